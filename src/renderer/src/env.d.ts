@@ -1,0 +1,7 @@
+import type { TimbrefoldApi } from '../../shared/api';
+
+declare global {
+  interface Window {
+    timbrefold: TimbrefoldApi;
+  }
+}

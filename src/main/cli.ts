@@ -1,3 +1,43 @@
-export async function main(_argv: string[]): Promise<number> {
-  return 0;
+// The headless face of Timbrefold: the same services the app uses, from a terminal.
+import { Command, CommanderError } from 'commander';
+import { registerConvertCommand } from './cli/convert-command';
+import { registerInfoCommand } from './cli/info-command';
+import { registerResynthCommand } from './cli/resynth-command';
+import { registerSpectrogramCommand } from './cli/spectrogram-command';
+import { describeFailure } from './cli/failure';
+import { packageVersion } from './version';
+
+export function buildProgram(): Command {
+  const program = new Command('timbrefold')
+    .description(
+      'Neural style transfer of sound, offline. Headless tools for the Timbrefold engine.',
+    )
+    .version(packageVersion(), '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerInfoCommand(program);
+  registerConvertCommand(program);
+  registerSpectrogramCommand(program);
+  registerResynthCommand(program);
+  return program;
+}
+
+/** Runs the CLI and returns the process exit code; never throws for a user's mistake. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed its message (usage errors, --help, --version).
+      return error.exitCode;
+    }
+    const failure = describeFailure(error);
+    process.stderr.write(`timbrefold: ${failure.message}\n`);
+    if (failure.internal || process.env['TIMBREFOLD_DEBUG']) {
+      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    }
+    return failure.exitCode;
+  }
 }

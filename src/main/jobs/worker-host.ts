@@ -1,0 +1,64 @@
+// The worker's side of the protocol: runs one job with the handler registered for its kind.
+import { parentPort } from 'node:worker_threads';
+import { isUserFacingError } from '../../shared/user-error';
+import type { FromWorker, SerializedError, ToWorker } from './protocol';
+
+export interface JobContext<Progress> {
+  /** Aborted when the caller cancels; handlers check it at least once per iteration. */
+  signal: AbortSignal;
+  /** Sends progress to the caller; typed arrays listed in `transfer` move without a copy. */
+  progress(progress: Progress, transfer?: ArrayBuffer[]): void;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers are typed where they are defined
+export type JobHandler = (params: any, context: JobContext<any>) => Promise<unknown>;
+
+function serializeError(error: unknown): SerializedError {
+  if (!(error instanceof Error))
+    return { name: 'Error', message: String(error), userFacing: false };
+  const code = (error as { code?: unknown }).code;
+  return {
+    name: error.name,
+    message: error.message,
+    userFacing: isUserFacingError(error),
+    ...(typeof code === 'string' && { code }),
+    ...(error.stack !== undefined && { stack: error.stack }),
+  };
+}
+
+export function serveJobs(handlers: Record<string, JobHandler>): void {
+  const port = parentPort;
+  if (!port) throw new Error('serveJobs() must run inside a worker thread');
+  const cancel = new AbortController();
+  const send = (message: FromWorker, transfer?: ArrayBuffer[]): void =>
+    port.postMessage(message, transfer);
+
+  port.on('message', (message: ToWorker) => {
+    if (message.type === 'cancel') {
+      cancel.abort();
+      return;
+    }
+    const handler = handlers[message.kind];
+    if (!handler) {
+      send({
+        type: 'failed',
+        cancelled: false,
+        error: {
+          name: 'UnknownJob',
+          message: `There is no job called "${message.kind}".`,
+          userFacing: false,
+        },
+      });
+      return;
+    }
+    const context: JobContext<unknown> = {
+      signal: cancel.signal,
+      progress: (progress, transfer) => send({ type: 'progress', progress }, transfer),
+    };
+    handler(message.params, context).then(
+      (result) => send({ type: 'done', result }),
+      (error: unknown) =>
+        send({ type: 'failed', cancelled: cancel.signal.aborted, error: serializeError(error) }),
+    );
+  });
+}

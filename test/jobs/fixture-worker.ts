@@ -1,0 +1,42 @@
+// A worker with jobs that misbehave on purpose, to test the runner's contract. The production
+// worker (src/main/jobs/job-worker.ts) serves the real jobs through the same serveJobs().
+import { ParameterError } from '../../src/shared/user-error';
+import { serveJobs, type JobContext } from '../../src/main/jobs/worker-host';
+
+const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+serveJobs({
+  count: async (
+    params: { to: number },
+    context: JobContext<{ n: number; samples: Float32Array }>,
+  ) => {
+    for (let n = 1; n <= params.to; n++) {
+      const samples = new Float32Array(4).fill(n);
+      context.progress({ n, samples }, [samples.buffer]);
+      await tick();
+    }
+    return { counted: params.to };
+  },
+  'bad-parameter': async () => {
+    throw new ParameterError('iterations', 'iterations must be positive, not -1.');
+  },
+  'internal-bug': async () => {
+    throw new TypeError('undefined is not a function');
+  },
+  'exit-worker': async () => {
+    process.exit(3);
+  },
+  'until-cancelled': async (_params: unknown, context: JobContext<{ iteration: number }>) => {
+    for (let iteration = 1; ; iteration++) {
+      if (context.signal.aborted) throw new Error('stopped');
+      context.progress({ iteration });
+      await tick();
+    }
+  },
+  'ignores-cancel': async (_params: unknown, context: JobContext<{ started: true }>) => {
+    context.progress({ started: true });
+    for (;;) {
+      // A busy loop that never yields: only terminate() can stop it.
+    }
+  },
+});

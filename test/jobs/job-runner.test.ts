@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { JobCancelledError, JobFailedError } from '../../src/main/jobs/errors';
+import { JobRunner } from '../../src/main/jobs/job-runner';
+
+const runner = new JobRunner(new URL('./fixture-worker.ts', import.meta.url), {
+  cancelGraceMs: 500,
+});
+
+describe('job runner', () => {
+  test('streams progress with transferred typed arrays, then resolves with the result', async () => {
+    const seen: number[] = [];
+    const result = await runner.run<{ counted: number }, { n: number; samples: Float32Array }>(
+      'count',
+      { to: 5 },
+      {
+        onProgress: ({ n, samples }) => {
+          assert.ok(samples instanceof Float32Array, 'progress arrays arrive as Float32Array');
+          assert.equal(samples[0], n);
+          seen.push(n);
+        },
+      },
+    );
+    assert.deepEqual(seen, [1, 2, 3, 4, 5]);
+    assert.deepEqual(result, { counted: 5 });
+  });
+
+  test("a user's mistake comes back user-facing with its message", async () => {
+    await assert.rejects(runner.run('bad-parameter', {}), (error: unknown) => {
+      assert.ok(error instanceof JobFailedError);
+      assert.equal(error.userFacing, true);
+      assert.equal(error.message, 'iterations must be positive, not -1.');
+      return true;
+    });
+  });
+
+  test('an internal bug is reported as a failed job, not user-facing, with the worker stack', async () => {
+    await assert.rejects(runner.run('internal-bug', {}), (error: unknown) => {
+      assert.ok(error instanceof JobFailedError);
+      assert.equal(error.userFacing, false);
+      assert.match(error.workerStack ?? '', /TypeError/);
+      return true;
+    });
+  });
+
+  test('a worker that dies is a failed job and the caller keeps running', async () => {
+    await assert.rejects(runner.run('exit-worker', {}), /stopped unexpectedly \(exit code 3\)/);
+    const after = await runner.run<{ counted: number }>('count', { to: 1 });
+    assert.equal(after.counted, 1);
+  });
+
+  test('an unknown job kind fails with its name', async () => {
+    await assert.rejects(runner.run('no-such-job', {}), /no job called "no-such-job"/);
+  });
+
+  test('cancel stops a cooperative job within one iteration', async () => {
+    const controller = new AbortController();
+    let lastIteration = 0;
+    let cancelledAt = 0;
+    const job = runner.run<unknown, { iteration: number }>(
+      'until-cancelled',
+      {},
+      {
+        signal: controller.signal,
+        onProgress: ({ iteration }) => {
+          lastIteration = iteration;
+          if (iteration === 10) {
+            cancelledAt = iteration;
+            controller.abort();
+          }
+        },
+      },
+    );
+    await assert.rejects(job, JobCancelledError);
+    assert.equal(cancelledAt, 10);
+    assert.ok(
+      lastIteration <= cancelledAt + 1,
+      `progress went on to iteration ${lastIteration} after the cancel`,
+    );
+  });
+
+  test('a job that ignores cancel is terminated after the grace period', async () => {
+    const controller = new AbortController();
+    const job = runner.run(
+      'ignores-cancel',
+      {},
+      {
+        signal: controller.signal,
+        onProgress: () => controller.abort(),
+      },
+    );
+    await assert.rejects(job, JobCancelledError);
+  });
+
+  test('an already aborted signal never starts the job', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await assert.rejects(
+      runner.run('count', { to: 1 }, { signal: controller.signal }),
+      JobCancelledError,
+    );
+  });
+});

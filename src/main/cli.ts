@@ -31,7 +31,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // Commander has already printed its message (usage errors, --help, --version).
-      return error.exitCode;
+      return error.exitCode === 0 ? 0 : 2;
     }
     const failure = describeFailure(error);
     process.stderr.write(`timbrefold: ${failure.message}\n`);

@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
-import { resynthesizeFile } from '../services/resynthesis';
+import { createEngineJobRunner } from '../jobs/engine-jobs';
+import type { ResynthesisJobParams, ResynthesisProgress } from '../services/resynthesis-job';
+import type { ResynthesisResult } from '../services/resynthesis';
+import { cancelOnInterrupt } from './interrupt';
 import { parseChoice, parseInteger, parsePowerOfTwo } from './parse-options';
 import { createProgressBar } from './progress';
 
@@ -60,21 +63,30 @@ export function registerResynthCommand(program: Command): void {
         flags.iters,
         ' {bar} {percentage}% | channel {channel} | iteration {value}/{total} | SC {sc} | ETA {eta}s',
       );
-      const result = await resynthesizeFile(input, output, {
-        nFft: flags.nFft,
-        hop: flags.hop ?? flags.nFft / 4,
-        iterations: flags.iters,
-        method: flags.method,
-        initialPhase: flags.phase,
-        seed: flags.seed,
-        onProgress: ({ channel, iteration, spectralConvergence }) => {
-          totalIterations++;
-          bar.update(iteration, {
-            channel: String(channel + 1),
-            sc: spectralConvergence.toFixed(4),
-          });
+      const params: ResynthesisJobParams = {
+        input,
+        output,
+        options: {
+          nFft: flags.nFft,
+          hop: flags.hop ?? flags.nFft / 4,
+          iterations: flags.iters,
+          method: flags.method,
+          initialPhase: flags.phase,
+          seed: flags.seed,
         },
-      });
+      };
+      const result = await cancelOnInterrupt((signal) =>
+        createEngineJobRunner().run<ResynthesisResult, ResynthesisProgress>('resynth', params, {
+          signal,
+          onProgress: ({ channel, iteration, spectralConvergence }) => {
+            totalIterations++;
+            bar.update(iteration, {
+              channel: String(channel + 1),
+              sc: spectralConvergence.toFixed(4),
+            });
+          },
+        }),
+      );
       bar.stop();
       const seconds = (performance.now() - started) / 1000;
       if (flags.json) {

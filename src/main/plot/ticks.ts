@@ -7,9 +7,11 @@ export function niceTicks(min: number, max: number, target: number): number[] {
   const power = 10 ** Math.floor(Math.log10(rough));
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
   const ticks: number[] = [];
-  // Index-based, so that 0.1 + 0.2 style drift never drops the last tick.
-  for (let i = Math.ceil(min / step - 1e-9); i * step <= max + step * 1e-9; i++)
-    ticks.push(i * step);
+  // Index-based, so that 0.1 + 0.2 style drift never drops the last tick; toPrecision trims the
+  // drift from the values (and `+ 0` turns -0 into 0).
+  for (let i = Math.ceil(min / step - 1e-9); i * step <= max + step * 1e-9; i++) {
+    ticks.push(Number((i * step).toPrecision(12)) + 0);
+  }
   return ticks;
 }
 

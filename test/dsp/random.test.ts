@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { DspParameterError, seededRandom } from '../../src/main/dsp/index';
+
+describe('seededRandom', () => {
+  test('the same seed repeats the same sequence; different seeds differ', () => {
+    const a = seededRandom(42).fillUniform(new Float64Array(1000));
+    const b = seededRandom(42).fillUniform(new Float64Array(1000));
+    const c = seededRandom(43).fillUniform(new Float64Array(1000));
+    assert.deepEqual(a, b);
+    assert.ok(a.some((v, i) => v !== c[i]));
+  });
+
+  test('uniform values lie in [0, 1) with mean 1/2 and variance 1/12', () => {
+    const values = seededRandom(7).fillUniform(new Float64Array(200_000));
+    const mean = values.reduce((s, v) => s + v, 0) / values.length;
+    const variance = values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length;
+    assert.ok(values.every((v) => v >= 0 && v < 1));
+    assert.ok(Math.abs(mean - 0.5) < 0.005, `mean ${mean}`);
+    assert.ok(Math.abs(variance - 1 / 12) < 0.002, `variance ${variance}`);
+  });
+
+  test('normal values have the asked mean and standard deviation and Gaussian tails', () => {
+    const values = seededRandom(9).fillNormal(new Float32Array(200_000), 2, 0.5);
+    const mean = values.reduce((s, v) => s + v, 0) / values.length;
+    const std = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length);
+    assert.ok(Math.abs(mean - 2) < 0.01, `mean ${mean}`);
+    assert.ok(Math.abs(std - 0.5) < 0.01, `std ${std}`);
+    // About 4.55 % of a normal lies beyond two standard deviations.
+    const tails = values.filter((v) => Math.abs(v - 2) > 1).length / values.length;
+    assert.ok(Math.abs(tails - 0.0455) < 0.003, `tails ${tails}`);
+  });
+
+  test('rejects a seed that is not a whole number', () => {
+    assert.throws(() => seededRandom(1.5), DspParameterError);
+    assert.throws(() => seededRandom(Number.NaN), DspParameterError);
+  });
+});

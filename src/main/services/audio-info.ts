@@ -32,7 +32,10 @@ export async function describeAudioFile(path: string): Promise<AudioFileInfo> {
     frames,
     durationSeconds: frames / audio.sampleRate,
     samplePeakDbfs: samplePeakDb(audio),
-    integratedLoudnessLufs: integratedLoudness(audio),
+    integratedLoudnessLufs: integratedLoudness(
+      audio,
+      format.channelMask === undefined ? {} : { channelMask: format.channelMask },
+    ),
     warnings,
   };
 }

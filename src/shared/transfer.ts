@@ -1,0 +1,90 @@
+// The transfer contract shared by the CLI, the main process, the engine worker and the page.
+// Plain data only: it crosses threads and processes (spectrograms as Float32Array, never number[]).
+import type { Hertz, Seconds } from './units';
+
+/** Methods the engine offers; more join as they land (trained CNN, generator, CycleGAN). */
+export type TransferMethod = 'shallow';
+
+/** How a clip with several channels is analysed. */
+export type ChannelMode = 'mono' | 'per-channel' | 'mid-side';
+
+/** One style clip and its weight in the mix of Gram matrices. */
+export interface StyleSource {
+  path: string;
+  /** Relative weight (> 0); weights are normalised to sum to 1. */
+  weight: number;
+}
+
+/** Settings of the shallow random-network method (METHODS.md section 2); every one is exposed. */
+export interface ShallowSettings {
+  /** Rate the engine analyses at; the result comes back at the content's rate. */
+  analysisRate: Hertz;
+  nFft: number;
+  hop: number;
+  filters: number;
+  kernelWidth: number;
+  seed: number;
+  /** alpha: content weight. */
+  contentWeight: number;
+  /** beta: style weight. */
+  styleWeight: number;
+  start: 'content' | 'noise';
+  noiseSigma: number;
+  optimiser: 'lbfgs' | 'adam';
+  iterations: number;
+  learningRate: number;
+  /** Phase reconstruction after the optimisation. */
+  phaseMethod: 'gl' | 'fgla';
+  phaseIterations: number;
+  phaseStart: 'random' | 'content';
+  channelMode: ChannelMode;
+  /** Content is processed in windows of this length, joined with crossfades (memory stays bounded). */
+  windowSeconds: Seconds;
+}
+
+export type ShallowPresetName = 'ulyanov' | 'default';
+
+export interface TransferRequest {
+  method: TransferMethod;
+  preset: ShallowPresetName;
+  /** Overrides of the preset's settings. */
+  settings: Partial<ShallowSettings>;
+  content: string;
+  styles: StyleSource[];
+  /** Where the result WAV goes (written atomically; a recipe JSON is written beside it). */
+  output: string;
+  /** Only this part of the content is transferred (the editor's time selection). */
+  region?: { start: Seconds; end: Seconds };
+  /** Send a preview spectrogram every N iterations (0: none). */
+  previewEvery?: number;
+}
+
+export type TransferPhase = 'analysis' | 'optimisation' | 'reconstruction' | 'writing';
+
+export interface LossTerms {
+  total: number;
+  content: number;
+  style: number;
+}
+
+export interface TransferProgress {
+  phase: TransferPhase;
+  /** Iterations done in this phase, and planned (over all channels and windows). */
+  iteration: number;
+  iterations: number;
+  losses?: LossTerms;
+  elapsedSeconds: Seconds;
+  /** Estimated time to the finished WAV, when known. */
+  remainingSeconds?: Seconds;
+  /** The current iterate's log-magnitude spectrogram (frames x bins, row-major), downsampled. */
+  preview?: { frames: number; bins: number; logMagnitude: Float32Array; sampleRate: Hertz; hop: number };
+}
+
+export interface TransferResult {
+  output: string;
+  recipe: string;
+  backend: string;
+  iterations: number;
+  finalLosses: LossTerms;
+  wallSeconds: { analysis: Seconds; optimisation: Seconds; reconstruction: Seconds; total: Seconds };
+}

@@ -9,7 +9,7 @@ import {
   stft,
   type PhaseProgress,
 } from '../../src/main/dsp/index';
-import { loadCorpusMono } from './load-corpus';
+import { loadCorpusMono } from '../fixtures/corpus-audio';
 
 const FRAMING = { nFft: 512, hop: 128 };
 

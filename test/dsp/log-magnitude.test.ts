@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { inverseLogMagnitude, logMagnitude, magnitude, stft } from '../../src/main/dsp/index';
-import { loadCorpusMono } from './load-corpus';
+import { loadCorpusMono } from '../fixtures/corpus-audio';
 
 describe('log-magnitude', () => {
   test('expm1 undoes log1p on a corpus spectrogram', () => {

@@ -13,7 +13,7 @@ import {
   stft,
   type SpectrogramImage,
 } from '../../src/main/dsp/index';
-import { loadCorpusMono } from './load-corpus';
+import { loadCorpusMono } from '../fixtures/corpus-audio';
 
 function pixel(image: SpectrogramImage, row: number, column: number): number[] {
   const at = (row * image.width + column) * 4;

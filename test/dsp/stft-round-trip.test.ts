@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { istft, stft } from '../../src/main/dsp/index';
-import { loadCorpusMono } from './load-corpus';
+import { loadCorpusMono } from '../fixtures/corpus-audio';
 
 /** 10 log10(signal energy / error energy) over samples from..to. */
 function snrDb(

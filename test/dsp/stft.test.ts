@@ -9,7 +9,7 @@ import {
   resolveFraming,
   stft,
 } from '../../src/main/dsp/index';
-import { loadCorpusMono } from './load-corpus';
+import { loadCorpusMono } from '../fixtures/corpus-audio';
 
 function sine(length: number, cyclesPerSample: number, amplitude: number): Float32Array {
   const out = new Float32Array(length);

@@ -4,6 +4,7 @@ import { registerConvertCommand } from './cli/convert-command';
 import { registerInfoCommand } from './cli/info-command';
 import { registerResynthCommand } from './cli/resynth-command';
 import { registerSpectrogramCommand } from './cli/spectrogram-command';
+import { registerTransferCommand } from './cli/transfer-command';
 import { describeFailure } from './cli/failure';
 import { packageVersion } from './version';
 
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .version(packageVersion(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
+  registerTransferCommand(program);
   registerInfoCommand(program);
   registerConvertCommand(program);
   registerSpectrogramCommand(program);

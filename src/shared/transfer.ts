@@ -55,9 +55,13 @@ export interface TransferRequest {
   output: string;
   /** Only this part of the content is transferred (the editor's time selection). */
   region?: { start: Seconds; end: Seconds };
-  /** Send a preview spectrogram every N iterations (0: none). */
+  /** Send a preview (spectrogram and a short audio rendering) every N iterations (0: none). */
   previewEvery?: number;
+  /** Compute backend: 'auto' picks the native binding, else WebAssembly, else plain JavaScript. */
+  backend?: BackendChoice;
 }
+
+export type BackendChoice = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
 
 export type TransferPhase = 'analysis' | 'optimisation' | 'reconstruction' | 'writing';
 
@@ -76,8 +80,23 @@ export interface TransferProgress {
   elapsedSeconds: Seconds;
   /** Estimated time to the finished WAV, when known. */
   remainingSeconds?: Seconds;
-  /** The current iterate's log-magnitude spectrogram (frames x bins, row-major), downsampled. */
-  preview?: { frames: number; bins: number; logMagnitude: Float32Array; sampleRate: Hertz; hop: number };
+  /** The current iterate of one window of one stream. */
+  preview?: TransferPreview;
+}
+
+export interface TransferPreview {
+  /** Which stream (mono, a channel, mid or side) and where its window starts, in frames. */
+  stream: number;
+  startFrame: number;
+  /** Log-magnitude spectrogram, frames x bins row-major, bins downsampled for display. */
+  frames: number;
+  bins: number;
+  logMagnitude: Float32Array;
+  /** Analysis rate and hop, to place the frames in time. */
+  sampleRate: Hertz;
+  hop: number;
+  /** A quick phase reconstruction of the window, to listen to the iterate. */
+  audio: Float32Array;
 }
 
 export interface TransferResult {
@@ -86,5 +105,10 @@ export interface TransferResult {
   backend: string;
   iterations: number;
   finalLosses: LossTerms;
-  wallSeconds: { analysis: Seconds; optimisation: Seconds; reconstruction: Seconds; total: Seconds };
+  wallSeconds: {
+    analysis: Seconds;
+    optimisation: Seconds;
+    reconstruction: Seconds;
+    total: Seconds;
+  };
 }

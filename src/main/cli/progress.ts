@@ -3,11 +3,13 @@ import { SingleBar, Presets } from 'cli-progress';
 
 export interface ProgressReporter {
   update(done: number, payload?: Record<string, string>): void;
+  setTotal(total: number): void;
   stop(): void;
 }
 
 export function createProgressBar(total: number, format: string): ProgressReporter {
-  if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+  if (!process.stderr.isTTY)
+    return { update: () => undefined, setTotal: () => undefined, stop: () => undefined };
   const bar = new SingleBar(
     { format, stream: process.stderr, hideCursor: true, etaBuffer: 20, clearOnComplete: false },
     Presets.shades_classic,
@@ -15,6 +17,7 @@ export function createProgressBar(total: number, format: string): ProgressReport
   bar.start(total, 0);
   return {
     update: (done, payload) => bar.update(done, payload),
+    setTotal: (newTotal) => bar.setTotal(newTotal),
     stop: () => bar.stop(),
   };
 }

@@ -1,0 +1,63 @@
+// What a user sees and hears of an optimisation in progress: the current iterate of one window,
+// downsampled for the lane, and a quick phase reconstruction to listen to.
+import type { ShallowSettings, TransferPreview } from '../../shared/transfer';
+import { inverseLogMagnitude, reconstructPhase } from '../dsp';
+import type { LogSpectrogram } from '../engine/spectrogram';
+
+/** Bins sent for display: a lane is a few hundred pixels tall. */
+const previewBins = 256;
+/** A rough rendering is enough to hear where the iterate is going, and costs ~0.1 s per 10 s. */
+const previewPhaseIterations = 8;
+
+/** Max-pools frames x bins down to at most `target` bins per frame (peaks stay visible). */
+export function poolBins(
+  data: Float32Array,
+  frames: number,
+  bins: number,
+  target: number,
+): { bins: number; data: Float32Array } {
+  if (bins <= target) return { bins, data: data.slice() };
+  const pooled = new Float32Array(frames * target);
+  for (let t = 0; t < frames; t++) {
+    for (let b = 0; b < target; b++) {
+      const from = Math.floor((b * bins) / target);
+      const to = Math.floor(((b + 1) * bins) / target);
+      let peak = -Infinity;
+      for (let k = from; k < to; k++) peak = Math.max(peak, data[t * bins + k]!);
+      pooled[t * target + b] = peak;
+    }
+  }
+  return { bins: target, data: pooled };
+}
+
+export async function makePreview(
+  current: Float32Array,
+  window: LogSpectrogram,
+  stream: number,
+  startFrame: number,
+  settings: ShallowSettings,
+): Promise<TransferPreview> {
+  const { frames, bins } = window;
+  const pooled = poolBins(current, frames, bins, previewBins);
+  const { audio } = await reconstructPhase(
+    inverseLogMagnitude(current),
+    { frames, bins, nFft: settings.nFft, hop: settings.hop },
+    {
+      length: (frames - 1) * settings.hop,
+      iterations: previewPhaseIterations,
+      method: 'fgla',
+      initialPhase: 'random',
+      seed: settings.seed + 3,
+    },
+  );
+  return {
+    stream,
+    startFrame,
+    frames,
+    bins: pooled.bins,
+    logMagnitude: pooled.data,
+    sampleRate: settings.analysisRate,
+    hop: settings.hop,
+    audio,
+  };
+}

@@ -1,0 +1,60 @@
+// Every result gets a sidecar JSON recipe: everything needed to render it again, sample for sample
+// on the same backend, and to tell whether the inputs have changed since.
+import type {
+  ShallowPresetName,
+  ShallowSettings,
+  TransferMethod,
+  TransferResult,
+} from '../../shared/transfer';
+import type { Hertz, Seconds } from '../../shared/units';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { packageVersion } from '../version';
+
+export interface RecipeInput {
+  path: string;
+  sha256: string;
+  sampleRate: Hertz;
+  channels: number;
+  frames: number;
+}
+
+export interface Recipe {
+  format: 'timbrefold-recipe';
+  formatVersion: 1;
+  createdAt: string;
+  method: TransferMethod;
+  preset: ShallowPresetName;
+  settings: ShallowSettings;
+  seed: number;
+  content: RecipeInput;
+  region: { start: Seconds; end: Seconds } | null;
+  styles: (RecipeInput & { weight: number })[];
+  output: { path: string; sampleRate: Hertz; channels: number; frames: number; gainDb: number };
+  backend: string;
+  versions: { timbrefold: string; tfjs: string; node: string };
+  result: Pick<TransferResult, 'iterations' | 'finalLosses' | 'wallSeconds'>;
+}
+
+/** OUT.wav -> OUT.recipe.json beside it. */
+export function recipePathFor(output: string): string {
+  return output.replace(/\.wav$/i, '') + '.recipe.json';
+}
+
+export async function writeRecipe(
+  output: string,
+  recipe: Omit<Recipe, 'format' | 'formatVersion' | 'createdAt' | 'versions'> & {
+    tfjsVersion: string;
+  },
+): Promise<string> {
+  const { tfjsVersion, ...rest } = recipe;
+  const full: Recipe = {
+    format: 'timbrefold-recipe',
+    formatVersion: 1,
+    createdAt: new Date().toISOString(),
+    ...rest,
+    versions: { timbrefold: packageVersion(), tfjs: tfjsVersion, node: process.version },
+  };
+  const path = recipePathFor(output);
+  await writeFileAtomic(path, `${JSON.stringify(full, null, 2)}\n`);
+  return path;
+}

@@ -1,0 +1,264 @@
+// One transfer, end to end: files -> analysis streams -> windows through the engine -> joined
+// spectrogram -> phase reconstruction -> the content's rate and channels -> WAV + recipe.
+// Runs inside the engine worker (see transfer-job.ts); everything here is plain Node.
+import * as tf from '@tensorflow/tfjs-core';
+import type {
+  LossTerms,
+  TransferProgress,
+  TransferRequest,
+  TransferResult,
+} from '../../shared/transfer';
+import { ParameterError } from '../../shared/user-error';
+import { writeWav } from '../audio';
+import { inverseLogMagnitude, reconstructPhase } from '../dsp';
+import { initBackend, type BackendReport } from '../engine/backend';
+import { shallowTransfer } from '../engine/shallow-transfer';
+import type { StyleInput } from '../engine/spectrogram';
+import {
+  analyse,
+  checkNotSilent,
+  cutRegion,
+  loadClip,
+  splitStreams,
+  toAnalysisRate,
+  type AnalysedStream,
+} from './analysis';
+import { limitPeak, streamsToChannels, toOutputRate } from './output';
+import { makePreview } from './preview';
+import { writeRecipe } from './recipe';
+import { networkParams, resolveSettings } from './settings';
+import { planWindows, WindowJoiner } from './windows';
+
+export interface TransferRunOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: TransferProgress, transfer?: ArrayBuffer[]) => void;
+}
+
+/** Crossfade length between content windows: long enough to hide a seam, short next to a window. */
+const overlapSeconds = 1;
+
+/** "wasm (SIMD, 2 threads)": the backend as a user would want it named in a recipe. */
+export function describeBackend(report: BackendReport): string {
+  const features = [
+    report.simd ? 'SIMD' : '',
+    `${report.threads} thread${report.threads === 1 ? '' : 's'}`,
+  ].filter(Boolean);
+  return `${report.backend} (${features.join(', ')})`;
+}
+
+function seconds(since: number): number {
+  return (performance.now() - since) / 1000;
+}
+
+function checkRequest(request: TransferRequest): void {
+  if (request.method !== 'shallow')
+    throw new ParameterError(
+      'method',
+      `Unknown method "${String(request.method)}": this engine offers shallow.`,
+    );
+  if (request.styles.length === 0)
+    throw new ParameterError('styles', 'Give at least one style clip.');
+  for (const style of request.styles) {
+    if (!(Number.isFinite(style.weight) && style.weight > 0)) {
+      throw new ParameterError(
+        'styleWeight',
+        `Style weights must be above 0; ${style.path} has ${String(style.weight)}.`,
+      );
+    }
+  }
+  if (
+    request.previewEvery !== undefined &&
+    !(Number.isInteger(request.previewEvery) && request.previewEvery >= 0)
+  ) {
+    throw new ParameterError(
+      'previewEvery',
+      `previewEvery must be a whole number of iterations, not ${String(request.previewEvery)}.`,
+    );
+  }
+}
+
+export async function runTransfer(
+  request: TransferRequest,
+  options: TransferRunOptions = {},
+): Promise<TransferResult> {
+  const started = performance.now();
+  const { signal, onProgress } = options;
+  checkRequest(request);
+  const settings = resolveSettings(request);
+  const params = networkParams(settings);
+  const progress = (
+    event: Omit<TransferProgress, 'elapsedSeconds'>,
+    transfer?: ArrayBuffer[],
+  ): void => onProgress?.({ ...event, elapsedSeconds: seconds(started) }, transfer);
+
+  // Analysis: every input read, checked and turned into log-magnitude streams before any tensor exists.
+  progress({ phase: 'analysis', iteration: 0, iterations: 1 });
+  const content = await loadClip(request.content);
+  const styles = await Promise.all(request.styles.map((style) => loadClip(style.path)));
+  styles.forEach((style) => checkNotSilent(style, 'style'));
+  const region = cutRegion(content.audio, request.region);
+  const rate = settings.analysisRate;
+  const analyseClip = async (audio: typeof region): Promise<AnalysedStream[]> =>
+    Promise.all(
+      splitStreams(audio, settings.channelMode).map(async (stream) =>
+        analyse(await toAnalysisRate(stream, audio.sampleRate, rate), settings.nFft, settings.hop),
+      ),
+    );
+  const contentStreams = await analyseClip(region);
+  const styleStreams = await Promise.all(styles.map((style) => analyseClip(style.audio)));
+  const analysisSeconds = seconds(started);
+
+  const backend = await initBackend({ backend: request.backend ?? 'auto' });
+  const frames = contentStreams[0]!.logMagnitude.frames;
+  const windowFrames = Math.max(
+    params.kernelWidth,
+    Math.round((settings.windowSeconds * rate) / settings.hop),
+  );
+  const overlapFrames = Math.min(
+    Math.round((overlapSeconds * rate) / settings.hop),
+    Math.floor(windowFrames / 4),
+  );
+  const windows = planWindows(frames, windowFrames, overlapFrames);
+  const plannedIterations = contentStreams.length * windows.length * params.iterations;
+
+  // Optimisation, window by window; the joined spectrogram is the only per-stream state kept.
+  const optimiseStarted = performance.now();
+  let done = 0;
+  let finalLosses: LossTerms = { total: 0, content: 0, style: 0 };
+  const joinedStreams: Float32Array[] = [];
+  for (const [s, stream] of contentStreams.entries()) {
+    const joiner = new WindowJoiner(frames, stream.logMagnitude.bins, overlapFrames);
+    // A mono style serves every stream; a stereo style gives each channel (or mid and side) its own.
+    const styleInputs: StyleInput[] = styleStreams.map((streams, i) => ({
+      spectrogram: streams[Math.min(s, streams.length - 1)]!.logMagnitude,
+      weight: request.styles[i]!.weight,
+    }));
+    for (const [w, window] of windows.entries()) {
+      const bins = stream.logMagnitude.bins;
+      const contentWindow = {
+        frames: window.end - window.start,
+        bins,
+        data: stream.logMagnitude.data.subarray(window.start * bins, window.end * bins),
+      };
+      const result = await shallowTransfer(contentWindow, styleInputs, params, {
+        ...(signal && { signal }),
+        onIteration: async (step) => {
+          done++;
+          finalLosses = { total: step.loss, content: step.contentLoss, style: step.styleLoss };
+          const perIteration = seconds(optimiseStarted) / done;
+          const previewDue = request.previewEvery
+            ? step.iteration === 1 || step.iteration % request.previewEvery === 0
+            : false;
+          const current = (step as { current?: () => Float32Array }).current;
+          const preview =
+            previewDue && current
+              ? await makePreview(current(), contentWindow, s, window.start, settings)
+              : undefined;
+          progress(
+            {
+              phase: 'optimisation',
+              iteration: done,
+              iterations: plannedIterations,
+              losses: finalLosses,
+              remainingSeconds: perIteration * (plannedIterations - done),
+              ...(preview && { preview }),
+            },
+            preview
+              ? [preview.logMagnitude.buffer as ArrayBuffer, preview.audio.buffer as ArrayBuffer]
+              : undefined,
+          );
+        },
+      });
+      joiner.add(windows, w, result.spectrogram.data);
+    }
+    joinedStreams.push(joiner.finish());
+  }
+  const optimisationSeconds = seconds(optimiseStarted);
+
+  // Phase reconstruction over each whole stream, so the joins between windows stay seamless.
+  const reconstructionStarted = performance.now();
+  const rebuilt: Float32Array[] = [];
+  const phaseIterations = contentStreams.length * settings.phaseIterations;
+  for (const [s, stream] of contentStreams.entries()) {
+    const shape = stream.spectrum;
+    const magnitude = inverseLogMagnitude(joinedStreams[s]!);
+    const { audio } = await reconstructPhase(magnitude, shape, {
+      length: stream.samples.length,
+      iterations: settings.phaseIterations,
+      method: settings.phaseMethod,
+      initialPhase: settings.phaseStart === 'content' ? { re: shape.re, im: shape.im } : 'random',
+      seed: settings.seed + 2,
+      ...(signal && { signal }),
+      onProgress: ({ iteration }) =>
+        progress({
+          phase: 'reconstruction',
+          iteration: s * settings.phaseIterations + iteration,
+          iterations: phaseIterations,
+        }),
+    });
+    rebuilt.push(audio);
+  }
+  const reconstructionSeconds = seconds(reconstructionStarted);
+
+  // Back to the content's rate, length and channel count, at a level that does not clip.
+  progress({ phase: 'writing', iteration: 0, iterations: 1 });
+  const length = region.channels[0]!.length;
+  const channels = await toOutputRate(
+    streamsToChannels(rebuilt, settings.channelMode, region.channels.length),
+    rate,
+    region.sampleRate,
+    length,
+  );
+  const output = { sampleRate: region.sampleRate, channels };
+  const gainDb = limitPeak(output);
+  await writeWav(request.output, output, {
+    sampleFormat: 'float32',
+    protect: [request.content, ...request.styles.map((s) => s.path)],
+  });
+  const wallSeconds = {
+    analysis: analysisSeconds,
+    optimisation: optimisationSeconds,
+    reconstruction: reconstructionSeconds,
+    total: seconds(started),
+  };
+  const recipe = await writeRecipe(request.output, {
+    method: request.method,
+    preset: request.preset,
+    settings,
+    seed: settings.seed,
+    content: {
+      path: request.content,
+      sha256: content.sha256,
+      sampleRate: content.audio.sampleRate,
+      channels: content.audio.channels.length,
+      frames: content.audio.channels[0]!.length,
+    },
+    region: request.region ?? null,
+    styles: styles.map((style, i) => ({
+      path: style.path,
+      sha256: style.sha256,
+      sampleRate: style.audio.sampleRate,
+      channels: style.audio.channels.length,
+      frames: style.audio.channels[0]!.length,
+      weight: request.styles[i]!.weight,
+    })),
+    output: {
+      path: request.output,
+      sampleRate: region.sampleRate,
+      channels: channels.length,
+      frames: length,
+      gainDb,
+    },
+    backend: describeBackend(backend),
+    tfjsVersion: tf.version_core,
+    result: { iterations: done, finalLosses, wallSeconds },
+  });
+  return {
+    output: request.output,
+    recipe,
+    backend: describeBackend(backend),
+    iterations: done,
+    finalLosses,
+    wallSeconds,
+  };
+}

@@ -1,0 +1,138 @@
+// The session document as the page sees it: tracks of clips, the time selection, the transfer
+// panel's settings and blind-test ratings, plus the edits the page may ask for. Plain data only.
+import type { ShallowPresetName, TransferMethod } from './transfer';
+import type { Decibels, Hertz, Lufs, Samples, Seconds } from './units';
+
+/** Content and style tracks feed a transfer; result tracks come out of one. */
+export type TrackRole = 'content' | 'style' | 'result';
+
+/** One audio file inside the project folder, placed on the session timeline. */
+export interface ClipInfo {
+  id: string;
+  /** Path relative to the project folder (always under audio/). */
+  file: string;
+  /** The name of the file the user brought in (or "Recording 1"). */
+  sourceName: string;
+  sampleRate: Hertz;
+  channels: number;
+  frames: Samples;
+  duration: Seconds;
+  /** Where the clip starts on the session timeline. */
+  start: Seconds;
+  /** Integrated loudness (ITU-R BS.1770); null for silence. */
+  loudnessLufs: Lufs | null;
+  /** Sample peak; null for digital silence. */
+  peakDb: Decibels | null;
+}
+
+/** What a result was made from: enough to read it back and to make it again. */
+export interface ResultRecipe {
+  method: TransferMethod;
+  preset: ShallowPresetName;
+  contentWeight: number;
+  styleWeight: number;
+  iterations: number;
+  seed: number;
+  start: 'content' | 'noise';
+  contentName: string;
+  styles: { name: string; weight: number }[];
+  region: { start: Seconds; end: Seconds } | null;
+  /** The engine's own recipe JSON, relative to the project folder. */
+  recipeFile: string | null;
+  /** Compute backend the engine used, and the run's wall time. */
+  backend: string;
+  seconds: Seconds;
+}
+
+export interface TrackState {
+  id: string;
+  name: string;
+  role: TrackRole;
+  clip: ClipInfo;
+  mute: boolean;
+  solo: boolean;
+  gainDb: Decibels;
+  recipe: ResultRecipe | null;
+}
+
+export interface StyleChoice {
+  trackId: string;
+  /** Relative weight (> 0). */
+  weight: number;
+}
+
+/** The transfer panel's settings; saved with the project so a reopened session starts where it was. */
+export interface TransferSettings {
+  method: TransferMethod;
+  preset: ShallowPresetName;
+  /** alpha */
+  contentWeight: number;
+  /** beta */
+  styleWeight: number;
+  iterations: number;
+  seed: number;
+  start: 'content' | 'noise';
+  contentTrackId: string | null;
+  styles: StyleChoice[];
+}
+
+export interface TimeSelection {
+  start: Seconds;
+  end: Seconds;
+}
+
+export const PROJECT_FORMAT = 'timbrefold-project';
+export const PROJECT_VERSION = 1;
+
+/** project.json */
+export interface ProjectDocument {
+  format: typeof PROJECT_FORMAT;
+  version: typeof PROJECT_VERSION;
+  name: string;
+  tracks: TrackState[];
+  selection: TimeSelection | null;
+  transfer: TransferSettings;
+  /** Blind listening ratings, 1 to 5, by result track id. */
+  ratings: Record<string, number>;
+}
+
+/** The project as the page draws it. */
+export interface ProjectSnapshot {
+  document: ProjectDocument;
+  /** The project folder; null while the project has never been saved by the user. */
+  folder: string | null;
+  /** A URL the page can fetch each clip's WAV from, by clip id. */
+  media: Record<string, string>;
+  /** Clips whose files are missing from the project folder. */
+  missing: string[];
+  undo: string | null;
+  redo: string | null;
+  /** Increases with every change; the page ignores snapshots older than the one it has. */
+  revision: number;
+  /** When project.json was last written (ms since 1970), null if never. */
+  savedAt: number | null;
+}
+
+export interface RecentProject {
+  folder: string;
+  name: string;
+  openedAt: number;
+}
+
+/** Edits the page asks for; each is one undo step (slider drags coalesce into one). */
+export type ProjectEdit =
+  | { type: 'rename-track'; trackId: string; name: string }
+  | { type: 'set-track-gain'; trackId: string; gainDb: Decibels }
+  | { type: 'set-track-mute'; trackId: string; mute: boolean }
+  | { type: 'set-track-solo'; trackId: string; solo: boolean }
+  | { type: 'set-track-role'; trackId: string; role: 'content' | 'style' }
+  | { type: 'move-clip'; trackId: string; start: Seconds }
+  | { type: 'remove-track'; trackId: string }
+  | { type: 'set-selection'; selection: TimeSelection | null }
+  | { type: 'set-transfer'; settings: Partial<TransferSettings> }
+  | { type: 'rate-result'; trackId: string; rating: number | null }
+  | { type: 'rename-project'; name: string };
+
+export const GAIN_LIMITS = { min: -60, max: 12 } as const;
+export const WEIGHT_LIMITS = { min: 1e-6, max: 1e6 } as const;
+export const ITERATION_LIMITS = { min: 1, max: 100000 } as const;

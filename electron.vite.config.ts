@@ -3,7 +3,16 @@ import { defineConfig } from 'electron-vite';
 
 export default defineConfig({
   main: {
-    build: { rollupOptions: { input: { index: resolve('src/main/index.ts') } } },
+    // Worker threads are entries of their own, emitted beside index.js where the runners look.
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          'job-worker': resolve('src/main/jobs/job-worker.ts'),
+          'media-worker': resolve('src/main/media/media-worker.ts'),
+        },
+      },
+    },
   },
   preload: {
     // A sandboxed preload must be one CommonJS file.

@@ -11,7 +11,7 @@ import {
   stft,
   frameOfSeconds,
 } from '../src/main/dsp/index';
-import { loadCorpusClip } from '../test/dsp/load-corpus';
+import { loadCorpusClip } from '../test/fixtures/corpus-audio';
 
 /** Best wall time of `runs` calls, in ms. */
 async function best(runs: number, fn: () => unknown): Promise<number> {

@@ -1,0 +1,256 @@
+// Limited-memory BFGS (Nocedal & Wright, Numerical Optimization, 2nd ed.: algorithm 7.4, the
+// two-loop recursion; algorithms 3.5-3.6, a line search that meets the strong Wolfe conditions
+// with cubic interpolation). tfjs has no L-BFGS; this one is small and keeps its vectors in
+// float64 on the JS side. Step rules and stopping tests follow scipy's L-BFGS-B (the peer's
+// optimiser): first step 1 / ||g||, then 1; stop on maxiter, on a relative decrease below
+// 2.2e-9 (factr 1e7) or on max |g| below 1e-5.
+
+/** What one evaluation must give; any other fields ride along to `onIteration`. */
+export interface Evaluated {
+  loss: number;
+  gradient: ArrayLike<number>;
+}
+
+export interface LbfgsOptions<E extends Evaluated> {
+  /** History length m (scipy's maxcor: 10). */
+  memory: number;
+  maxIterations: number;
+  /** Stop when (f_old - f_new) / max(|f_old|, |f_new|, 1) is at most this. */
+  relativeTolerance?: number;
+  /** Stop when max |g_i| is at most this. */
+  gradientTolerance?: number;
+  /** Evaluations one line search may spend (default 20). */
+  maxLineSearchEvaluations?: number;
+  /** Called before every evaluation; throw from it to stop (cancellation). */
+  beforeEvaluation?: () => void;
+  /** Called after every iteration with the accepted point; awaited (a place to yield). */
+  onIteration?: (progress: { iteration: number; evaluations: number; at: E }) => unknown;
+}
+
+export type LbfgsStop = 'iterations' | 'converged' | 'gradient' | 'line-search';
+
+export interface LbfgsResult<E extends Evaluated> {
+  x: Float64Array;
+  at: E;
+  iterations: number;
+  evaluations: number;
+  stop: LbfgsStop;
+}
+
+const C1 = 1e-4;
+const C2 = 0.9;
+
+export async function minimizeLbfgs<E extends Evaluated>(
+  evaluate: (x: Float64Array) => E,
+  x0: Float64Array,
+  options: LbfgsOptions<E>,
+): Promise<LbfgsResult<E>> {
+  const n = x0.length;
+  const m = options.memory;
+  const relTol = options.relativeTolerance ?? 2.220446049250313e-9;
+  const gradTol = options.gradientTolerance ?? 1e-5;
+  const maxLineEvals = options.maxLineSearchEvaluations ?? 20;
+  let evaluations = 0;
+  const call = (x: Float64Array): E => {
+    options.beforeEvaluation?.();
+    evaluations++;
+    return evaluate(x);
+  };
+
+  let x: Float64Array = Float64Array.from(x0);
+  let at = call(x);
+  let g = Float64Array.from(at.gradient);
+  const history: { s: Float64Array; y: Float64Array; rho: number }[] = [];
+  const direction = new Float64Array(n);
+  const alpha = new Float64Array(m);
+  let iteration = 0;
+  let stop: LbfgsStop = 'iterations';
+
+  if (maxAbs(g) <= gradTol) stop = 'gradient';
+  while (stop === 'iterations' && iteration < options.maxIterations) {
+    twoLoopDirection(g, history, direction, alpha);
+    let slope = dot(g, direction);
+    if (!(slope < 0)) {
+      // Not a descent direction (numerical trouble): restart from steepest descent.
+      history.length = 0;
+      for (let i = 0; i < n; i++) direction[i] = -g[i]!;
+      slope = -dot(g, g);
+    }
+    const firstStep = history.length === 0 ? Math.min(1, 1 / Math.sqrt(dot(direction, direction))) : 1;
+    const found = lineSearch(call, x, at, direction, slope, firstStep, maxLineEvals);
+    if (!found) {
+      if (history.length > 0) {
+        history.length = 0; // As scipy: forget the curvature pairs and try once more.
+        continue;
+      }
+      stop = 'line-search';
+      break;
+    }
+    iteration++;
+    const s = new Float64Array(n);
+    const y = new Float64Array(n);
+    const gNew = found.at.gradient;
+    for (let i = 0; i < n; i++) {
+      s[i] = found.x[i]! - x[i]!;
+      y[i] = gNew[i]! - g[i]!;
+    }
+    const sy = dot(s, y);
+    if (sy > Number.EPSILON * dot(y, y)) {
+      if (history.length === m) history.shift();
+      history.push({ s, y, rho: 1 / sy });
+    }
+    const previousLoss = at.loss;
+    x = found.x;
+    at = found.at;
+    g = Float64Array.from(gNew);
+    await options.onIteration?.({ iteration, evaluations, at });
+    const scale = Math.max(Math.abs(previousLoss), Math.abs(at.loss), 1);
+    if ((previousLoss - at.loss) / scale <= relTol) stop = 'converged';
+    else if (maxAbs(g) <= gradTol) stop = 'gradient';
+  }
+  return { x, at, iterations: iteration, evaluations, stop };
+}
+
+/** direction = -H g by the two-loop recursion, H0 = (s.y / y.y) I from the newest pair. */
+function twoLoopDirection(
+  g: Float64Array,
+  history: readonly { s: Float64Array; y: Float64Array; rho: number }[],
+  q: Float64Array,
+  alpha: Float64Array,
+): void {
+  const n = g.length;
+  for (let i = 0; i < n; i++) q[i] = -g[i]!;
+  for (let k = history.length - 1; k >= 0; k--) {
+    const { s, y, rho } = history[k]!;
+    const a = rho * dot(s, q);
+    alpha[k] = a;
+    axpy(-a, y, q);
+  }
+  const newest = history[history.length - 1];
+  if (newest) {
+    const gamma = 1 / (newest.rho * dot(newest.y, newest.y));
+    for (let i = 0; i < n; i++) q[i]! *= gamma;
+  }
+  for (let k = 0; k < history.length; k++) {
+    const { s, y, rho } = history[k]!;
+    const b = rho * dot(y, q);
+    axpy(alpha[k]! - b, s, q);
+  }
+}
+
+interface Trial<E> {
+  step: number;
+  x: Float64Array;
+  at: E;
+  value: number;
+  slope: number;
+}
+
+/**
+ * A step along `direction` meeting the strong Wolfe conditions, or the best step with
+ * sufficient decrease once the evaluations run out; undefined when no step decreased the loss.
+ */
+function lineSearch<E extends Evaluated>(
+  call: (x: Float64Array) => E,
+  x: Float64Array,
+  at: E,
+  direction: Float64Array,
+  slope0: number,
+  firstStep: number,
+  maxEvals: number,
+): { x: Float64Array; at: E } | undefined {
+  const value0 = at.loss;
+  let evals = 0;
+  const trial = (step: number): Trial<E> => {
+    evals++;
+    const xt = new Float64Array(x.length);
+    for (let i = 0; i < x.length; i++) xt[i] = x[i]! + step * direction[i]!;
+    const e = call(xt);
+    return { step, x: xt, at: e, value: e.loss, slope: dot(e.gradient, direction) };
+  };
+  const armijo = (t: Trial<E>) => t.value <= value0 + C1 * t.step * slope0;
+  const curvature = (t: Trial<E>) => Math.abs(t.slope) <= -C2 * slope0;
+  const accept = (t: Trial<E>) => ({ x: t.x, at: t.at });
+  let best: Trial<E> | undefined;
+  const remember = (t: Trial<E>) => {
+    if (Number.isFinite(t.value) && armijo(t) && (!best || t.value < best.value)) best = t;
+  };
+
+  const zoom = (lowIn: Trial<E> | undefined, highIn: Trial<E>) => {
+    // low: best step so far with sufficient decrease (undefined: the start, step 0).
+    let low = lowIn;
+    let high = highIn;
+    while (evals < maxEvals) {
+      const lowStep = low?.step ?? 0;
+      const lowValue = low?.value ?? value0;
+      const lowSlope = low?.slope ?? slope0;
+      const step = safeguardedCubic(lowStep, lowValue, lowSlope, high.step, high.value, high.slope);
+      const t = trial(step);
+      remember(t);
+      if (!Number.isFinite(t.value) || !armijo(t) || t.value >= lowValue) {
+        high = t;
+      } else {
+        if (curvature(t)) return accept(t);
+        if (t.slope * (high.step - lowStep) >= 0) high = low ?? { ...high, step: 0, value: value0, slope: slope0 };
+        low = t;
+      }
+      if (Math.abs(high.step - (low?.step ?? 0)) <= 1e-12 * Math.max(1, high.step)) break;
+    }
+    return best ? accept(best) : undefined;
+  };
+
+  let previous: Trial<E> | undefined;
+  let step = firstStep;
+  while (evals < maxEvals) {
+    const t = trial(step);
+    remember(t);
+    if (!Number.isFinite(t.value) || !armijo(t) || (previous && t.value >= previous.value))
+      return zoom(previous, t);
+    if (curvature(t)) return accept(t);
+    if (t.slope >= 0) return zoom(t, previous ?? { ...t, step: 0, value: value0, slope: slope0 });
+    previous = t;
+    step *= 2;
+  }
+  return best ? accept(best) : undefined;
+}
+
+/** Minimiser of the cubic through two points and slopes, kept inside the middle 80 %. */
+function safeguardedCubic(
+  a: number,
+  fa: number,
+  ga: number,
+  b: number,
+  fb: number,
+  gb: number,
+): number {
+  const lo = Math.min(a, b);
+  const hi = Math.max(a, b);
+  const margin = 0.1 * (hi - lo);
+  let step = 0.5 * (a + b);
+  if (Number.isFinite(fb) && Number.isFinite(gb)) {
+    const d1 = ga + gb - (3 * (fa - fb)) / (a - b);
+    const disc = d1 * d1 - ga * gb;
+    if (disc >= 0) {
+      const d2 = Math.sign(b - a) * Math.sqrt(disc);
+      const cubic = b - ((b - a) * (gb + d2 - d1)) / (gb - ga + 2 * d2);
+      if (Number.isFinite(cubic)) step = cubic;
+    }
+  }
+  return Math.min(hi - margin, Math.max(lo + margin, step));
+}
+
+function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
+  return sum;
+}
+
+function axpy(a: number, x: Float64Array, y: Float64Array): void {
+  for (let i = 0; i < x.length; i++) y[i]! += a * x[i]!;
+}
+
+function maxAbs(v: Float64Array): number {
+  let max = 0;
+  for (let i = 0; i < v.length; i++) max = Math.max(max, Math.abs(v[i]!));
+  return max;
+}

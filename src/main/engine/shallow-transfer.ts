@@ -1,0 +1,253 @@
+// The shallow random-network transfer (METHODS.md section 2): optimise a log-magnitude
+// spectrogram so that its random-network features keep the content's and its Gram matrix takes
+// the style clips' mix. Spectrograms in and out are frames x bins; inside, bins x frames.
+import * as tf from '@tensorflow/tfjs-core';
+import { seededRandom } from '../dsp/random';
+import { minimizeAdam } from './adam';
+import { currentBackend, initBackend, type BackendReport } from './backend';
+import { EngineParameterError, TransferCancelled } from './errors';
+import { minimizeLbfgs, type LbfgsStop } from './lbfgs';
+import { TransferObjective, type LossValues } from './objective';
+import {
+  checkNetworkSize,
+  resolveTransferParams,
+  validateTransferParams,
+  type ShallowTransferParams,
+  type TransferParamsInput,
+} from './params';
+import { ShallowNetwork, type NetworkLayout } from './shallow-network';
+import { checkSpectrogram, transposeMatrix, type LogSpectrogram, type StyleInput } from './spectrogram';
+import {
+  buildStyleTarget,
+  chooseStyleMode,
+  disposeStyleTarget,
+  type StyleMode,
+  type WeightedStyle,
+} from './style-target';
+import type { StyleTarget } from './losses';
+
+/** One line of progress, after every iteration. */
+export interface TransferProgress {
+  /** Iterations done, 1-based. */
+  iteration: number;
+  /** contentLoss + styleLoss. */
+  loss: number;
+  /** alpha * sum((F - Fc)^2). */
+  contentLoss: number;
+  /** beta * sum((G - Gs)^2). */
+  styleLoss: number;
+  /** Since the optimisation started (after set-up). */
+  elapsedMs: number;
+}
+
+export interface TransferOptions {
+  /** Stops the run within one evaluation; the promise rejects with TransferCancelled. */
+  signal?: AbortSignal;
+  /** Called after every iteration; awaited, so a slow consumer slows the run. */
+  onIteration?: (progress: TransferProgress) => void | Promise<void>;
+  /** Style loss formulation (default `auto`: the cheaper one; both are exact). */
+  styleMode?: 'auto' | StyleMode;
+  /** Filter-bank blocking (speed only). */
+  layout?: NetworkLayout;
+}
+
+export interface TransferResult {
+  /** The optimised log-magnitude spectrogram, frames x bins like the content. */
+  spectrogram: LogSpectrogram;
+  params: ShallowTransferParams;
+  iterations: number;
+  /** Loss-and-gradient evaluations (L-BFGS's line search may take more than one per iteration). */
+  evaluations: number;
+  /** Loss at the start point and at the result. */
+  initialLoss: LossValues;
+  finalLoss: LossValues;
+  /** Why the optimiser stopped. */
+  stop: LbfgsStop;
+  styleMode: StyleMode;
+  backend: BackendReport;
+  timings: { setupMs: number; optimiseMs: number };
+}
+
+/**
+ * Runs the transfer. `params` is a preset name with overrides (see params.ts); every value is
+ * validated first, so a bad one costs nothing and throws EngineParameterError.
+ */
+export async function shallowTransfer(
+  content: LogSpectrogram,
+  styles: readonly StyleInput[],
+  params: TransferParamsInput = {},
+  options: TransferOptions = {},
+): Promise<TransferResult> {
+  const p = resolveTransferParams(params);
+  const mix = checkInputs(content, styles, p);
+  const backend = currentBackend() ?? (await initBackend());
+  const started = performance.now();
+
+  const frames = content.frames;
+  const bins = content.bins;
+  const network = new ShallowNetwork(
+    { bins, filters: p.filters, kernelWidth: p.kernelWidth },
+    p.seed,
+    options.layout,
+  );
+  const contentData = transposeMatrix(content.data, frames, bins);
+  const contentT = p.contentWeight > 0 ? tf.tensor2d(contentData, [bins, frames]) : undefined;
+  const styleMode =
+    options.styleMode && options.styleMode !== 'auto'
+      ? options.styleMode
+      : chooseStyleMode(
+          p.filters,
+          network.outputFrames(frames),
+          mix.reduce((sum, s) => sum + network.outputFrames(s.spectrogram.frames), 0),
+        );
+  let target: StyleTarget | undefined;
+  let objective: TransferObjective | undefined;
+  try {
+    target = p.styleWeight > 0 ? buildStyleTarget(network, mix, styleMode) : undefined;
+    objective = new TransferObjective({
+      network,
+      contentT,
+      style: target,
+      contentWeight: p.contentWeight,
+      styleWeight: p.styleWeight,
+      frames,
+    });
+    contentT?.dispose();
+    const start = startPoint(p, contentData);
+    const setupMs = performance.now() - started;
+
+    const optimiseStart = performance.now();
+    const checkCancel = (done: number) => () => {
+      if (options.signal?.aborted) throw new TransferCancelled(done, p.iterations);
+    };
+    let done = 0;
+    const report = async (iteration: number, values: LossValues) => {
+      done = iteration;
+      await options.onIteration?.({
+        iteration,
+        loss: values.total,
+        contentLoss: values.content,
+        styleLoss: values.style,
+        elapsedMs: performance.now() - optimiseStart,
+      });
+      // Let a worker's cancel message (or any other event) in between iterations.
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    let initialLoss: LossValues | undefined;
+    let result: Float32Array;
+    let finalLoss: LossValues;
+    let iterations: number;
+    let evaluations: number;
+    let stop: LbfgsStop;
+    const obj = objective;
+    if (p.optimiser === 'lbfgs') {
+      const run = await minimizeLbfgs(
+        (x: Float64Array) => {
+          const e = obj.evaluate(Float32Array.from(x));
+          initialLoss ??= lossOf(e);
+          return { ...e, loss: e.total };
+        },
+        Float64Array.from(start),
+        {
+          memory: p.lbfgsMemory,
+          maxIterations: p.iterations,
+          beforeEvaluation: () => checkCancel(done)(),
+          onIteration: ({ iteration, at }) => report(iteration, at),
+        },
+      );
+      result = Float32Array.from(run.x);
+      finalLoss = lossOf(run.at);
+      iterations = run.iterations;
+      evaluations = run.evaluations;
+      stop = run.stop;
+    } else {
+      const run = await minimizeAdam(obj, start, {
+        learningRate: p.learningRate,
+        iterations: p.iterations,
+        beforeStep: () => checkCancel(done)(),
+        onIteration: ({ iteration, values }) => {
+          initialLoss ??= lossOf(values);
+          return report(iteration, values);
+        },
+      });
+      result = run.x;
+      finalLoss = lossOf(obj.evaluate(result));
+      iterations = run.iterations;
+      evaluations = run.iterations + 1;
+      stop = 'iterations';
+    }
+    return {
+      spectrogram: { frames, bins, data: transposeMatrix(result, bins, frames) },
+      params: p,
+      iterations,
+      evaluations,
+      initialLoss: initialLoss ?? finalLoss,
+      finalLoss,
+      stop,
+      styleMode,
+      backend,
+      timings: { setupMs, optimiseMs: performance.now() - optimiseStart },
+    };
+  } finally {
+    objective?.dispose();
+    if (target) disposeStyleTarget(target);
+    contentT?.dispose();
+    network.dispose();
+  }
+}
+
+/** Validates the clips against the parameters; returns the styles with normalised shares. */
+export function checkInputs(
+  content: LogSpectrogram,
+  styles: readonly StyleInput[],
+  params: ShallowTransferParams,
+): WeightedStyle[] {
+  validateTransferParams(params);
+  checkSpectrogram(content, 'content', params.kernelWidth);
+  checkNetworkSize(params.filters, content.bins, params.kernelWidth);
+  if (params.styleWeight > 0 && styles.length === 0)
+    throw new EngineParameterError(
+      'styles',
+      0,
+      'No style clip was given, but styleWeight is above 0: add a style clip or set styleWeight to 0.',
+    );
+  let total = 0;
+  styles.forEach((style, i) => {
+    const name = `styles[${i}]`;
+    checkSpectrogram(style.spectrogram, name, params.kernelWidth);
+    if (style.spectrogram.bins !== content.bins)
+      throw new EngineParameterError(
+        `${name}.bins`,
+        style.spectrogram.bins,
+        `${name} has ${style.spectrogram.bins} bins but the content has ${content.bins}: ` +
+          'make both with the same FFT size.',
+      );
+    const weight = style.weight ?? 1;
+    if (!Number.isFinite(weight) || weight < 0)
+      throw new EngineParameterError(
+        `${name}.weight`,
+        weight,
+        `${name}.weight must be a finite number of at least 0, got ${weight}.`,
+      );
+    total += weight;
+  });
+  if (styles.length > 0 && !(total > 0))
+    throw new EngineParameterError(
+      'styles[0].weight',
+      total,
+      'The style weights add up to 0: give at least one style clip a weight above 0.',
+    );
+  return styles
+    .map((style) => ({ spectrogram: style.spectrogram, share: (style.weight ?? 1) / total }))
+    .filter((style) => style.share > 0);
+}
+
+/** The content itself, or N(0, noiseSigma) noise drawn from seed + 1 (bins x frames). */
+function startPoint(p: ShallowTransferParams, contentT: Float32Array): Float32Array {
+  if (p.start === 'content') return Float32Array.from(contentT);
+  return seededRandom(p.seed + 1).fillNormal(new Float32Array(contentT.length), 0, p.noiseSigma);
+}
+
+function lossOf(values: LossValues): LossValues {
+  return { total: values.total, content: values.content, style: values.style };
+}

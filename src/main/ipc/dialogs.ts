@@ -1,0 +1,46 @@
+// The file dialogs the editor needs. The Electron shell shows native dialogs; the test host
+// answers from a queue its tests fill (so a test clicks "Import audio" like a user would).
+
+export interface Dialogs {
+  /** Audio files to import; null when the user cancels. */
+  chooseAudioFiles(): Promise<string[] | null>;
+  /** An existing project folder to open. */
+  chooseProjectFolder(): Promise<string | null>;
+  /** A new folder to save the project into (it may not exist yet). */
+  chooseSaveFolder(suggestedName: string): Promise<string | null>;
+  /** A folder to export stems into. */
+  chooseExportFolder(): Promise<string | null>;
+}
+
+export type DialogKind = 'audio-files' | 'project-folder' | 'save-folder' | 'export-folder';
+
+/** Dialog answers queued ahead of time, per kind; an empty queue answers "cancelled". */
+export class ScriptedDialogs implements Dialogs {
+  private readonly queues = new Map<DialogKind, (string[] | null)[]>();
+  /** Every dialog the editor opened, in order (tests check the app asked). */
+  readonly asked: DialogKind[] = [];
+
+  enqueue(kind: DialogKind, answer: string[] | null): void {
+    const queue = this.queues.get(kind) ?? [];
+    queue.push(answer);
+    this.queues.set(kind, queue);
+  }
+
+  private next(kind: DialogKind): string[] | null {
+    this.asked.push(kind);
+    return this.queues.get(kind)?.shift() ?? null;
+  }
+
+  chooseAudioFiles(): Promise<string[] | null> {
+    return Promise.resolve(this.next('audio-files'));
+  }
+  chooseProjectFolder(): Promise<string | null> {
+    return Promise.resolve(this.next('project-folder')?.[0] ?? null);
+  }
+  chooseSaveFolder(): Promise<string | null> {
+    return Promise.resolve(this.next('save-folder')?.[0] ?? null);
+  }
+  chooseExportFolder(): Promise<string | null> {
+    return Promise.resolve(this.next('export-folder')?.[0] ?? null);
+  }
+}

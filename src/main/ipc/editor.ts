@@ -1,0 +1,421 @@
+// The editor behind the IPC table: one open project, its render queue, media and the user's
+// file choices. Transport-free: Electron's ipcMain and the test host's socket serve the same
+// object through the same handler table (handler-table.ts).
+import { copyFile, mkdir } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import type {
+  AppInfo,
+  ImportResult,
+  IpcEventName,
+  IpcEvents,
+  IterateAudio,
+  PcmImport,
+  WavBytesImport,
+  ImportRequest,
+  ImportRole,
+} from '../../shared/ipc-channels';
+import type { ExportStemsRequest, ExportStemsResult, ExportedStem } from '../../shared/ipc-export';
+import type {
+  JobSnapshot,
+  JobSummary,
+  TransferOptions,
+  TransferStartRequest,
+} from '../../shared/ipc-jobs';
+import type { LaneData } from '../../shared/ipc-lanes';
+import type {
+  ClipInfo,
+  ProjectEdit,
+  ProjectSnapshot,
+  RecentProject,
+  TrackState,
+} from '../../shared/ipc-project';
+import { ParameterError } from '../../shared/user-error';
+import { writeWav } from '../audio';
+import { SHALLOW_PRESETS } from '../transfer/settings';
+import { createEngineJobRunner } from '../jobs/engine-jobs';
+import type { JobRunner } from '../jobs/job-runner';
+import { MediaRegistry, mediaPath } from '../media/media-registry';
+import type { LaneAnalysis } from '../media/media-jobs';
+import { createMediaJobRunner } from '../media/media-runner';
+import {
+  importPcm,
+  importWavBytes,
+  importWavFile,
+  needsPageDecoding,
+  newId,
+} from '../project/audio-import';
+import { RecentProjects } from '../project/recent-projects';
+import { RenderQueue } from '../project/render-queue';
+import { ProjectSession } from '../project/session';
+import type { Dialogs } from './dialogs';
+import { PathGrants } from './path-grants';
+
+/** What a host (Electron or the test host) provides to the editor. */
+export interface EditorHost {
+  info: AppInfo;
+  dialogs: Dialogs;
+  /** The URL the page fetches a media route path from. */
+  mediaUrl(path: string): string;
+  emit<E extends IpcEventName>(event: E, payload: IpcEvents[E]): void;
+  /** Starts a native drag of a file out of the window (Electron only). */
+  startDrag?(file: string): void;
+}
+
+export interface EditorOptions {
+  /** The app's data folder: recent projects, untitled projects. */
+  dataDir: string;
+  /** Jobs running at once in the render queue. */
+  concurrency?: number;
+  autosaveDelayMs?: number;
+}
+
+export class Editor {
+  readonly media = new MediaRegistry();
+  readonly grants = new PathGrants();
+  readonly session: ProjectSession;
+  readonly queue: RenderQueue;
+  private readonly recent: RecentProjects;
+  private readonly mediaJobs: JobRunner = createMediaJobRunner();
+  private readonly lanesCache = new Map<string, Promise<LaneAnalysis>>();
+  private chain: Promise<unknown> = Promise.resolve();
+  private previewCount = 0;
+
+  constructor(
+    private readonly host: EditorHost,
+    private readonly options: EditorOptions,
+    engine: JobRunner = createEngineJobRunner(),
+  ) {
+    this.recent = new RecentProjects(options.dataDir);
+    this.session = new ProjectSession({
+      dataDir: options.dataDir,
+      media: this.media,
+      mediaUrl: (path) => host.mediaUrl(path),
+      recent: this.recent,
+      onChange: (snapshot) => host.emit('project:changed', snapshot),
+      onSaveError: (error) =>
+        host.emit('app:notice', {
+          level: 'error',
+          message: `Autosave failed: ${error instanceof Error ? error.message : String(error)}`,
+        }),
+      ...(options.autosaveDelayMs !== undefined && { autosaveDelayMs: options.autosaveDelayMs }),
+    });
+    this.queue = new RenderQueue({
+      engine,
+      session: this.session,
+      emit: (update) => host.emit('job:update', update),
+      concurrency: options.concurrency ?? 2,
+    });
+  }
+
+  /** Operations that change the project run one at a time, in order. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(work, work);
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Opens the project the app had open last, else a new one (with demo sounds when given). */
+  async start(demo?: { content: string; style: string }): Promise<ProjectSnapshot> {
+    const last = await this.recent.last();
+    if (last) {
+      try {
+        this.grants.grant(last);
+        return await this.session.open(last);
+      } catch {
+        // Gone or damaged: start afresh rather than refuse to start.
+      }
+    }
+    await this.session.createUntitled();
+    if (demo) {
+      this.grants.grant(demo.content);
+      this.grants.grant(demo.style);
+      await this.importFiles([demo.content], 'content');
+      await this.importFiles([demo.style], 'style');
+    }
+    return this.session.snapshot();
+  }
+
+  appInfo(): AppInfo {
+    return this.host.info;
+  }
+
+  getProject(): ProjectSnapshot {
+    return this.session.snapshot();
+  }
+
+  newProject(): Promise<ProjectSnapshot> {
+    return this.exclusive(async () => {
+      this.switching();
+      return this.session.createUntitled();
+    });
+  }
+
+  openProject(folder?: string): Promise<ProjectSnapshot | null> {
+    return this.exclusive(async () => {
+      let chosen = folder;
+      if (chosen === undefined) {
+        const picked = await this.host.dialogs.chooseProjectFolder();
+        if (picked === null) return null;
+        this.grants.grant(picked);
+        chosen = picked;
+      } else if (!(await this.isRecent(chosen))) {
+        this.grants.require(chosen, 'folder');
+      }
+      this.switching();
+      return this.session.open(chosen);
+    });
+  }
+
+  saveProject(): Promise<ProjectSnapshot | null> {
+    if (this.session.isUntitled) return this.saveProjectAs();
+    return this.exclusive(() => this.session.save());
+  }
+
+  saveProjectAs(): Promise<ProjectSnapshot | null> {
+    return this.exclusive(async () => {
+      const folder = await this.host.dialogs.chooseSaveFolder(this.session.current.name);
+      if (folder === null) return null;
+      this.grants.grant(folder);
+      return this.session.saveAs(folder);
+    });
+  }
+
+  recentProjects(): Promise<RecentProject[]> {
+    return this.recent.list();
+  }
+
+  edit(edit: ProjectEdit): ProjectSnapshot {
+    return this.session.edit(edit);
+  }
+
+  undo(): ProjectSnapshot {
+    return this.session.undo();
+  }
+
+  redo(): ProjectSnapshot {
+    return this.session.redo();
+  }
+
+  importAudio(request: ImportRequest): Promise<ImportResult> {
+    return this.exclusive(async () => {
+      let paths = request.paths;
+      if (paths === undefined) {
+        const picked = await this.host.dialogs.chooseAudioFiles();
+        if (picked === null)
+          return { snapshot: this.session.snapshot(), trackIds: [], toDecode: [] };
+        picked.forEach((p) => this.grants.grant(p));
+        paths = picked;
+      }
+      const checked = paths.map((p, i) => this.grants.require(p, `paths[${i}]`));
+      return this.importFiles(checked, request.role);
+    });
+  }
+
+  importPcm(pcm: PcmImport): Promise<ImportResult> {
+    return this.exclusive(async () => {
+      const clip = await importPcm(this.session.folder, pcm.name, {
+        sampleRate: pcm.sampleRate,
+        channels: pcm.channels,
+      });
+      return this.addImported([{ clip, role: pcm.role }], `Import ${pcm.name}`);
+    });
+  }
+
+  importWavBytes(wav: WavBytesImport): Promise<ImportResult> {
+    return this.exclusive(async () => {
+      const clip = await importWavBytes(this.session.folder, wav.name, wav.bytes);
+      return this.addImported([{ clip, role: wav.role }], `Import ${wav.name}`);
+    });
+  }
+
+  async lanes(trackId: string): Promise<LaneData> {
+    const track = this.session.findTrack(trackId);
+    const path = this.session.pathOf(track.clip.file);
+    let analysis = this.lanesCache.get(path);
+    if (!analysis) {
+      analysis = this.mediaJobs.run<LaneAnalysis>('lanes', { path });
+      this.lanesCache.set(path, analysis);
+      analysis.catch(() => this.lanesCache.delete(path));
+    }
+    const { duration, peaks, spectrogram } = await analysis;
+    return { trackId, clipId: track.clip.id, duration, peaks, spectrogram };
+  }
+
+  async dragOut(trackId: string): Promise<void> {
+    const track = this.session.findTrack(trackId);
+    if (!this.host.startDrag) return;
+    const folder = join(this.session.folder, '.drag');
+    await mkdir(folder, { recursive: true });
+    const file = join(folder, `${track.name.replace(/[/\\:*?"<>|]/g, '_')}.wav`);
+    await copyFile(this.session.pathOf(track.clip.file), file);
+    this.host.startDrag(file);
+  }
+
+  transferOptions(): TransferOptions {
+    return {
+      methods: [
+        {
+          method: 'shallow',
+          label: 'Shallow random network',
+          available: true,
+          presets: (['default', 'ulyanov'] as const).map((name) => ({
+            name,
+            label: name === 'default' ? 'Default (fast)' : 'Ulyanov (paper)',
+            settings: {
+              contentWeight: SHALLOW_PRESETS[name].contentWeight,
+              styleWeight: SHALLOW_PRESETS[name].styleWeight,
+              iterations: SHALLOW_PRESETS[name].iterations,
+              seed: SHALLOW_PRESETS[name].seed,
+              start: SHALLOW_PRESETS[name].start,
+              filters: SHALLOW_PRESETS[name].filters,
+              optimiser: SHALLOW_PRESETS[name].optimiser,
+            },
+          })),
+        },
+      ],
+      concurrency: this.queue.concurrency,
+    };
+  }
+
+  startTransfer(request: TransferStartRequest): JobSummary {
+    return this.queue.start(request);
+  }
+
+  cancelTransfer(jobId: string): JobSummary {
+    return this.queue.cancel(jobId);
+  }
+
+  listJobs(): JobSnapshot[] {
+    return this.queue.list();
+  }
+
+  async iterateAudio(jobId: string): Promise<IterateAudio> {
+    const iterate = this.queue.latestIterate(jobId);
+    if (!iterate)
+      throw new ParameterError(
+        'jobId',
+        'No preview of this job has arrived yet; try again in a moment.',
+      );
+    const folder = join(this.session.folder, '.previews');
+    const output = join(folder, `${jobId}-${++this.previewCount}.wav`);
+    await mkdir(folder, { recursive: true });
+    await writeWav(
+      output,
+      { sampleRate: iterate.sampleRate, channels: [iterate.audio] },
+      { sampleFormat: 'float32' },
+    );
+    const token = this.media.register(output);
+    return {
+      url: this.host.mediaUrl(mediaPath(token, basename(output))),
+      duration: iterate.audio.length / iterate.sampleRate,
+    };
+  }
+
+  exportStems(request: ExportStemsRequest): Promise<ExportStemsResult | null> {
+    return this.exclusive(async () => {
+      let folder = request.folder;
+      if (folder === undefined) {
+        const picked = await this.host.dialogs.chooseExportFolder();
+        if (picked === null) return null;
+        this.grants.grant(picked);
+        folder = picked;
+      } else {
+        folder = this.grants.require(folder, 'folder');
+      }
+      const tracks = request.trackIds.map((id) => this.session.findTrack(id));
+      const document = this.session.current;
+      const stems = await this.mediaJobs.run<ExportedStem[]>('export-stems', {
+        stems: tracks.map((t) => ({
+          trackId: t.id,
+          name: t.name,
+          role: t.role,
+          path: this.session.pathOf(t.clip.file),
+          start: t.clip.start,
+          gainDb: t.gainDb,
+        })),
+        folder,
+        sampleFormat: request.sampleFormat,
+        sampleRate: request.sampleRate,
+        padToCommonLength: request.padToCommonLength,
+        namingPattern: request.namingPattern,
+        projectName: document.name,
+        protect: document.tracks.map((t) => this.session.pathOf(t.clip.file)),
+      });
+      return { folder, stems };
+    });
+  }
+
+  /** Saves pending edits and stops jobs; the host calls it before quitting. */
+  async shutdown(): Promise<void> {
+    this.queue.cancelAll();
+    await this.session.close();
+  }
+
+  private switching(): void {
+    this.queue.cancelAll();
+    this.queue.clearFinished();
+    this.lanesCache.clear();
+  }
+
+  private async isRecent(folder: string): Promise<boolean> {
+    const absolute = resolve(folder);
+    return (
+      (await this.recent.list()).some((r) => r.folder === absolute) ||
+      (await this.recent.last()) === absolute
+    );
+  }
+
+  private async importFiles(paths: string[], role?: ImportRole): Promise<ImportResult> {
+    const imported: { clip: ClipInfo; role: ImportRole }[] = [];
+    const toDecode = [];
+    let hasContent = this.session.current.tracks.some((t) => t.role === 'content');
+    for (const path of paths) {
+      if (needsPageDecoding(path)) {
+        const token = this.media.register(path);
+        toDecode.push({
+          name: basename(path),
+          url: this.host.mediaUrl(mediaPath(token, basename(path))),
+        });
+        continue;
+      }
+      const clip = await importWavFile(this.session.folder, path);
+      const chosen = role ?? (hasContent ? 'style' : 'content');
+      hasContent ||= chosen === 'content';
+      imported.push({ clip, role: chosen });
+    }
+    const label =
+      paths.length === 1 ? `Import ${basename(paths[0]!)}` : `Import ${paths.length} files`;
+    const result = await this.addImported(imported, label);
+    return { ...result, toDecode };
+  }
+
+  private async addImported(
+    imported: { clip: ClipInfo; role: ImportRole }[],
+    label: string,
+  ): Promise<ImportResult> {
+    if (imported.length === 0)
+      return { snapshot: this.session.snapshot(), trackIds: [], toDecode: [] };
+    const taken = new Set(this.session.current.tracks.map((t) => t.name));
+    const tracks: TrackState[] = imported.map(({ clip, role }) => ({
+      id: newId(),
+      name: uniqueName(clip.sourceName, taken),
+      role,
+      clip,
+      mute: false,
+      solo: false,
+      gainDb: 0,
+      recipe: null,
+    }));
+    const snapshot = this.session.addTracks(tracks, label);
+    return { snapshot, trackIds: tracks.map((t) => t.id), toDecode: [] };
+  }
+}
+
+/** The file's base name, numbered if a track already has it; the name is then taken. */
+function uniqueName(sourceName: string, taken: Set<string>): string {
+  const base = basename(sourceName, extname(sourceName)).slice(0, 120) || 'Audio';
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base} ${n}`;
+  taken.add(name);
+  return name;
+}

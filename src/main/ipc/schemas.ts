@@ -1,0 +1,163 @@
+// Runtime checks of every request's arguments at the main side, one zod tuple per channel. The
+// page is trusted no more than a web page: a value of the wrong type, range or size is refused
+// with a ParameterError naming the argument and the value.
+import { isAbsolute } from 'node:path';
+import { z } from 'zod';
+import type { IpcCalls, IpcChannel } from '../../shared/ipc-channels';
+import { STEM_SAMPLE_RATES } from '../../shared/ipc-export';
+import { ITERATION_LIMITS, WEIGHT_LIMITS } from '../../shared/ipc-project';
+import { ParameterError } from '../../shared/user-error';
+import { editSchema, idSchema, selectionSchema } from '../project/document-schema';
+
+const pathSchema = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => isAbsolute(p) && !p.includes('\0'), { message: 'must be an absolute path' });
+const role = z.enum(['content', 'style']);
+const fileName = z.string().trim().min(1).max(255);
+/** Up to an hour of 192 kHz audio per channel. */
+const MAX_FRAMES = 192000 * 3600;
+const MAX_WAV_BYTES = 2 ** 31 - 1;
+
+const pcmSchema = z
+  .strictObject({
+    name: fileName,
+    sampleRate: z.int().min(1000).max(768000),
+    channels: z
+      .array(z.instanceof(Float32Array).refine((c) => c.length <= MAX_FRAMES, 'is too long'))
+      .min(1)
+      .max(8),
+    role,
+  })
+  .refine((p) => p.channels.every((c) => c.length === p.channels[0]!.length), {
+    message: 'channels must all have the same length',
+    path: ['channels'],
+  })
+  .refine((p) => p.channels[0]!.length > 0, { message: 'has no samples', path: ['channels'] });
+
+const transferSettings = z
+  .strictObject({
+    analysisRate: z.int().min(8000).max(192000),
+    nFft: z.int().min(256).max(8192),
+    hop: z.int().min(1).max(8192),
+    filters: z.int().min(1).max(16384),
+    kernelWidth: z.int().min(1).max(255),
+    seed: z
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1),
+    contentWeight: z.number().min(0).max(WEIGHT_LIMITS.max),
+    styleWeight: z.number().min(0).max(WEIGHT_LIMITS.max),
+    start: z.enum(['content', 'noise']),
+    noiseSigma: z.number().min(0).max(10),
+    optimiser: z.enum(['lbfgs', 'adam']),
+    iterations: z.int().min(ITERATION_LIMITS.min).max(ITERATION_LIMITS.max),
+    learningRate: z.number().positive().max(10),
+    phaseMethod: z.enum(['gl', 'fgla']),
+    phaseIterations: z.int().min(0).max(10000),
+    phaseStart: z.enum(['random', 'content']),
+    channelMode: z.enum(['mono', 'per-channel', 'mid-side']),
+    windowSeconds: z.number().positive().max(3600),
+  })
+  .partial();
+
+const transferStart = z.strictObject({
+  method: z.literal('shallow'),
+  preset: z.enum(['default', 'ulyanov']),
+  contentTrackId: idSchema,
+  styles: z
+    .array(
+      z.strictObject({
+        trackId: idSchema,
+        weight: z.number().min(WEIGHT_LIMITS.min).max(WEIGHT_LIMITS.max),
+      }),
+    )
+    .min(1)
+    .max(16),
+  settings: transferSettings,
+  region: selectionSchema.nullable(),
+});
+
+const exportStems = z.strictObject({
+  trackIds: z.array(idSchema).min(1).max(256),
+  sampleFormat: z.enum(['pcm16', 'pcm24', 'float32']),
+  sampleRate: z.union(STEM_SAMPLE_RATES.map((rate) => z.literal(rate))),
+  padToCommonLength: z.boolean(),
+  namingPattern: z.string().min(1).max(200),
+  folder: pathSchema.optional(),
+});
+
+const none = z.tuple([]);
+
+/** The argument schema of every channel; a missing channel is a compile error. */
+export const ARGUMENT_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcCalls[C]['args']> } = {
+  'app:info': none,
+  'project:get': none,
+  'project:new': none,
+  'project:open': z.tuple([pathSchema.optional()]),
+  'project:save': none,
+  'project:save-as': none,
+  'project:recent': none,
+  'project:edit': z.tuple([editSchema]),
+  'project:undo': none,
+  'project:redo': none,
+  'audio:import': z.tuple([
+    z.strictObject({
+      paths: z.array(pathSchema).min(1).max(100).optional(),
+      role: role.optional(),
+    }),
+  ]),
+  'audio:import-pcm': z.tuple([pcmSchema]),
+  'audio:import-wav-bytes': z.tuple([
+    z.strictObject({
+      name: fileName,
+      bytes: z.instanceof(Uint8Array).refine((b) => b.length <= MAX_WAV_BYTES, 'is too large'),
+      role,
+    }),
+  ]),
+  'track:lanes': z.tuple([idSchema]),
+  'track:drag-out': z.tuple([idSchema]),
+  'transfer:options': none,
+  'transfer:start': z.tuple([transferStart]),
+  'transfer:cancel': z.tuple([z.string().min(1).max(64)]),
+  'transfer:jobs': none,
+  'transfer:iterate-audio': z.tuple([z.string().min(1).max(64)]),
+  'export:stems': z.tuple([exportStems]),
+};
+
+function describeValue(value: unknown): string {
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name} of ${value.byteLength} bytes`;
+  const text = value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value));
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/** Checks a request's arguments; throws ParameterError naming the first bad one. */
+export function parseArguments<C extends IpcChannel>(
+  channel: C,
+  args: unknown,
+): IpcCalls[C]['args'] {
+  const result = ARGUMENT_SCHEMAS[channel].safeParse(args);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  // The first element of the path is the argument's position; name from the next.
+  const path =
+    issue.path.slice(1).map(String).join('.') || `argument ${Number(issue.path[0] ?? 0) + 1}`;
+  const value =
+    issue.code === 'unrecognized_keys'
+      ? (issue.keys ?? []).join(', ')
+      : describeValue(valueAt(args, issue.path));
+  throw new ParameterError(
+    path,
+    `The ${channel} request has a bad value: ${path} ${issue.message.replace(/^Invalid input: /, '').toLowerCase()} (got ${value}).`,
+  );
+}

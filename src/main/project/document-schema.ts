@@ -1,0 +1,132 @@
+// Runtime shape of project.json and of the edits the page sends, with zod (well kept, and its
+// types are checked against the shared interfaces below so the two cannot drift apart).
+import { z } from 'zod';
+import {
+  GAIN_LIMITS,
+  ITERATION_LIMITS,
+  PROJECT_FORMAT,
+  PROJECT_VERSION,
+  WEIGHT_LIMITS,
+  type ProjectDocument,
+  type ProjectEdit,
+  type TimeSelection,
+  type TransferSettings,
+} from '../../shared/ipc-project';
+
+const MAX_SECONDS = 24 * 3600;
+
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\w-]+$/, 'must be a plain id');
+export const nameSchema = z.string().trim().min(1, 'must not be empty').max(200);
+const seconds = z.number().min(0).max(MAX_SECONDS);
+const gainDb = z.number().min(GAIN_LIMITS.min).max(GAIN_LIMITS.max);
+const weight = z.number().min(WEIGHT_LIMITS.min).max(WEIGHT_LIMITS.max);
+
+export const selectionSchema: z.ZodType<TimeSelection> = z
+  .strictObject({ start: seconds, end: seconds })
+  .refine((s) => s.end > s.start, { message: 'must end after it starts' });
+
+const styleChoice = z.strictObject({ trackId: idSchema, weight });
+
+export const transferSettingsSchema = z.strictObject({
+  method: z.literal('shallow'),
+  preset: z.enum(['default', 'ulyanov']),
+  contentWeight: weight,
+  styleWeight: weight,
+  iterations: z.int().min(ITERATION_LIMITS.min).max(ITERATION_LIMITS.max),
+  seed: z
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
+  start: z.enum(['content', 'noise']),
+  contentTrackId: idSchema.nullable(),
+  styles: z.array(styleChoice).max(16),
+});
+
+const relativeAudioPath = z
+  .string()
+  .max(500)
+  .regex(/^audio\/[^\\]+$/, 'must be a file under audio/')
+  .refine((p) => !p.split('/').includes('..'), { message: 'must stay inside the project' });
+
+const clipSchema = z.strictObject({
+  id: idSchema,
+  file: relativeAudioPath,
+  sourceName: z.string().max(500),
+  sampleRate: z.int().min(1000).max(768000),
+  channels: z.int().min(1).max(64),
+  frames: z.int().min(0),
+  duration: seconds,
+  start: seconds,
+  loudnessLufs: z.number().nullable(),
+  peakDb: z.number().nullable(),
+});
+
+const recipeSchema = z.strictObject({
+  method: z.literal('shallow'),
+  preset: z.enum(['default', 'ulyanov']),
+  contentWeight: z.number(),
+  styleWeight: z.number(),
+  iterations: z.int(),
+  seed: z.int(),
+  start: z.enum(['content', 'noise']),
+  contentName: z.string(),
+  styles: z.array(z.strictObject({ name: z.string(), weight: z.number() })),
+  region: z.strictObject({ start: z.number(), end: z.number() }).nullable(),
+  recipeFile: relativeAudioPath.nullable(),
+  backend: z.string(),
+  seconds: z.number(),
+});
+
+const trackSchema = z.strictObject({
+  id: idSchema,
+  name: nameSchema,
+  role: z.enum(['content', 'style', 'result']),
+  clip: clipSchema,
+  mute: z.boolean(),
+  solo: z.boolean(),
+  gainDb,
+  recipe: recipeSchema.nullable(),
+});
+
+export const documentSchema = z.strictObject({
+  format: z.literal(PROJECT_FORMAT),
+  version: z.literal(PROJECT_VERSION),
+  name: nameSchema,
+  tracks: z.array(trackSchema).max(1000),
+  selection: selectionSchema.nullable(),
+  transfer: transferSettingsSchema,
+  ratings: z.record(idSchema, z.int().min(1).max(5)),
+});
+
+export const editSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('rename-track'), trackId: idSchema, name: nameSchema }),
+  z.strictObject({ type: z.literal('set-track-gain'), trackId: idSchema, gainDb }),
+  z.strictObject({ type: z.literal('set-track-mute'), trackId: idSchema, mute: z.boolean() }),
+  z.strictObject({ type: z.literal('set-track-solo'), trackId: idSchema, solo: z.boolean() }),
+  z.strictObject({
+    type: z.literal('set-track-role'),
+    trackId: idSchema,
+    role: z.enum(['content', 'style']),
+  }),
+  z.strictObject({ type: z.literal('move-clip'), trackId: idSchema, start: seconds }),
+  z.strictObject({ type: z.literal('remove-track'), trackId: idSchema }),
+  z.strictObject({ type: z.literal('set-selection'), selection: selectionSchema.nullable() }),
+  z.strictObject({ type: z.literal('set-transfer'), settings: transferSettingsSchema.partial() }),
+  z.strictObject({
+    type: z.literal('rate-result'),
+    trackId: idSchema,
+    rating: z.int().min(1).max(5).nullable(),
+  }),
+  z.strictObject({ type: z.literal('rename-project'), name: nameSchema }),
+]);
+
+// Compile-time checks that the schemas and the shared types agree, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const documentMatches: Same<z.infer<typeof documentSchema>, ProjectDocument> = true;
+const editMatches: Same<z.infer<typeof editSchema>, ProjectEdit> = true;
+const settingsMatch: Same<z.infer<typeof transferSettingsSchema>, TransferSettings> = true;
+void [documentMatches, editMatches, settingsMatch];

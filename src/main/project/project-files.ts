@@ -1,0 +1,130 @@
+// A project is a folder: project.json beside an audio/ folder holding every clip. project.json
+// is written atomically (temporary file, fsync, rename), so a crash leaves the old or the new
+// document, never half of one; audio files are complete before a document names them.
+import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { PROJECT_FORMAT, PROJECT_VERSION, type ProjectDocument } from '../../shared/ipc-project';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { documentSchema } from './document-schema';
+import { ProjectError } from './errors';
+
+export const PROJECT_FILE = 'project.json';
+export const AUDIO_FOLDER = 'audio';
+
+export function projectFile(folder: string): string {
+  return join(folder, PROJECT_FILE);
+}
+
+export async function writeProjectFile(folder: string, document: ProjectDocument): Promise<void> {
+  await writeFileAtomic(projectFile(folder), `${JSON.stringify(document, null, 2)}\n`);
+}
+
+/** Reads and checks project.json; every problem is a ProjectError naming the file. */
+export async function readProjectFile(folder: string): Promise<ProjectDocument> {
+  const file = projectFile(folder);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new ProjectError(
+        'NOT_A_PROJECT',
+        `${folder} is not a Timbrefold project: it has no ${PROJECT_FILE}.`,
+        { cause: error },
+      );
+    throw new ProjectError('DAMAGED', `${file} could not be read (${code ?? 'unknown error'}).`, {
+      cause: error,
+    });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ProjectError('DAMAGED', `${file} is damaged: it is not valid JSON.`, {
+      cause: error,
+    });
+  }
+  const header = z.object({ format: z.string(), version: z.number() }).safeParse(json);
+  if (!header.success || header.data.format !== PROJECT_FORMAT)
+    throw new ProjectError('NOT_A_PROJECT', `${file} is not a Timbrefold project file.`);
+  if (header.data.version > PROJECT_VERSION)
+    throw new ProjectError(
+      'NEWER_VERSION',
+      `${file} was saved by a newer Timbrefold (format ${header.data.version}); update the app to open it.`,
+    );
+  const parsed = documentSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? issue.path.join('.') : 'the document';
+    throw new ProjectError(
+      'DAMAGED',
+      `${file} is damaged: ${where} ${issue?.message.toLowerCase() ?? 'is invalid'}.`,
+    );
+  }
+  return parsed.data;
+}
+
+/** A file name under audio/ that is not taken yet, from a name the user gave. */
+export async function freshAudioName(folder: string, wanted: string): Promise<string> {
+  const safe =
+    basename(wanted)
+      .replace(/(?<=.)\.[^.]*$/, '')
+      .replace(/[^\w\- .()+]/g, '_')
+      .replace(/^[.\s]+/, '')
+      .slice(0, 80) || 'audio';
+  const audio = join(folder, AUDIO_FOLDER);
+  await mkdir(audio, { recursive: true });
+  const taken = new Set((await readdir(audio)).map((n) => n.toLowerCase()));
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? `${safe}.wav` : `${safe} ${n}.wav`;
+    if (!taken.has(name.toLowerCase())) return `${AUDIO_FOLDER}/${name}`;
+  }
+}
+
+/** Whether `folder` can take a new project: missing, or an empty folder. */
+export async function assertUsableNewFolder(folder: string): Promise<void> {
+  try {
+    const info = await stat(folder);
+    if (!info.isDirectory())
+      throw new ProjectError(
+        'FOLDER_IN_USE',
+        `${folder} is a file; choose a folder name for the project.`,
+      );
+    const entries = (await readdir(folder)).filter((n) => !n.startsWith('.'));
+    if (entries.length > 0 && !entries.includes(PROJECT_FILE))
+      throw new ProjectError(
+        'FOLDER_IN_USE',
+        `${folder} already holds other files; choose an empty or new folder for the project.`,
+      );
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+}
+
+/** Copies every file the document names (clips, recipes) from one project folder to another. */
+export async function copyProjectAudio(
+  from: string,
+  to: string,
+  document: ProjectDocument,
+): Promise<void> {
+  const files = new Set<string>();
+  for (const track of document.tracks) {
+    files.add(track.clip.file);
+    if (track.recipe?.recipeFile) files.add(track.recipe.recipeFile);
+  }
+  for (const file of files) {
+    const source = join(from, file);
+    const target = join(to, file);
+    if (resolve(source) === resolve(target)) continue;
+    await mkdir(dirname(target), { recursive: true });
+    try {
+      await copyFile(source, target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      // A missing clip stays missing in the copy; the editor marks it.
+    }
+  }
+}

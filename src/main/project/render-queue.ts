@@ -1,0 +1,314 @@
+// The render queue: transfer jobs for the open project, several at once (each in its own engine
+// worker), the rest waiting their turn. Progress, losses and preview spectrograms are relayed to
+// the page as they arrive; a finished job's WAV becomes a result track (one undoable step).
+import { relative } from 'node:path';
+import type {
+  JobSnapshot,
+  JobSummary,
+  JobUpdate,
+  LossPoint,
+  TransferStartRequest,
+} from '../../shared/ipc-jobs';
+import type { SpectrogramLevels } from '../../shared/ipc-lanes';
+import type { TrackState } from '../../shared/ipc-project';
+import type { TransferProgress, TransferRequest, TransferResult } from '../../shared/transfer';
+import { ParameterError, isUserFacingError } from '../../shared/user-error';
+import { JobCancelledError } from '../jobs/errors';
+import type { JobRunner } from '../jobs/job-runner';
+import { PreviewMosaic } from '../peaks/preview-mosaic';
+import { describeProjectWav, newId } from './audio-import';
+import { freshAudioName } from './project-files';
+import type { ProjectSession } from './session';
+
+export interface RenderQueueOptions {
+  engine: JobRunner;
+  session: ProjectSession;
+  emit: (update: JobUpdate) => void;
+  /** Jobs running at once (default: 2). */
+  concurrency?: number;
+}
+
+interface Job {
+  summary: JobSummary;
+  request: TransferStartRequest;
+  losses: LossPoint[];
+  preview: SpectrogramLevels | null;
+  mosaic: PreviewMosaic;
+  /** The newest iterate as sound (the engine's quick phase reconstruction of its window). */
+  iterate: { audio: Float32Array; sampleRate: number } | null;
+  abort: AbortController;
+  /** The project folder the job writes into; a job never outlives its project. */
+  folder: string;
+  startedAt: number;
+}
+
+export const METHOD_LABELS = { shallow: 'shallow' } as const;
+
+/** Preview spectrograms per run: often enough to watch, rarely enough to cost nothing. */
+function previewEvery(iterations: number): number {
+  return Math.max(1, Math.round(iterations / 40));
+}
+
+export class RenderQueue {
+  private readonly jobs = new Map<string, Job>();
+  private readonly waiting: string[] = [];
+  private running = 0;
+  private counter = 0;
+  readonly concurrency: number;
+
+  constructor(private readonly options: RenderQueueOptions) {
+    this.concurrency = options.concurrency ?? 2;
+  }
+
+  list(): JobSnapshot[] {
+    return [...this.jobs.values()].map((job) => ({
+      ...job.summary,
+      losses: job.losses,
+      preview: job.preview,
+    }));
+  }
+
+  /** The newest iterate of a job as sound, for "play the current iterate". */
+  latestIterate(jobId: string): { audio: Float32Array; sampleRate: number } | null {
+    return this.requireJob(jobId).iterate;
+  }
+
+  start(request: TransferStartRequest): JobSummary {
+    const { session } = this.options;
+    const content = session.findTrack(request.contentTrackId);
+    if (content.role !== 'content')
+      throw new ParameterError('contentTrackId', `${content.name} is not a content track.`);
+    if (request.styles.length === 0)
+      throw new ParameterError('styles', 'Choose at least one style track for the transfer.');
+    const styles = request.styles.map((s) => {
+      const track = session.findTrack(s.trackId);
+      if (track.role !== 'style')
+        throw new ParameterError('styles', `${track.name} is not a style track.`);
+      return track;
+    });
+    const clip = content.clip;
+    let start = clip.start;
+    let end = clip.start + clip.duration;
+    if (request.region) {
+      start = Math.max(start, request.region.start);
+      end = Math.min(end, request.region.end);
+      if (!(end - start > 0.05))
+        throw new ParameterError(
+          'region',
+          `The selected region does not overlap ${content.name}; select part of the content track.`,
+        );
+    }
+    const id = `job-${++this.counter}-${newId().slice(0, 6)}`;
+    const name = `${content.name} × ${styles.map((s) => s.name).join(' + ')} (${METHOD_LABELS[request.method]})`;
+    const iterations = request.settings.iterations ?? 0;
+    const job: Job = {
+      summary: {
+        id,
+        name,
+        state: 'queued',
+        contentTrackId: content.id,
+        styleTrackIds: styles.map((s) => s.id),
+        start,
+        duration: end - start,
+        phase: null,
+        iteration: 0,
+        iterations,
+        elapsedSeconds: 0,
+        remainingSeconds: null,
+        resultTrackId: null,
+        error: null,
+        previews: 0,
+      },
+      request: { ...request, region: request.region ? { start, end } : null },
+      losses: [],
+      preview: null,
+      mosaic: new PreviewMosaic(end - start),
+      iterate: null,
+      abort: new AbortController(),
+      folder: session.folder,
+      startedAt: 0,
+    };
+    this.jobs.set(id, job);
+    this.waiting.push(id);
+    this.emit(job);
+    this.pump();
+    return job.summary;
+  }
+
+  cancel(jobId: string): JobSummary {
+    const job = this.requireJob(jobId);
+    if (job.summary.state === 'queued') {
+      this.waiting.splice(this.waiting.indexOf(jobId), 1);
+      this.finish(job, { state: 'cancelled' });
+    } else if (job.summary.state === 'running') {
+      job.abort.abort();
+    }
+    return job.summary;
+  }
+
+  /** Cancels everything (the project is closing). */
+  cancelAll(): void {
+    for (const job of this.jobs.values()) {
+      if (job.summary.state === 'queued' || job.summary.state === 'running')
+        this.cancel(job.summary.id);
+    }
+  }
+
+  /** Forgets finished jobs of another project. */
+  clearFinished(): void {
+    for (const [id, job] of this.jobs) {
+      if (job.summary.state !== 'queued' && job.summary.state !== 'running') this.jobs.delete(id);
+    }
+  }
+
+  private requireJob(jobId: string): Job {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new ParameterError('jobId', `There is no transfer job "${jobId}".`);
+    return job;
+  }
+
+  private pump(): void {
+    while (this.running < this.concurrency && this.waiting.length > 0) {
+      const job = this.jobs.get(this.waiting.shift()!)!;
+      this.running++;
+      void this.run(job).finally(() => {
+        this.running--;
+        this.pump();
+      });
+    }
+  }
+
+  private async run(job: Job): Promise<void> {
+    const { session, engine } = this.options;
+    job.startedAt = Date.now();
+    this.update(job, { state: 'running' });
+    try {
+      const content = session.findTrack(job.request.contentTrackId);
+      const output = await freshAudioName(job.folder, job.summary.name.replace('×', 'x'));
+      const transfer: TransferRequest = {
+        method: job.request.method,
+        preset: job.request.preset,
+        settings: job.request.settings,
+        content: session.pathOf(content.clip.file),
+        styles: job.request.styles.map((s) => ({
+          path: session.pathOf(session.findTrack(s.trackId).clip.file),
+          weight: s.weight,
+        })),
+        output: session.pathOf(output),
+        ...(job.request.region && {
+          region: {
+            start: job.request.region.start - content.clip.start,
+            end: job.request.region.end - content.clip.start,
+          },
+        }),
+        previewEvery: previewEvery(job.summary.iterations || 100),
+      };
+      const result = await engine.run<TransferResult, TransferProgress>('transfer', transfer, {
+        signal: job.abort.signal,
+        onProgress: (progress) => this.progress(job, progress),
+      });
+      if (session.folder !== job.folder) throw new JobCancelledError('transfer');
+      const track = await this.resultTrack(job, output, result, content);
+      session.addTracks([track], `Add ${track.name}`);
+      this.finish(job, { state: 'finished', resultTrackId: track.id, phase: null });
+    } catch (error) {
+      if (error instanceof JobCancelledError || job.abort.signal.aborted) {
+        this.finish(job, { state: 'cancelled' });
+      } else {
+        const message =
+          error instanceof Error
+            ? isUserFacingError(error)
+              ? error.message
+              : `The transfer failed: ${error.message}`
+            : `The transfer failed: ${String(error)}`;
+        this.finish(job, { state: 'failed', error: message });
+      }
+    }
+  }
+
+  private progress(job: Job, progress: TransferProgress): void {
+    const elapsed = (Date.now() - job.startedAt) / 1000;
+    const change: Partial<JobSummary> = {
+      phase: progress.phase,
+      iteration: progress.iteration,
+      iterations: progress.iterations,
+      elapsedSeconds: progress.elapsedSeconds ?? elapsed,
+      remainingSeconds: progress.remainingSeconds ?? null,
+    };
+    let loss: LossPoint | undefined;
+    if (progress.losses && progress.phase === 'optimisation') {
+      loss = { iteration: progress.iteration, ...progress.losses };
+      job.losses.push(loss);
+    }
+    let preview: SpectrogramLevels | undefined;
+    if (progress.preview) {
+      if (progress.preview.stream === 0)
+        job.iterate = { audio: progress.preview.audio, sampleRate: progress.preview.sampleRate };
+      preview = job.mosaic.add(progress.preview) ?? undefined;
+      job.preview = preview ?? job.preview;
+      change.previews = job.summary.previews + 1;
+    }
+    job.summary = { ...job.summary, ...change };
+    this.options.emit({
+      job: job.summary,
+      ...(loss && { loss }),
+      ...(preview && { preview }),
+    });
+  }
+
+  private async resultTrack(
+    job: Job,
+    output: string,
+    result: TransferResult,
+    content: TrackState,
+  ): Promise<TrackState> {
+    const { session } = this.options;
+    const clip = await describeProjectWav(job.folder, output, job.summary.name, job.summary.start);
+    const recipeFile = relative(job.folder, result.recipe).split('\\').join('/');
+    const settings = job.request.settings;
+    return {
+      id: newId(),
+      name: job.summary.name,
+      role: 'result',
+      clip,
+      mute: false,
+      solo: false,
+      gainDb: 0,
+      recipe: {
+        method: job.request.method,
+        preset: job.request.preset,
+        contentWeight: settings.contentWeight ?? 0,
+        styleWeight: settings.styleWeight ?? 0,
+        iterations: result.iterations,
+        seed: settings.seed ?? 0,
+        start: settings.start ?? 'content',
+        contentName: content.name,
+        styles: job.request.styles.map((s) => ({
+          name: session.findTrack(s.trackId).name,
+          weight: s.weight,
+        })),
+        region: job.request.region,
+        recipeFile: recipeFile.startsWith('audio/') ? recipeFile : null,
+        backend: result.backend,
+        seconds: result.wallSeconds.total,
+      },
+    };
+  }
+
+  private update(job: Job, change: Partial<JobSummary>): void {
+    job.summary = { ...job.summary, ...change };
+    this.emit(job);
+  }
+
+  private finish(job: Job, change: Partial<JobSummary>): void {
+    this.update(job, {
+      ...change,
+      elapsedSeconds: job.startedAt ? (Date.now() - job.startedAt) / 1000 : 0,
+      remainingSeconds: null,
+    });
+  }
+
+  private emit(job: Job): void {
+    this.options.emit({ job: job.summary });
+  }
+}

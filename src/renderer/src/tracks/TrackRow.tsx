@@ -1,0 +1,52 @@
+// One track: header on the left, waveform and spectrogram lanes on the right.
+import type { TrackState } from '../../../shared/ipc-project';
+import { useLanes } from '../state/lane-cache';
+import { SpectrogramLane } from './SpectrogramLane';
+import { TrackHeader } from './TrackHeader';
+import { WaveformLane } from './WaveformLane';
+
+export const SPECTROGRAM_HEIGHT = 112;
+
+const ROLE_COLOURS: Record<TrackState['role'], string> = {
+  content: '#5fb3d9',
+  style: '#d9a25f',
+  result: '#8fd36b',
+};
+
+interface Props {
+  track: TrackState;
+  mediaUrl: string | undefined;
+  missing: boolean;
+  dimmed: boolean;
+}
+
+export function TrackRow({ track, mediaUrl, missing, dimmed }: Props): React.JSX.Element {
+  const { lanes, error } = useLanes(track.id, track.clip.id);
+  return (
+    <section className={`track ${dimmed ? 'dimmed' : ''}`} aria-label={`Track ${track.name}`}>
+      <TrackHeader track={track} mediaUrl={mediaUrl} missing={missing} />
+      <div className="lanes">
+        {lanes ? (
+          <>
+            <WaveformLane
+              name={track.name}
+              peaks={lanes.peaks}
+              clipStart={track.clip.start}
+              colour={ROLE_COLOURS[track.role]}
+            />
+            <SpectrogramLane
+              label={`Spectrogram of ${track.name}`}
+              spectrogram={lanes.spectrogram}
+              clipStart={track.clip.start}
+              height={SPECTROGRAM_HEIGHT}
+            />
+          </>
+        ) : (
+          <div className="lane-placeholder">
+            {error ?? (missing ? 'The audio file is missing.' : 'Analysing…')}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+// Runs in the page served by the test host, before the editor's own script: builds
+// window.timbrefold with the same client code as the preload, over the host's WebSocket.
+import type { TimbrefoldApi } from '../shared/api';
+import type { IpcReply } from '../shared/ipc-channels';
+import { createTimbrefoldApi } from '../shared/ipc-client';
+import { decodeMessage, encodeMessage, type SocketMessage } from '../shared/ipc-codec';
+
+declare global {
+  interface Window {
+    timbrefold: TimbrefoldApi;
+  }
+}
+
+const socket = new WebSocket(`ws://${location.host}/__host/socket`);
+socket.binaryType = 'arraybuffer';
+const pending = new Map<number, (reply: IpcReply<unknown>) => void>();
+const listeners = new Map<string, Set<(payload: unknown) => void>>();
+const outbox: Uint8Array[] = [];
+let nextId = 1;
+
+function send(message: SocketMessage): void {
+  const frame = encodeMessage(message);
+  if (socket.readyState === WebSocket.OPEN) socket.send(frame);
+  else outbox.push(frame);
+}
+
+socket.addEventListener('open', () => {
+  for (const frame of outbox.splice(0)) socket.send(frame);
+});
+
+socket.addEventListener('message', (event: MessageEvent<ArrayBuffer>) => {
+  const message = decodeMessage(new Uint8Array(event.data)) as SocketMessage;
+  if (message.type === 'reply') {
+    pending.get(message.id)?.(message.reply as IpcReply<unknown>);
+    pending.delete(message.id);
+  } else if (message.type === 'event') {
+    for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
+  }
+});
+
+socket.addEventListener('close', () => {
+  for (const resolve of pending.values())
+    resolve({
+      ok: false,
+      error: { name: 'HostGone', message: 'The test host has stopped.', userFacing: true },
+    });
+  pending.clear();
+});
+
+const api = createTimbrefoldApi({
+  invoke: (channel, args) =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      pending.set(id, resolve);
+      send({ type: 'call', id, channel, args });
+    }),
+  subscribe: (event, listener) => {
+    const set = listeners.get(event) ?? new Set();
+    set.add(listener);
+    listeners.set(event, set);
+    return () => {
+      set.delete(listener);
+    };
+  },
+  // A browser never reveals where a dropped file lives; the page sends its bytes instead.
+  pathForFile: () => null,
+});
+
+// Like contextBridge's object: fixed, not replaceable by the page.
+Object.defineProperty(window, 'timbrefold', { value: Object.freeze(api), writable: false });

@@ -1,0 +1,128 @@
+// Every edit is undoable; a burst of the same edit (a slider drag) is one undo step; the transfer
+// panel never points at a track that is gone.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { ProjectDocument, TrackState } from '../../src/shared/ipc-project';
+import { emptyDocument } from '../../src/main/project/document';
+import { addTracks, applyEdit } from '../../src/main/project/edits';
+import { UndoHistory } from '../../src/main/project/history';
+
+function track(id: string, role: TrackState['role']): TrackState {
+  return {
+    id,
+    name: `track ${id}`,
+    role,
+    clip: {
+      id: `clip-${id}`,
+      file: `audio/${id}.wav`,
+      sourceName: `${id}.wav`,
+      sampleRate: 16000,
+      channels: 1,
+      frames: 16000,
+      duration: 1,
+      start: 0,
+      loudnessLufs: -20,
+      peakDb: -3,
+    },
+    mute: false,
+    solo: false,
+    gainDb: 0,
+    recipe: null,
+  };
+}
+
+function session(): {
+  doc: () => ProjectDocument;
+  edit: (e: Parameters<typeof applyEdit>[1]) => void;
+  history: UndoHistory;
+  clock: { now: number };
+} {
+  const clock = { now: 0 };
+  const history = new UndoHistory({ now: () => clock.now, coalesceMs: 1000 });
+  let document = addTracks(
+    emptyDocument('t'),
+    [track('a', 'content'), track('b', 'style'), track('c', 'result')],
+    'add',
+  ).document;
+  return {
+    doc: () => document,
+    history,
+    clock,
+    edit(change) {
+      const outcome = applyEdit(document, change);
+      history.record(outcome.label, document, outcome.document, outcome.coalesceKey);
+      document = outcome.document;
+    },
+  };
+}
+
+describe('edits and undo', () => {
+  test('adding tracks picks the content and first style for the transfer panel', () => {
+    const s = session();
+    assert.equal(s.doc().transfer.contentTrackId, 'a');
+    assert.deepEqual(s.doc().transfer.styles, [{ trackId: 'b', weight: 1 }]);
+  });
+
+  test('a slider drag is one undo step; a pause starts a new one', () => {
+    const s = session();
+    for (const gainDb of [-1, -2, -3, -4]) {
+      s.clock.now += 50;
+      s.edit({ type: 'set-track-gain', trackId: 'a', gainDb });
+    }
+    s.clock.now += 5000;
+    s.edit({ type: 'set-track-gain', trackId: 'a', gainDb: -10 });
+    assert.equal(s.history.undoLabel, 'Gain of track a');
+    const back1 = s.history.undo()!;
+    assert.equal(back1.tracks[0]!.gainDb, -4);
+    const back2 = s.history.undo()!;
+    assert.equal(back2.tracks[0]!.gainDb, 0);
+    assert.equal(s.history.undo(), undefined);
+    assert.equal(s.history.redo()!.tracks[0]!.gainDb, -4);
+    assert.equal(s.history.redo()!.tracks[0]!.gainDb, -10);
+    assert.equal(s.history.redo(), undefined);
+  });
+
+  test('a new edit after undo drops the redo branch', () => {
+    const s = session();
+    s.edit({ type: 'set-track-mute', trackId: 'a', mute: true });
+    s.history.undo();
+    assert.equal(s.history.redoLabel, 'Mute track a');
+    s.edit({ type: 'set-track-solo', trackId: 'b', solo: true });
+    assert.equal(s.history.redoLabel, null);
+  });
+
+  test('removing the content or a style track clears it from the transfer panel; ratings only for results', () => {
+    const s = session();
+    s.edit({ type: 'rate-result', trackId: 'c', rating: 4 });
+    assert.deepEqual(s.doc().ratings, { c: 4 });
+    assert.throws(
+      () => s.edit({ type: 'rate-result', trackId: 'a', rating: 3 }),
+      /only results are rated/,
+    );
+    s.edit({ type: 'remove-track', trackId: 'b' });
+    assert.deepEqual(s.doc().transfer.styles, []);
+    s.edit({ type: 'remove-track', trackId: 'c' });
+    assert.deepEqual(s.doc().ratings, {});
+    s.edit({ type: 'set-track-role', trackId: 'a', role: 'style' });
+    assert.equal(s.doc().transfer.contentTrackId, null);
+    assert.deepEqual(s.doc().transfer.styles, [{ trackId: 'a', weight: 1 }]);
+  });
+
+  test('edits never change the document they were given (undo keeps it)', () => {
+    const s = session();
+    const before = structuredClone(s.doc());
+    const frozen = s.doc();
+    s.edit({ type: 'rename-track', trackId: 'a', name: 'piano' });
+    s.edit({ type: 'move-clip', trackId: 'b', start: 2 });
+    s.edit({ type: 'set-transfer', settings: { contentWeight: 0.5 } });
+    assert.deepEqual(frozen, before);
+    assert.throws(
+      () => s.edit({ type: 'set-transfer', settings: { contentTrackId: 'b' } }),
+      /not a content track/,
+    );
+    assert.throws(
+      () => s.edit({ type: 'rename-track', trackId: 'zz', name: 'x' }),
+      /no track with id "zz"/,
+    );
+  });
+});

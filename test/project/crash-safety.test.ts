@@ -11,19 +11,20 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { documentSchema } from '../../src/main/project/document-schema';
 import { repoRoot } from '../fixtures/paths';
 
+async function readDocument(path: string) {
+  const parsed = documentSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
+  return parsed;
+}
+
 describe('crash safety', () => {
   test('project.json survives SIGKILL during autosave, every time', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'timbrefold-crash-'));
     try {
-      let editedRuns = 0;
-      const runs = 8;
-      for (let run = 0; run < runs; run++) {
+      for (let run = 0; run < 8; run++) {
         const child = spawn(
           process.execPath,
           ['--import', 'tsx', join(repoRoot, 'test/project/autosave-child.ts'), dataDir],
-          {
-            stdio: ['ignore', 'pipe', 'inherit'],
-          },
+          { stdio: ['ignore', 'pipe', 'inherit'] },
         );
         const folder = await new Promise<string>((resolve, reject) => {
           child.stdout.once('data', (data: Buffer) => resolve(data.toString().trim()));
@@ -31,23 +32,29 @@ describe('crash safety', () => {
             reject(new Error(`the editing process exited early (${code})`)),
           );
         });
-        await sleep(30 + Math.random() * 250);
+        const file = join(folder, 'project.json');
+        // Wait until autosave has put edits on disk, then kill at a random moment of the saving.
+        for (let tries = 0; ; tries++) {
+          const saved = await readDocument(file).catch(() => undefined);
+          if (saved?.success && saved.data.tracks.some((t) => t.gainDb !== 0)) break;
+          assert.ok(tries < 600, `run ${run}: no edit reached project.json`);
+          await sleep(20);
+        }
+        await sleep(Math.random() * 200);
         child.kill('SIGKILL');
         await new Promise((resolve) => child.once('exit', resolve));
-        const text = await readFile(join(folder, 'project.json'), 'utf8');
-        const parsed = documentSchema.safeParse(JSON.parse(text));
+        const parsed = await readDocument(file);
         assert.ok(
           parsed.success,
           `run ${run}: project.json is not a valid project after the kill: ${parsed.error?.issues[0]?.message}`,
         );
         assert.equal(parsed.data.tracks.length, 40);
-        if (parsed.data.tracks.some((t) => t.gainDb !== 0)) editedRuns++;
+        // What was saved stays saved: a kill can lose only edits newer than the last save.
+        assert.ok(
+          parsed.data.tracks.some((t) => t.gainDb !== 0),
+          `run ${run}: saved edits were lost`,
+        );
       }
-      // Autosave keeps up: the edits made before the kill reached the disk in most runs.
-      assert.ok(
-        editedRuns >= runs / 2,
-        `edits reached the disk in only ${editedRuns} of ${runs} runs`,
-      );
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

@@ -50,3 +50,19 @@ export function limitPeak(audio: PcmAudio): Decibels {
     for (let i = 0; i < channel.length; i++) channel[i]! *= gain;
   return 20 * Math.log10(gain);
 }
+
+/** Length of the fades at a region's cut edges: short enough to keep an attack, long enough to hide the cut. */
+export const regionFadeSeconds = 0.01;
+
+/** Raised-cosine fades at the start and/or end, where a region cut the content mid-sound. */
+export function fadeCutEdges(audio: PcmAudio, fadeIn: boolean, fadeOut: boolean): void {
+  const fade = Math.round(regionFadeSeconds * audio.sampleRate);
+  for (const channel of audio.channels) {
+    const n = Math.min(fade, Math.floor(channel.length / 2));
+    for (let i = 0; i < n; i++) {
+      const gain = 0.5 - 0.5 * Math.cos((Math.PI * (i + 0.5)) / n);
+      if (fadeIn) channel[i]! *= gain;
+      if (fadeOut) channel[channel.length - 1 - i]! *= gain;
+    }
+  }
+}

@@ -23,7 +23,7 @@ import {
   toAnalysisRate,
   type AnalysedStream,
 } from './analysis';
-import { limitPeak, streamsToChannels, toOutputRate } from './output';
+import { fadeCutEdges, limitPeak, streamsToChannels, toOutputRate } from './output';
 import { makePreview } from './preview';
 import { writeRecipe } from './recipe';
 import { networkParams, resolveSettings } from './settings';
@@ -210,6 +210,9 @@ export async function runTransfer(
     length,
   );
   const output = { sampleRate: region.sampleRate, channels };
+  const contentLength = content.audio.channels[0]!.length;
+  const regionStart = request.region ? Math.round(request.region.start * region.sampleRate) : 0;
+  fadeCutEdges(output, regionStart > 0, regionStart + length < contentLength);
   const gainDb = limitPeak(output);
   await writeWav(request.output, output, {
     sampleFormat: 'float32',

@@ -1,10 +1,12 @@
 // A spectrogram picture a person would want to look at: the dsp image inside time and frequency
-// axes, a title and a colour bar in dB. Drawn with Skia (@napi-rs/canvas) and a bundled font, so
-// the text looks the same on every machine, fonts installed or not.
+// axes, a title and a colour bar in dB. Drawn with pureimage (a canvas in plain JavaScript, so it
+// installs on every platform with no native binary) and a bundled font, so the text looks the same
+// on every machine, fonts installed or not.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCanvas, GlobalFonts, ImageData, type SKRSContext2D } from '@napi-rs/canvas';
+import * as PImage from 'pureimage';
+import { PNG } from 'pngjs';
 import type { Decibels, Hertz } from '../../shared/units';
 import {
   colormapLut,
@@ -16,6 +18,8 @@ import {
   type FrequencyScale,
 } from '../dsp';
 import { decadeTicks, formatHertz, formatSeconds, niceTicks } from './ticks';
+
+type Context2D = ReturnType<PImage.Bitmap['getContext']>;
 
 export interface SpectrogramPlotOptions {
   title: string;
@@ -38,7 +42,7 @@ export interface SpectrogramData {
 }
 
 const margin = { left: 78, right: 104, top: 48, bottom: 56 };
-const fontFamily = 'Timbrefold Sans';
+const fontFamily = 'TimbrefoldSans';
 const colours = { background: '#16181d', text: '#d8dbe2', dim: '#8a8f9c', tick: '#5b606b' };
 
 let fontRegistered = false;
@@ -46,8 +50,8 @@ function registerFont(): void {
   if (fontRegistered) return;
   const here = dirname(fileURLToPath(import.meta.url));
   const font = join(here, '../../../resources/fonts/DejaVuSans.ttf');
-  // Without it Skia falls back to any installed sans-serif font.
-  if (existsSync(font)) GlobalFonts.registerFromPath(font, fontFamily);
+  if (!existsSync(font)) throw new Error(`The font for pictures is missing: ${font}`);
+  PImage.registerFont(font, fontFamily).loadSync();
   fontRegistered = true;
 }
 
@@ -92,8 +96,8 @@ export function renderSpectrogramPlot(
   options: SpectrogramPlotOptions,
 ): Uint8Array {
   registerFont();
-  const canvas = createCanvas(options.width, options.height);
-  const context = canvas.getContext('2d');
+  const bitmap = PImage.make(options.width, options.height);
+  const context = bitmap.getContext('2d');
   context.fillStyle = colours.background;
   context.fillRect(0, 0, options.width, options.height);
 
@@ -106,7 +110,14 @@ export function renderSpectrogramPlot(
     dbRange: options.dbRange,
     colormap: options.colormap,
   });
-  context.putImageData(new ImageData(image.rgba, image.width, image.height), area.x, area.y);
+  // The image is opaque and axis-aligned: copy its rows straight into the bitmap.
+  for (let row = 0; row < image.height; row++) {
+    const from = row * image.width * 4;
+    bitmap.data.set(
+      image.rgba.subarray(from, from + image.width * 4),
+      ((area.y + row) * options.width + area.x) * 4,
+    );
+  }
 
   const axis: FrequencyAxis = {
     scale: options.scale,
@@ -117,14 +128,16 @@ export function renderSpectrogramPlot(
   drawFrequencyAxis(context, area, axis);
   drawTimeAxis(context, area, data, options.sampleRate);
   drawColourBar(context, area, options);
-  return canvas.toBuffer('image/png');
+  const png = new PNG({ width: options.width, height: options.height });
+  png.data = Buffer.from(bitmap.data.buffer, bitmap.data.byteOffset, bitmap.data.byteLength);
+  return PNG.sync.write(png);
 }
 
 function font(size: number): string {
-  return `${size}px "${fontFamily}", sans-serif`;
+  return `${size}px ${fontFamily}`;
 }
 
-function drawTitle(context: SKRSContext2D, options: SpectrogramPlotOptions): void {
+function drawTitle(context: Context2D, options: SpectrogramPlotOptions): void {
   context.fillStyle = colours.text;
   context.font = font(15);
   context.textAlign = 'left';
@@ -137,7 +150,7 @@ function drawTitle(context: SKRSContext2D, options: SpectrogramPlotOptions): voi
 
 type Area = ReturnType<typeof plotArea>;
 
-function drawFrequencyAxis(context: SKRSContext2D, area: Area, axis: FrequencyAxis): void {
+function drawFrequencyAxis(context: Context2D, area: Area, axis: FrequencyAxis): void {
   context.font = font(11);
   context.textAlign = 'right';
   context.textBaseline = 'middle';
@@ -160,7 +173,7 @@ function drawFrequencyAxis(context: SKRSContext2D, area: Area, axis: FrequencyAx
 }
 
 function drawTimeAxis(
-  context: SKRSContext2D,
+  context: Context2D,
   area: Area,
   data: SpectrogramData,
   sampleRate: Hertz,
@@ -191,7 +204,7 @@ function drawTimeAxis(
   context.fillText('Time (s)', area.x + area.width / 2, area.y + area.height + 28);
 }
 
-function drawColourBar(context: SKRSContext2D, area: Area, options: SpectrogramPlotOptions): void {
+function drawColourBar(context: Context2D, area: Area, options: SpectrogramPlotOptions): void {
   const lut = colormapLut(options.colormap);
   const x = area.x + area.width + 18;
   const barWidth = 14;

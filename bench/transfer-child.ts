@@ -8,13 +8,17 @@ const request = JSON.parse(process.argv[2]!) as TransferRequest;
 const started = performance.now();
 let firstPreviewSeconds: number | undefined;
 let firstIterationSeconds: number | undefined;
-const result = await createEngineJobRunner().run<TransferResult, TransferProgress>('transfer', request, {
-  onProgress: (progress) => {
-    const now = (performance.now() - started) / 1000;
-    if (progress.phase === 'optimisation') firstIterationSeconds ??= now;
-    if (progress.preview) firstPreviewSeconds ??= now;
+const result = await createEngineJobRunner().run<TransferResult, TransferProgress>(
+  'transfer',
+  request,
+  {
+    onProgress: (progress) => {
+      const now = (performance.now() - started) / 1000;
+      if (progress.phase === 'optimisation') firstIterationSeconds ??= now;
+      if (progress.preview) firstPreviewSeconds ??= now;
+    },
   },
-});
+);
 console.log(
   JSON.stringify({
     firstIterationSeconds,

@@ -198,11 +198,21 @@ describe('a region of the content', () => {
   test('is cut with short fades, so the result neither starts nor ends with a click', async () => {
     const path = out('region.wav');
     // 1.0 s to 2.5 s of the drum groove cuts through sound at both ends.
-    await runTransfer(request({ content: corpusFile('drums_groove_120bpm.wav'), output: path, region: { start: 1.0, end: 2.5 } }));
+    await runTransfer(
+      request({
+        content: corpusFile('drums_groove_120bpm.wav'),
+        output: path,
+        region: { start: 1.0, end: 2.5 },
+      }),
+    );
     const samples = (await readWav(path)).audio.channels[0]!;
     assert.equal(samples.length, 1.5 * 16000);
-    const edge = (from: number, to: number): number => Math.max(...Array.from(samples.subarray(from, to), Math.abs));
-    assert.ok(edge(0, 3) < 0.01 && edge(samples.length - 3, samples.length) < 0.01, 'the first and last samples are faded to near silence');
+    const edge = (from: number, to: number): number =>
+      Math.max(...Array.from(samples.subarray(from, to), Math.abs));
+    assert.ok(
+      edge(0, 3) < 0.01 && edge(samples.length - 3, samples.length) < 0.01,
+      'the first and last samples are faded to near silence',
+    );
     assert.ok(edge(0, samples.length) > 0.05, 'the sound between the fades is kept');
   });
 });

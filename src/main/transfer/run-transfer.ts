@@ -149,11 +149,9 @@ export async function runTransfer(
           const previewDue = request.previewEvery
             ? step.iteration === 1 || step.iteration % request.previewEvery === 0
             : false;
-          const current = (step as { current?: () => Float32Array }).current;
-          const preview =
-            previewDue && current
-              ? await makePreview(current(), contentWindow, s, window.start, settings)
-              : undefined;
+          const preview = previewDue
+            ? await makePreview(step.current(), contentWindow, s, window.start, settings)
+            : undefined;
           progress(
             {
               phase: 'optimisation',

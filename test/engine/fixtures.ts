@@ -10,14 +10,22 @@ import { corpusFile } from '../fixtures/paths';
 /** A corpus clip mixed to mono, float64 in [-1, 1]. */
 export function corpusMono(name: string): { sampleRate: number; samples: Float64Array } {
   const wav = new wavefile.WaveFile(readFileSync(corpusFile(name)));
-  wav.toBitDepth('32f');
-  const fmt = wav.fmt as { numChannels: number; sampleRate: number };
+  const fmt = wav.fmt as {
+    numChannels: number;
+    sampleRate: number;
+    audioFormat: number;
+    bitsPerSample: number;
+  };
+  // The corpus is 16-bit PCM: scaling the integers is ~10x faster than toBitDepth('32f').
+  const pcm16 = fmt.audioFormat === 1 && fmt.bitsPerSample === 16;
+  if (!pcm16) wav.toBitDepth('32f');
+  const scale = pcm16 ? 1 / 32768 : 1;
   const raw = wav.getSamples(false, Float64Array) as unknown as Float64Array | Float64Array[];
   const channels = fmt.numChannels > 1 ? (raw as Float64Array[]) : [raw as Float64Array];
   const length = channels[0]!.length;
   const samples = new Float64Array(length);
   for (const channel of channels)
-    for (let i = 0; i < length; i++) samples[i]! += channel[i]! / channels.length;
+    for (let i = 0; i < length; i++) samples[i]! += (scale * channel[i]!) / channels.length;
   return { sampleRate: fmt.sampleRate, samples };
 }
 

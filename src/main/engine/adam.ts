@@ -8,8 +8,15 @@ export interface AdamOptions {
   iterations: number;
   /** Called before every step; throw from it to stop (cancellation). */
   beforeStep?: () => void;
-  /** Called after every step with the loss at the point the step started from; awaited. */
-  onIteration?: (progress: { iteration: number; values: LossValues }) => unknown;
+  /**
+   * Called after every step with the loss at the point the step started from, and a way to read
+   * the point after the step (bins x frames); awaited.
+   */
+  onIteration?: (progress: {
+    iteration: number;
+    values: LossValues;
+    current: () => Float32Array;
+  }) => unknown;
 }
 
 /** Runs Adam from `x0` (bins x frames); returns the end point and the last loss values. */
@@ -19,7 +26,9 @@ export async function minimizeAdam(
   options: AdamOptions,
 ): Promise<{ x: Float32Array; values: LossValues | undefined; iterations: number }> {
   const optimizer = tf.train.adam(options.learningRate);
-  const x = tf.variable(tf.tensor2d(x0, [objective.bins, objective.frames]), true);
+  const initial = tf.tensor2d(x0, [objective.bins, objective.frames]);
+  const x = tf.variable(initial, true);
+  initial.dispose(); // The variable keeps its own reference to the data.
   let values: LossValues | undefined;
   let iteration = 0;
   try {
@@ -30,7 +39,11 @@ export async function minimizeAdam(
       grad.dispose();
       values = v;
       iteration++;
-      await options.onIteration?.({ iteration, values: v });
+      await options.onIteration?.({
+        iteration,
+        values: v,
+        current: () => x.dataSync() as Float32Array,
+      });
     }
     return { x: x.dataSync() as Float32Array, values, iterations: iteration };
   } finally {

@@ -60,11 +60,16 @@ export async function initBackend(options: BackendOptions = {}): Promise<Backend
     const native = await tryNative(skipped);
     if (native) return settle({ ...native, skipped });
     if (choice === 'tensorflow')
-      throw new EngineBackendError('tensorflow', `No native TensorFlow backend: ${skipped.join('; ')}`);
+      throw new EngineBackendError(
+        'tensorflow',
+        `No native TensorFlow backend: ${skipped.join('; ')}`,
+      );
   }
   if (choice === 'auto' || choice === 'wasm') {
     try {
-      const wasm = await startWasm(options.wasmThreads ?? envThreads() ?? os.availableParallelism());
+      const wasm = await startWasm(
+        options.wasmThreads ?? envThreads() ?? os.availableParallelism(),
+      );
       skipped.push(...wasm.notes);
       return settle({
         backend: 'wasm',
@@ -75,7 +80,10 @@ export async function initBackend(options: BackendOptions = {}): Promise<Backend
       });
     } catch (error) {
       if (choice === 'wasm')
-        throw new EngineBackendError('wasm', `The WebAssembly backend did not start: ${message(error)}`);
+        throw new EngineBackendError(
+          'wasm',
+          `The WebAssembly backend did not start: ${message(error)}`,
+        );
       skipped.push(`@tensorflow/tfjs-backend-wasm: ${message(error)}`);
     }
   }
@@ -194,7 +202,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 function envChoice(): BackendChoice | undefined {
   const value = process.env.TIMBREFOLD_BACKEND;
   if (value === undefined || value === '') return undefined;
-  if (value === 'auto' || value === 'tensorflow' || value === 'wasm' || value === 'cpu') return value;
+  if (value === 'auto' || value === 'tensorflow' || value === 'wasm' || value === 'cpu')
+    return value;
   throw new EngineBackendError(
     value,
     `TIMBREFOLD_BACKEND is "${value}": use auto, tensorflow, wasm or cpu.`,

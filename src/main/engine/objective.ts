@@ -4,7 +4,13 @@
 // survives it but the returned arrays.
 import * as tf from '@tensorflow/tfjs-core';
 import type { Frames } from '../../shared/units';
-import { contentTerm, styleTerm, weightedLoss, type StyleTarget, type WeightedTerm } from './losses';
+import {
+  contentTerm,
+  styleTerm,
+  weightedLoss,
+  type StyleTarget,
+  type WeightedTerm,
+} from './losses';
 import type { ShallowNetwork } from './shallow-network';
 
 /** Loss values of one evaluation, weights applied: total = content + style. */

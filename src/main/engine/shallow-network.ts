@@ -3,14 +3,16 @@
 //
 // Why it is not tf.conv1d: on the wasm backend the convolution's input gradient is ~10x slower
 // than its forward and its filter gradient is missing, and one im2col matMul with a 185 MB
-// operand runs at a third of XNNPACK's speed (the operands overflow the caches). So the forward
-// and backward passes are sums of matMuls whose streamed operand is a fixed filter block and
-// whose packed operand (a slice of the spectrogram or of the feature gradient) fits in L2:
-//   forward   F^T = relu( sum_j sum_b W[j,b]^T S[b, j : j + n] )        (filters x frames)
-//   backward  dS[:, j : j + n] += W[j]^T-rows . (dF^T masked by F > 0)  (col2im of one matMul
-//             per filter chunk)
+// operand runs at a third of XNNPACK's speed (the operands overflow the caches). So both passes
+// are sums of matMuls whose streamed operand is a fixed filter block and whose packed operand
+// (a slice of the spectrogram or of the feature gradient) is small:
+//   forward   F^T = relu( sum_j W_j^T S[:, j : j + n] )                  (filters x frames)
+//   backward  dS[:, j : j + n] += sum_c W_j,c (dF^T masked by F > 0)_c  (c: chunks of filters)
 // and tf.customGrad ties them together so tfjs's autodiff sees one op with a matMul gradient.
 // The filters are fixed, so no filter gradient is computed.
+// Measured at 4096 filters, 1025 bins, width 11, 2 wasm threads (bench/engine.ts has the full
+// figures): forward 650 ms (59 GFLOP/s), backward 680 ms (58 GFLOP/s) on a 10 s clip (421 conv
+// frames), the same rates at 30 s; one im2col matMul: 1750 ms each way (22 GFLOP/s).
 import * as tf from '@tensorflow/tfjs-core';
 import type { Frames } from '../../shared/units';
 import { seededRandom } from '../dsp/random';
@@ -26,9 +28,9 @@ export interface NetworkShape {
 
 /** How the filter bank is cut into blocks; only speed depends on it, never the result's maths. */
 export interface NetworkLayout {
-  /** Bins per forward block (default 512: a 512 x 421-frame slice is 0.86 MB, inside L2). */
+  /** Bins per forward block (default: all; measured best from 10 s to 30 s clips). */
   forwardBins?: number;
-  /** Filters per backward block (default 1024: a 1024 x 421-frame gradient slice is 1.7 MB). */
+  /** Filters per backward block (default 1024; all 4096 at once is 40 % slower on 30 s clips). */
   backwardFilters?: number;
 }
 
@@ -54,14 +56,16 @@ interface ForwardBlock {
   offset: number;
   bin0: number;
   bins: number;
-  /** filters x bins: W[k, bin0 + c, offset] at [k, c]. */
+  filter0: number;
+  /** filters x bins: W[filter0 + k, bin0 + c, offset] at [k, c]. */
   weights: tf.Tensor2D;
 }
 
 interface BackwardBlock {
+  offset: number;
   filter0: number;
   filters: number;
-  /** (width * bins) x filters: W[filter0 + k, c, j] at [j * bins + c, k]. */
+  /** bins x filters: W[filter0 + k, c, offset] at [c, k]. */
   weights: tf.Tensor2D;
 }
 
@@ -82,51 +86,37 @@ export class ShallowNetwork {
     this.shape = { ...shape };
     this.seed = seed;
     const { bins, filters, kernelWidth } = shape;
-    const binStep = Math.max(1, Math.min(bins, layout.forwardBins ?? 512));
-    const filterStep = Math.max(1, Math.min(filters, layout.backwardFilters ?? 1024));
+    const binStep = evenStep(bins, layout.forwardBins ?? bins);
+    const filterStep = evenStep(filters, layout.backwardFilters ?? 1024);
 
-    const forwardData: { offset: number; bin0: number; bins: number; data: Float32Array }[] = [];
-    for (let offset = 0; offset < kernelWidth; offset++)
-      for (let bin0 = 0; bin0 < bins; bin0 += binStep) {
-        const n = Math.min(binStep, bins - bin0);
-        forwardData.push({ offset, bin0, bins: n, data: new Float32Array(filters * n) });
-      }
-    const backwardData: { filter0: number; filters: number; data: Float32Array }[] = [];
-    for (let filter0 = 0; filter0 < filters; filter0 += filterStep) {
-      const n = Math.min(filterStep, filters - filter0);
-      backwardData.push({ filter0, filters: n, data: new Float32Array(kernelWidth * bins * n) });
-    }
-
-    // One filter at a time in the canonical order, scattered into both layouts.
+    // Drawn one chunk of filters at a time in the canonical order, so that the JS side never
+    // holds more than one chunk. The forward blocks are gathered here; each backward block is a
+    // transpose of one width offset's forward blocks, done on the backend.
     const random = seededRandom(seed);
     const std = filterStd(shape);
-    const filter = new Float32Array(bins * kernelWidth);
-    const binBlocks = Math.ceil(bins / binStep);
-    for (let k = 0; k < filters; k++) {
-      random.fillNormal(filter, 0, std);
-      const back = backwardData[Math.floor(k / filterStep)]!;
-      const kInBlock = k - back.filter0;
-      for (let c = 0; c < bins; c++) {
-        const fwdBlock = Math.floor(c / binStep);
-        for (let j = 0; j < kernelWidth; j++) {
-          const value = filter[c * kernelWidth + j]!;
-          const fwd = forwardData[j * binBlocks + fwdBlock]!;
-          fwd.data[k * fwd.bins + (c - fwd.bin0)] = value;
-          back.data[(j * bins + c) * back.filters + kInBlock] = value;
-        }
+    const binRanges = ranges(bins, binStep);
+    this.forwardBlocks = [];
+    this.backwardBlocks = [];
+    for (const [filter0, count] of ranges(filters, filterStep)) {
+      const canonical = random.fillNormal(new Float32Array(count * bins * kernelWidth), 0, std);
+      for (let j = 0; j < kernelWidth; j++) {
+        const blocks = binRanges.map(([bin0, n]) => {
+          const data = new Float32Array(count * n);
+          for (let k = 0; k < count; k++) {
+            const from = (k * bins + bin0) * kernelWidth + j;
+            const to = k * n;
+            for (let c = 0; c < n; c++) data[to + c] = canonical[from + c * kernelWidth]!;
+          }
+          const weights = tf.tensor2d(data, [count, n]);
+          this.forwardBlocks.push({ offset: j, bin0, bins: n, filter0, weights });
+          return weights;
+        });
+        const backward = tf.tidy(() =>
+          tf.transpose(blocks.length === 1 ? blocks[0]! : tf.concat(blocks, 1)),
+        ) as tf.Tensor2D;
+        this.backwardBlocks.push({ offset: j, filter0, filters: count, weights: backward });
       }
     }
-    this.forwardBlocks = forwardData.map((b) => ({
-      offset: b.offset,
-      bin0: b.bin0,
-      bins: b.bins,
-      weights: tf.tensor2d(b.data, [filters, b.bins]),
-    }));
-    this.backwardBlocks = backwardData.map((b) => ({
-      filter0: b.filter0,
-      filters: b.filters,
-      weights: tf.tensor2d(b.data, [kernelWidth * bins, b.filters]),
-    }));
 
     this.features = tf.customGrad((input: tf.Tensor | tf.GradSaveFunc, save) => {
       const featuresT = this.forward(input as tf.Tensor2D);
@@ -149,13 +139,28 @@ export class ShallowNetwork {
     this.checkLive();
     return tf.tidy(() => {
       const outFrames = this.outputFrames(spectrogramT.shape[1]);
-      const partials = this.forwardBlocks.map((block) =>
-        tf.matMul(
-          block.weights,
-          tf.slice(spectrogramT, [block.bin0, block.offset], [block.bins, outFrames]),
-        ),
+      const slices = new Map<string, tf.Tensor2D>();
+      const slice = (bin0: number, bins: number, offset: number) => {
+        const key = `${bin0}:${offset}`;
+        let t = slices.get(key);
+        if (!t) {
+          t = tf.slice(spectrogramT, [bin0, offset], [bins, outFrames]);
+          slices.set(key, t);
+        }
+        return t;
+      };
+      // One row chunk of F^T per chunk of filters, each a sum over width offsets and bins.
+      const byChunk = new Map<number, tf.Tensor[]>();
+      for (const block of this.forwardBlocks) {
+        const part = tf.matMul(block.weights, slice(block.bin0, block.bins, block.offset));
+        const list = byChunk.get(block.filter0) ?? [];
+        list.push(part);
+        byChunk.set(block.filter0, list);
+      }
+      const rows = [...byChunk.values()].map((parts) =>
+        parts.length === 1 ? parts[0]! : tf.addN(parts),
       );
-      return tf.relu(partials.length === 1 ? partials[0]! : tf.addN(partials)) as tf.Tensor2D;
+      return tf.relu(rows.length === 1 ? rows[0]! : tf.concat(rows, 0)) as tf.Tensor2D;
     });
   }
 
@@ -165,25 +170,32 @@ export class ShallowNetwork {
    */
   backward(gradFeaturesT: tf.Tensor2D): tf.Tensor2D {
     this.checkLive();
-    const { bins, kernelWidth } = this.shape;
+    const { filters, kernelWidth } = this.shape;
     return tf.tidy(() => {
       const outFrames = gradFeaturesT.shape[1];
-      const perChunk = this.backwardBlocks.map((block) =>
-        tf.matMul(
-          block.weights,
-          this.backwardBlocks.length === 1
-            ? gradFeaturesT
-            : tf.slice(gradFeaturesT, [block.filter0, 0], [block.filters, outFrames]),
-        ),
-      );
-      const columns = perChunk.length === 1 ? perChunk[0]! : tf.addN(perChunk);
+      const chunks = new Map<number, tf.Tensor2D>();
+      const chunk = (filter0: number, count: number) => {
+        let slice = chunks.get(filter0);
+        if (!slice) {
+          slice =
+            count === filters
+              ? gradFeaturesT
+              : tf.slice(gradFeaturesT, [filter0, 0], [count, outFrames]);
+          chunks.set(filter0, slice);
+        }
+        return slice;
+      };
       // col2im: the rows of width offset j land on input frames j .. j + out - 1.
-      const shifted = Array.from({ length: kernelWidth }, (_, j) =>
-        tf.pad(tf.slice(columns, [j * bins, 0], [bins, outFrames]), [
+      const shifted = Array.from({ length: kernelWidth }, (_, j) => {
+        const parts = this.backwardBlocks
+          .filter((block) => block.offset === j)
+          .map((block) => tf.matMul(block.weights, chunk(block.filter0, block.filters)));
+        const sum = parts.length === 1 ? parts[0]! : tf.addN(parts);
+        return tf.pad(sum, [
           [0, 0],
           [j, kernelWidth - 1 - j],
-        ]),
-      );
+        ]);
+      });
       return (shifted.length === 1 ? shifted[0]! : tf.addN(shifted)) as tf.Tensor2D;
     });
   }
@@ -204,4 +216,18 @@ export class ShallowNetwork {
   private checkLive(): void {
     if (this.disposed) throw new Error('ShallowNetwork used after dispose()');
   }
+}
+
+/** A block size near `wanted` that cuts `total` into equal blocks (no 1-wide remainder block). */
+function evenStep(total: number, wanted: number): number {
+  const blocks = Math.ceil(total / Math.max(1, Math.min(total, wanted)));
+  return Math.ceil(total / blocks);
+}
+
+/** [start, count] pairs cutting 0 .. total - 1 into steps of `step`. */
+function ranges(total: number, step: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let start = 0; start < total; start += step)
+    out.push([start, Math.min(step, total - start)]);
+  return out;
 }

@@ -16,7 +16,12 @@ import {
   type TransferParamsInput,
 } from './params';
 import { ShallowNetwork, type NetworkLayout } from './shallow-network';
-import { checkSpectrogram, transposeMatrix, type LogSpectrogram, type StyleInput } from './spectrogram';
+import {
+  checkSpectrogram,
+  transposeMatrix,
+  type LogSpectrogram,
+  type StyleInput,
+} from './spectrogram';
 import {
   buildStyleTarget,
   chooseStyleMode,
@@ -24,7 +29,6 @@ import {
   type StyleMode,
   type WeightedStyle,
 } from './style-target';
-import type { StyleTarget } from './losses';
 
 /** One line of progress, after every iteration. */
 export interface TransferProgress {
@@ -38,6 +42,10 @@ export interface TransferProgress {
   styleLoss: number;
   /** Since the optimisation started (after set-up). */
   elapsedMs: number;
+  /** Loss-and-gradient evaluations so far (L-BFGS's line search may take several per iteration). */
+  evaluations: number;
+  /** The spectrogram as it stands after this iteration, frames x bins (a fresh copy per call). */
+  current: () => Float32Array;
 }
 
 export interface TransferOptions {
@@ -82,118 +90,147 @@ export async function shallowTransfer(
   const mix = checkInputs(content, styles, p);
   const backend = currentBackend() ?? (await initBackend());
   const started = performance.now();
-
-  const frames = content.frames;
-  const bins = content.bins;
-  const network = new ShallowNetwork(
-    { bins, filters: p.filters, kernelWidth: p.kernelWidth },
-    p.seed,
-    options.layout,
-  );
-  const contentData = transposeMatrix(content.data, frames, bins);
-  const contentT = p.contentWeight > 0 ? tf.tensor2d(contentData, [bins, frames]) : undefined;
-  const styleMode =
-    options.styleMode && options.styleMode !== 'auto'
-      ? options.styleMode
-      : chooseStyleMode(
-          p.filters,
-          network.outputFrames(frames),
-          mix.reduce((sum, s) => sum + network.outputFrames(s.spectrogram.frames), 0),
-        );
-  let target: StyleTarget | undefined;
-  let objective: TransferObjective | undefined;
+  const { frames, bins } = content;
+  const contentT = transposeMatrix(content.data, frames, bins);
+  const owned: { dispose(): void }[] = [];
   try {
-    target = p.styleWeight > 0 ? buildStyleTarget(network, mix, styleMode) : undefined;
-    objective = new TransferObjective({
+    const network = new ShallowNetwork(
+      { bins, filters: p.filters, kernelWidth: p.kernelWidth },
+      p.seed,
+      options.layout,
+    );
+    owned.push(network);
+    const styleMode =
+      options.styleMode && options.styleMode !== 'auto'
+        ? options.styleMode
+        : chooseStyleMode(
+            p.filters,
+            network.outputFrames(frames),
+            mix.reduce((sum, s) => sum + network.outputFrames(s.spectrogram.frames), 0),
+          );
+    const target = p.styleWeight > 0 ? buildStyleTarget(network, mix, styleMode) : undefined;
+    if (target) owned.push({ dispose: () => disposeStyleTarget(target) });
+    const contentTensor = p.contentWeight > 0 ? tf.tensor2d(contentT, [bins, frames]) : undefined;
+    if (contentTensor) owned.push(contentTensor);
+    const objective = new TransferObjective({
       network,
-      contentT,
+      contentT: contentTensor,
       style: target,
       contentWeight: p.contentWeight,
       styleWeight: p.styleWeight,
       frames,
     });
-    contentT?.dispose();
-    const start = startPoint(p, contentData);
+    owned.push(objective);
     const setupMs = performance.now() - started;
 
     const optimiseStart = performance.now();
-    const checkCancel = (done: number) => () => {
-      if (options.signal?.aborted) throw new TransferCancelled(done, p.iterations);
-    };
-    let done = 0;
-    const report = async (iteration: number, values: LossValues) => {
-      done = iteration;
-      await options.onIteration?.({
-        iteration,
-        loss: values.total,
-        contentLoss: values.content,
-        styleLoss: values.style,
-        elapsedMs: performance.now() - optimiseStart,
-      });
-      // Let a worker's cancel message (or any other event) in between iterations.
-      await new Promise((resolve) => setImmediate(resolve));
-    };
-    let initialLoss: LossValues | undefined;
-    let result: Float32Array;
-    let finalLoss: LossValues;
-    let iterations: number;
-    let evaluations: number;
-    let stop: LbfgsStop;
-    const obj = objective;
-    if (p.optimiser === 'lbfgs') {
-      const run = await minimizeLbfgs(
-        (x: Float64Array) => {
-          const e = obj.evaluate(Float32Array.from(x));
-          initialLoss ??= lossOf(e);
-          return { ...e, loss: e.total };
-        },
-        Float64Array.from(start),
-        {
-          memory: p.lbfgsMemory,
-          maxIterations: p.iterations,
-          beforeEvaluation: () => checkCancel(done)(),
-          onIteration: ({ iteration, at }) => report(iteration, at),
-        },
-      );
-      result = Float32Array.from(run.x);
-      finalLoss = lossOf(run.at);
-      iterations = run.iterations;
-      evaluations = run.evaluations;
-      stop = run.stop;
-    } else {
-      const run = await minimizeAdam(obj, start, {
-        learningRate: p.learningRate,
-        iterations: p.iterations,
-        beforeStep: () => checkCancel(done)(),
-        onIteration: ({ iteration, values }) => {
-          initialLoss ??= lossOf(values);
-          return report(iteration, values);
-        },
-      });
-      result = run.x;
-      finalLoss = lossOf(obj.evaluate(result));
-      iterations = run.iterations;
-      evaluations = run.iterations + 1;
-      stop = 'iterations';
-    }
+    const run = await optimise(objective, startPoint(p, contentT), p, options, optimiseStart);
     return {
-      spectrogram: { frames, bins, data: transposeMatrix(result, bins, frames) },
+      spectrogram: { frames, bins, data: transposeMatrix(run.x, bins, frames) },
       params: p,
-      iterations,
-      evaluations,
-      initialLoss: initialLoss ?? finalLoss,
-      finalLoss,
-      stop,
+      iterations: run.iterations,
+      evaluations: run.evaluations,
+      initialLoss: run.initialLoss,
+      finalLoss: run.finalLoss,
+      stop: run.stop,
       styleMode,
       backend,
       timings: { setupMs, optimiseMs: performance.now() - optimiseStart },
     };
   } finally {
-    objective?.dispose();
-    if (target) disposeStyleTarget(target);
-    contentT?.dispose();
-    network.dispose();
+    for (const resource of owned.reverse()) resource.dispose();
   }
+}
+
+interface OptimiserRun {
+  /** The result, bins x frames. */
+  x: Float32Array;
+  iterations: number;
+  evaluations: number;
+  initialLoss: LossValues;
+  finalLoss: LossValues;
+  stop: LbfgsStop;
+}
+
+/** Runs the chosen optimiser with progress, yielding and cancellation between iterations. */
+async function optimise(
+  objective: TransferObjective,
+  start: Float32Array,
+  p: ShallowTransferParams,
+  options: TransferOptions,
+  optimiseStart: number,
+): Promise<OptimiserRun> {
+  const { bins, frames } = objective;
+  let done = 0;
+  let initialLoss: LossValues | undefined;
+  const checkCancel = () => {
+    if (options.signal?.aborted) throw new TransferCancelled(done, p.iterations);
+  };
+  const report = async (
+    iteration: number,
+    evaluations: number,
+    values: LossValues,
+    currentT: () => ArrayLike<number>,
+  ) => {
+    done = iteration;
+    await options.onIteration?.({
+      iteration,
+      loss: values.total,
+      contentLoss: values.content,
+      styleLoss: values.style,
+      elapsedMs: performance.now() - optimiseStart,
+      evaluations,
+      current: () => transposeMatrix(Float32Array.from(currentT()), bins, frames),
+    });
+    // Let a worker's cancel message (or any other event) in between iterations.
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+
+  if (p.optimiser === 'lbfgs') {
+    const run = await minimizeLbfgs(
+      (x: Float64Array) => {
+        const e = objective.evaluate(Float32Array.from(x));
+        initialLoss ??= lossOf(e);
+        return { ...e, loss: e.total };
+      },
+      Float64Array.from(start),
+      {
+        memory: p.lbfgsMemory,
+        maxIterations: p.iterations,
+        beforeEvaluation: checkCancel,
+        onIteration: ({ iteration, evaluations, at, x }) =>
+          report(iteration, evaluations, at, () => x),
+      },
+    );
+    const finalLoss = lossOf(run.at);
+    return {
+      x: Float32Array.from(run.x),
+      iterations: run.iterations,
+      evaluations: run.evaluations,
+      initialLoss: initialLoss ?? finalLoss,
+      finalLoss,
+      stop: run.stop,
+    };
+  }
+  const run = await minimizeAdam(objective, start, {
+    learningRate: p.learningRate,
+    iterations: p.iterations,
+    beforeStep: checkCancel,
+    onIteration: ({ iteration, values, current }) => {
+      initialLoss ??= lossOf(values);
+      return report(iteration, iteration, values, current);
+    },
+  });
+  checkCancel();
+  const finalLoss = lossOf(objective.evaluate(run.x));
+  return {
+    x: run.x,
+    iterations: run.iterations,
+    evaluations: run.iterations + 1,
+    initialLoss: initialLoss ?? finalLoss,
+    finalLoss,
+    stop: 'iterations',
+  };
 }
 
 /** Validates the clips against the parameters; returns the styles with normalised shares. */

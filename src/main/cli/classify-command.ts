@@ -1,0 +1,67 @@
+// `timbrefold classify --model NAME FILE...`: each file's class and class probabilities, from a
+// classifier in the model cache (seed 000's consistency check; sorting a sample library).
+import type { Command } from 'commander';
+import type { BackendChoice } from '../../shared/transfer';
+import { defaultModelsFolder, shippedModelsFolder } from '../models/locations';
+import { createCnnJobRunner } from '../training/cnn-jobs';
+import type {
+  ClassifyProgress,
+  ClassifyRequest,
+  FileClassification,
+} from '../training/classify-job';
+import { cancelOnInterrupt } from './interrupt';
+import { parseChoice } from './parse-options';
+import type { CnnCommandOptions } from './train-command';
+
+interface ClassifyFlags {
+  model: string;
+  models?: string;
+  backend: BackendChoice;
+  json?: boolean;
+}
+
+export function registerClassifyCommand(program: Command, options: CnnCommandOptions = {}): void {
+  program
+    .command('classify')
+    .description(
+      'Print the class a trained classifier gives each sound file, with the class probabilities.',
+    )
+    .argument('<files...>', 'the WAV files to classify')
+    .requiredOption('--model <name>', 'a classifier in the model cache')
+    .option('--models <dir>', 'the model cache folder (default: the app’s user-data folder)')
+    .option(
+      '--backend <name>',
+      'auto, tensorflow, wasm or cpu',
+      parseChoice('--backend', ['auto', 'tensorflow', 'wasm', 'cpu'] as const),
+      'auto',
+    )
+    .option('--json', 'print a JSON array of {file, class, probabilities}')
+    .action(async (files: string[], flags: ClassifyFlags) => {
+      const request: ClassifyRequest = {
+        model: flags.model,
+        files,
+        modelsDir: flags.models ?? defaultModelsFolder(),
+        shippedModelsDirs: [shippedModelsFolder()],
+        backend: flags.backend,
+      };
+      const runner = (options.runner ?? createCnnJobRunner)();
+      const results = await cancelOnInterrupt((signal) =>
+        runner.run<FileClassification[], ClassifyProgress>('classify', request, { signal }),
+      );
+      if (flags.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+      else
+        for (const r of results) {
+          if ('error' in r) {
+            process.stdout.write(`${r.file}: cannot classify: ${r.error}\n`);
+            continue;
+          }
+          const ranked = Object.entries(r.probabilities)
+            .sort(([, a], [, b]) => b - a)
+            .map(([name, p]) => `${name} ${(100 * p).toFixed(1)}%`)
+            .join(', ');
+          process.stdout.write(`${r.file}: ${r.class} (${ranked})\n`);
+        }
+      // A file that could not be classified makes the command fail, after the others are shown.
+      if (results.some((r) => 'error' in r)) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,256 @@
+// `timbrefold train`: trains an instrument classifier on a folder of labelled clips and puts it
+// in the model cache. Runs in the engine worker; Ctrl+C keeps the last completed epoch, and the
+// same command run again resumes from it.
+import type { Command } from 'commander';
+import type { BackendChoice } from '../../shared/transfer';
+import { ParameterError } from '../../shared/user-error';
+import { ARCHITECTURES, type ArchitectureName } from '../engine/cnn/architectures';
+import { JobCancelledError } from '../jobs/errors';
+import type { JobRunner } from '../jobs/job-runner';
+import { defaultModelsFolder } from '../models/locations';
+import { createCnnJobRunner } from '../training/cnn-jobs';
+import type { DataLayout } from '../training/training-data';
+import {
+  DEFAULT_WIDTH,
+  TRAINING_DEFAULTS,
+  type TrainProgress,
+  type TrainRequest,
+  type TrainResult,
+} from '../training/train-classifier';
+import { cancelOnInterrupt } from './interrupt';
+import { parseChoice, parseInteger, parseNumber } from './parse-options';
+import { createProgressBar } from './progress';
+
+interface TrainFlags {
+  data?: string;
+  arch?: ArchitectureName;
+  out?: string;
+  epochs?: number;
+  lr?: number;
+  width?: number;
+  batchSize?: number;
+  cropSeconds?: number;
+  cropsPerClip?: number;
+  holdOut?: number;
+  validation?: number;
+  classes?: string[];
+  layout: DataLayout;
+  seed?: number;
+  resume?: boolean;
+  restart?: boolean;
+  replace?: boolean;
+  models?: string;
+  backend: BackendChoice;
+  json?: boolean;
+}
+
+export interface CnnCommandOptions {
+  /** The job runner for the trained-network jobs (default: their own worker). */
+  runner?: () => JobRunner;
+}
+
+function parseClasses(raw: string): string[] {
+  const classes = raw
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  if (classes.length < 2)
+    throw new ParameterError(
+      '--classes',
+      `--classes needs at least two class names, comma-separated, not "${raw}".`,
+    );
+  return classes;
+}
+
+/** The request a set of flags stands for. */
+export function trainRequestOf(flags: TrainFlags): TrainRequest {
+  if (!flags.data) throw new ParameterError('--data', 'Give the training folder with --data DIR.');
+  if (!flags.arch)
+    throw new ParameterError('--arch', `Give the network with --arch ${ARCHITECTURES.join('|')}.`);
+  if (!flags.out) throw new ParameterError('--out', 'Give the new model a name with --out NAME.');
+  if (flags.resume && flags.restart)
+    throw new ParameterError('--resume', '--resume and --restart cannot be used together.');
+  const request: TrainRequest = {
+    data: flags.data,
+    layout: flags.layout,
+    architecture: flags.arch,
+    name: flags.out,
+    modelsDir: flags.models ?? defaultModelsFolder(),
+    resume: flags.resume ? 'resume' : flags.restart ? 'restart' : 'auto',
+    replace: flags.replace ?? false,
+    backend: flags.backend,
+  };
+  const optional: Partial<TrainRequest> = {
+    classes: flags.classes,
+    epochs: flags.epochs,
+    learningRate: flags.lr,
+    width: flags.width,
+    batchSize: flags.batchSize,
+    cropSeconds: flags.cropSeconds,
+    cropsPerClip: flags.cropsPerClip,
+    holdOut: flags.holdOut,
+    validation: flags.validation,
+    seed: flags.seed,
+  };
+  for (const [key, value] of Object.entries(optional))
+    if (value !== undefined) (request as unknown as Record<string, unknown>)[key] = value;
+  return request;
+}
+
+const percent = (value: number | null | undefined): string =>
+  value === null || value === undefined ? '-' : `${(100 * value).toFixed(1)}%`;
+
+export function registerTrainCommand(program: Command, options: CnnCommandOptions = {}): void {
+  program
+    .command('train')
+    .description(
+      'Train an instrument classifier on a folder with one subfolder of clips per class (or NSynth’s layout) and keep it in the model cache.',
+    )
+    .option('--data <dir>', 'the training folder')
+    .option('--arch <name>', ARCHITECTURES.join(' or '), parseChoice('--arch', ARCHITECTURES))
+    .option('--out <name>', 'the new model’s name')
+    .option(
+      '--epochs <n>',
+      `passes over the data (default ${TRAINING_DEFAULTS.epochs})`,
+      parseInteger('--epochs', 0, 10000),
+    )
+    .option(
+      '--lr <rate>',
+      `Adam’s learning rate (default ${TRAINING_DEFAULTS.learningRate})`,
+      parseNumber('--lr', 1e-9, 1),
+    )
+    .option(
+      '--width <w>',
+      `channel multiplier (default ${DEFAULT_WIDTH['audio-vgg']} for audio-vgg, ${DEFAULT_WIDTH['verma-smith']} for verma-smith)`,
+      parseNumber('--width', 1 / 64, 1),
+    )
+    .option(
+      '--batch-size <n>',
+      `crops per step (default ${TRAINING_DEFAULTS.batchSize})`,
+      parseInteger('--batch-size', 1, 512),
+    )
+    .option(
+      '--crop-seconds <s>',
+      `length of the training crops (default ${TRAINING_DEFAULTS.cropSeconds})`,
+      parseNumber('--crop-seconds', 0.1, 60),
+    )
+    .option(
+      '--crops-per-clip <n>',
+      `random crops per clip and epoch (default ${TRAINING_DEFAULTS.cropsPerClip})`,
+      parseInteger('--crops-per-clip', 1, 256),
+    )
+    .option(
+      '--hold-out <share>',
+      `share of each class’s files kept for the final accuracy (default ${TRAINING_DEFAULTS.holdOut})`,
+      parseNumber('--hold-out', 0, 0.9),
+    )
+    .option(
+      '--validation <share>',
+      `share of each class’s files to watch training (default ${TRAINING_DEFAULTS.validation})`,
+      parseNumber('--validation', 0, 0.9),
+    )
+    .option('--classes <a,b,...>', 'only these classes (NSynth has eleven families)', parseClasses)
+    .option(
+      '--layout <name>',
+      'auto, folders or nsynth',
+      parseChoice('--layout', ['auto', 'folders', 'nsynth'] as const),
+      'auto',
+    )
+    .option(
+      '--seed <n>',
+      'seed of the weights, the split and the crops',
+      parseInteger('--seed', 0, 2 ** 31 - 1),
+    )
+    .option('--resume', 'continue an interrupted training (the default when one matches)')
+    .option('--restart', 'discard an interrupted training of this name and start over')
+    .option('--replace', 'replace an existing model of this name')
+    .option('--models <dir>', 'the model cache folder (default: the app’s user-data folder)')
+    .option(
+      '--backend <name>',
+      'auto, tensorflow, wasm or cpu',
+      parseChoice('--backend', ['auto', 'tensorflow', 'wasm', 'cpu'] as const),
+      'auto',
+    )
+    .option('--json', 'one JSON object per progress event, then a summary object')
+    .action(async (flags: TrainFlags) => {
+      const request = trainRequestOf(flags);
+      const bar = flags.json
+        ? undefined
+        : createProgressBar(
+            1,
+            ' {bar} {phase} {value}/{total} | loss {loss} | accuracy {accuracy} | validation {validation} | {remaining} left',
+          );
+      let lastPhase = '';
+      const runner = (options.runner ?? createCnnJobRunner)();
+      let result: TrainResult;
+      try {
+        result = await cancelOnInterrupt((signal) =>
+          runner.run<TrainResult, TrainProgress>('train', request, {
+            signal,
+            onProgress: (progress) => {
+              if (flags.json) {
+                process.stdout.write(`${JSON.stringify({ event: 'progress', ...progress })}\n`);
+                return;
+              }
+              const key = progress.phase === 'training' ? 'training' : progress.phase;
+              if (key !== lastPhase) {
+                lastPhase = key;
+                bar?.setTotal(
+                  Math.max(
+                    1,
+                    progress.phase === 'training'
+                      ? progress.epochs * progress.batches
+                      : progress.epochs,
+                  ),
+                );
+              }
+              bar?.update(
+                progress.phase === 'training'
+                  ? progress.epoch * progress.batches + progress.batch
+                  : progress.epoch,
+                {
+                  phase:
+                    progress.phase === 'training'
+                      ? `epoch ${Math.min(progress.epoch + 1, progress.epochs)}/${progress.epochs}`
+                      : progress.phase,
+                  loss: progress.loss?.toFixed(4) ?? '-',
+                  accuracy: percent(progress.accuracy),
+                  validation: percent(progress.validationAccuracy),
+                  remaining:
+                    progress.remainingSeconds === undefined
+                      ? '?'
+                      : `${Math.ceil(progress.remainingSeconds)} s`,
+                },
+              );
+            },
+          }),
+        );
+      } catch (error) {
+        bar?.stop();
+        if (error instanceof JobCancelledError)
+          error.message = `Training of ${request.name} was cancelled; completed epochs are kept: run the same command again to resume.`;
+        throw error;
+      }
+      bar?.stop();
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify({ event: 'done', ...result })}\n`);
+        return;
+      }
+      const m = result.manifest;
+      const lines = [
+        `Trained ${m.name} (${m.architecture}, width ${m.width}, classes ${m.classes.join(', ')}) on ${m.trainingData.clips} clips in ${m.training.seconds.toFixed(1)} s on ${result.backend}` +
+          (result.resumedFrom > 0 ? ` (resumed after epoch ${result.resumedFrom})` : ''),
+        m.accuracy.heldOut === null
+          ? 'No clips were held out, so there is no held-out accuracy.'
+          : `Held-out accuracy ${percent(m.accuracy.heldOut)} of ${m.accuracy.heldOutClips} clips (${percent(m.accuracy.heldOutCrops)} of single crops)`,
+        `Saved in ${request.modelsDir}`,
+      ];
+      if (result.skipped.length > 0) {
+        lines.push(
+          `Skipped ${result.skipped.length} unreadable clip${result.skipped.length === 1 ? '' : 's'}:`,
+        );
+        for (const s of result.skipped) lines.push(`  ${s.reason}`);
+      }
+      process.stdout.write(`${lines.join('\n')}\n`);
+    });
+}

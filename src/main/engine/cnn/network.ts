@@ -1,0 +1,218 @@
+// A classifier network built from an architecture's layer list: weights as tf.Variables, a
+// forward pass that can stop at any named activation and hand back the ones asked for, with
+// gradients (through the custom-gradient layers) for training and for the transfer.
+import * as tf from '@tensorflow/tfjs-core';
+import { seededRandom } from '../../dsp/random';
+import { EngineParameterError } from '../errors';
+import {
+  buildLayers,
+  poolCount,
+  weightShapes,
+  type ArchitectureConfig,
+  type LayerSpec,
+} from './architectures';
+import { convLayer } from './conv2d';
+import { dense, globalMean, maxPool2x2, standardise } from './layers';
+
+export interface NetworkConfig extends ArchitectureConfig {
+  /** Mean and standard deviation of the training spectrograms; inputs are standardised by them. */
+  inputMean: number;
+  inputStd: number;
+}
+
+export interface ForwardOptions {
+  /** Stop after this activation (default: the logits). */
+  until?: string;
+  /** Activations to hand back, by name. */
+  collect?: readonly string[];
+  /** The gradient with respect to the input is wanted (the transfer; never training). */
+  inputGradient?: boolean;
+  /** Gradients of the weights are wanted (default true; the transfer keeps weights fixed). */
+  weightGradients?: boolean;
+}
+
+/** Thrown when stored weights do not fit the architecture (a damaged or foreign model). */
+export class NetworkWeightsError extends Error {
+  override readonly name = 'NetworkWeightsError';
+}
+
+let networkSerial = 0;
+
+export class CnnNetwork {
+  readonly layers: readonly LayerSpec[];
+  private readonly weights = new Map<string, tf.Variable>();
+  private disposed = false;
+
+  /**
+   * Makes variables of `weights`, which must match the architecture's shapes exactly. The
+   * variables share the tensors' data until trained; the caller still disposes its tensors.
+   */
+  constructor(
+    readonly config: NetworkConfig,
+    weights: tf.NamedTensorMap,
+  ) {
+    this.layers = buildLayers(config);
+    if (!(
+      Number.isFinite(config.inputStd) &&
+      config.inputStd > 0 &&
+      Number.isFinite(config.inputMean)
+    ))
+      throw new EngineParameterError(
+        'inputStd',
+        config.inputStd,
+        `The input statistics must be finite with a standard deviation above 0, not mean ${config.inputMean}, std ${config.inputStd}.`,
+      );
+    const expected = weightShapes(this.layers);
+    for (const [name, shape] of expected) {
+      const tensor = weights[name];
+      if (!tensor) throw new NetworkWeightsError(`the weight ${name} is missing`);
+      if (tensor.shape.join('x') !== shape.join('x'))
+        throw new NetworkWeightsError(
+          `the weight ${name} has shape ${tensor.shape.join('x')}, the architecture needs ${shape.join('x')}`,
+        );
+    }
+    const extra = Object.keys(weights).filter((name) => !expected.some(([n]) => n === name));
+    if (extra.length > 0) throw new NetworkWeightsError(`unexpected weights ${extra.join(', ')}`);
+    // tfjs variable names are global: each network gets its own prefix.
+    const prefix = `cnn${++networkSerial}`;
+    for (const [name] of expected)
+      this.weights.set(name, tf.variable(weights[name]!, true, `${prefix}/${name}`));
+  }
+
+  /**
+   * A network with fresh weights: He-normal for layers followed by a ReLU, LeCun-normal for the
+   * logits, zero biases, drawn from `seed` in layer order (the same seed gives the same network).
+   */
+  static initialise(config: NetworkConfig, seed: number): CnnNetwork {
+    const layers = buildLayers(config);
+    const random = seededRandom(seed);
+    const weights: tf.NamedTensorMap = {};
+    for (const [name, shape] of weightShapes(layers)) {
+      const size = shape.reduce((a, b) => a * b, 1);
+      if (name.endsWith('/bias')) {
+        weights[name] = tf.zeros(shape);
+        continue;
+      }
+      const layer = layers.find((l) => `${l.name}/kernel` === name)!;
+      const fanIn = size / shape[shape.length - 1]!;
+      const gain = layer.kind === 'dense' && !layer.relu ? 1 : 2;
+      weights[name] = tf.tensor(
+        random.fillNormal(new Float32Array(size), 0, Math.sqrt(gain / fanIn)),
+        shape,
+      );
+    }
+    try {
+      return new CnnNetwork(config, weights);
+    } finally {
+      tf.dispose(Object.values(weights));
+    }
+  }
+
+  /** Frames (and bins) an input needs so that no pooling up to `until` runs out of rows. */
+  minimumFrames(until?: string): number {
+    let pools = 0;
+    for (const layer of this.layers) {
+      if (layer.kind === 'pool') pools++;
+      if (layer.output === until) break;
+    }
+    return until === undefined ? 2 ** poolCount(this.config.architecture) : 2 ** pools;
+  }
+
+  /**
+   * Runs the network on spectrograms [n, frames, bins, 1] up to `until`; returns the last
+   * activation and the collected ones. Call inside tf.tidy or a gradient function.
+   */
+  forward(
+    input: tf.Tensor4D,
+    options: ForwardOptions = {},
+  ): { last: tf.Tensor; collected: Map<string, tf.Tensor> } {
+    this.checkLive();
+    const { until, collect = [], inputGradient = false, weightGradients = true } = options;
+    if (until !== undefined && !this.layers.some((l) => l.output === until))
+      throw new EngineParameterError(
+        'layer',
+        until,
+        `${this.config.architecture} has no layer called "${until}".`,
+      );
+    if (input.shape[2] !== this.config.bins || input.shape[3] !== 1)
+      throw new EngineParameterError(
+        'bins',
+        input.shape[2],
+        `The network reads spectrograms of ${this.config.bins} bins, this one has ${input.shape[2]}: use the model's FFT size.`,
+      );
+    const needed = this.minimumFrames(until);
+    if (input.shape[1] < needed)
+      throw new EngineParameterError(
+        'frames',
+        input.shape[1],
+        `The spectrogram has ${input.shape[1]} frames; ${this.config.architecture} needs at least ${needed} up to ${until ?? 'its output'}.`,
+      );
+    const collected = new Map<string, tf.Tensor>();
+    let x: tf.Tensor = standardise(input, this.config.inputMean, this.config.inputStd);
+    let first = true;
+    for (const layer of this.layers) {
+      x = this.apply(layer, x, first ? inputGradient : true, weightGradients);
+      first = false;
+      if (collect.includes(layer.output)) collected.set(layer.output, x);
+      if (layer.output === until) break;
+    }
+    return { last: x, collected };
+  }
+
+  /** Class scores before the softmax, [n, classes]. */
+  logits(input: tf.Tensor4D): tf.Tensor2D {
+    return this.forward(input).last as tf.Tensor2D;
+  }
+
+  /** The trainable weights, in layer order. */
+  variables(): tf.Variable[] {
+    return [...this.weights.values()];
+  }
+
+  /** The weights by name (the network keeps ownership). */
+  namedWeights(): tf.NamedTensorMap {
+    return Object.fromEntries(this.weights);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const v of this.weights.values()) v.dispose();
+  }
+
+  private apply(
+    layer: LayerSpec,
+    x: tf.Tensor,
+    inputGradient: boolean,
+    weightGradients: boolean,
+  ): tf.Tensor {
+    switch (layer.kind) {
+      case 'conv':
+        return convLayer(
+          x as tf.Tensor4D,
+          this.weight(`${layer.name}/kernel`) as tf.Tensor4D,
+          this.weight(`${layer.name}/bias`) as tf.Tensor1D,
+          { relu: true, inputGradient, weightGradients },
+        );
+      case 'pool':
+        return maxPool2x2(x as tf.Tensor4D);
+      case 'global-mean':
+        return globalMean(x as tf.Tensor4D);
+      case 'dense':
+        return dense(
+          x as tf.Tensor2D,
+          this.weight(`${layer.name}/kernel`) as tf.Tensor2D,
+          this.weight(`${layer.name}/bias`) as tf.Tensor1D,
+          layer.relu,
+        );
+    }
+  }
+
+  private weight(name: string): tf.Variable {
+    return this.weights.get(name)!;
+  }
+
+  private checkLive(): void {
+    if (this.disposed) throw new Error('CnnNetwork used after dispose()');
+  }
+}

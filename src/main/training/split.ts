@@ -1,0 +1,44 @@
+// Held-out and validation clips are chosen by file, never by crop: crops of one recording are
+// near copies, and a held-out crop whose neighbour was trained on would flatter the accuracy.
+import { seededRandom } from '../dsp/random';
+
+export interface SplitFractions {
+  /** Share of each class's files kept aside for the final accuracy (seed 000's hold-out set). */
+  holdOut: number;
+  /** Share of each class's files used to watch the training epoch by epoch. */
+  validation: number;
+  seed: number;
+}
+
+export interface Split {
+  train: number[];
+  validation: number[];
+  heldOut: number[];
+}
+
+/**
+ * Splits clip indices per class. A class with at least two files gives at least one to the
+ * held-out set; every class keeps at least one file for training.
+ */
+export function splitByFile(labels: readonly number[], fractions: SplitFractions): Split {
+  const random = seededRandom(fractions.seed);
+  const split: Split = { train: [], validation: [], heldOut: [] };
+  const classes = [...new Set(labels)].sort((a, b) => a - b);
+  for (const label of classes) {
+    const members = labels.flatMap((l, i) => (l === label ? [i] : []));
+    // Fisher-Yates with the seeded generator: the same seed gives the same split.
+    for (let i = members.length - 1; i > 0; i--) {
+      const j = Math.floor(random.next() * (i + 1));
+      [members[i], members[j]] = [members[j]!, members[i]!];
+    }
+    const n = members.length;
+    let held = fractions.holdOut > 0 ? Math.max(1, Math.round(n * fractions.holdOut)) : 0;
+    held = Math.min(held, n - 1);
+    const validation = Math.min(Math.round(n * fractions.validation), n - 1 - held);
+    split.heldOut.push(...members.slice(0, held));
+    split.validation.push(...members.slice(held, held + validation));
+    split.train.push(...members.slice(held + validation));
+  }
+  for (const part of Object.values(split)) part.sort((a: number, b: number) => a - b);
+  return split;
+}

@@ -1,11 +1,15 @@
 // The headless face of Timbrefold: the same services the app uses, from a terminal.
 import { Command, CommanderError } from 'commander';
+import { registerClassifyCommand } from './cli/classify-command';
 import { registerConvertCommand } from './cli/convert-command';
 import { registerInfoCommand } from './cli/info-command';
+import { registerModelsCommand } from './cli/models-command';
 import { registerResynthCommand } from './cli/resynth-command';
 import { registerSpectrogramCommand } from './cli/spectrogram-command';
+import { registerTrainCommand } from './cli/train-command';
 import { registerTransferCommand } from './cli/transfer-command';
 import { describeFailure } from './cli/failure';
+import { createEngineJobRunner } from './jobs/engine-jobs';
 import { packageVersion } from './version';
 
 export function buildProgram(): Command {
@@ -21,6 +25,9 @@ export function buildProgram(): Command {
   registerConvertCommand(program);
   registerSpectrogramCommand(program);
   registerResynthCommand(program);
+  registerTrainCommand(program, { runner: createEngineJobRunner });
+  registerClassifyCommand(program, { runner: createEngineJobRunner });
+  registerModelsCommand(program);
   return program;
 }
 

@@ -151,10 +151,17 @@ describe('the train, classify and models commands', () => {
     );
     const listed = JSON.parse(
       (await cli(['models', 'list', '--json', '--models', models])).stdout,
-    ) as { name: string }[];
+    ) as {
+      name: string;
+      shipped: boolean;
+    }[];
     assert.deepEqual(
-      listed.map((m) => m.name).filter((n) => n !== 'demo-instruments'),
+      listed.filter((m) => !m.shipped).map((m) => m.name),
       ['copy', 'demo'],
+    );
+    assert.ok(
+      listed.some((m) => m.shipped && m.name === 'demo-verma-smith'),
+      'the shipped models are listed',
     );
     const deleted = await cli(['models', 'delete', 'copy', '--models', models]);
     assert.equal(deleted.code, 0);

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import type { BackendChoice } from '../../shared/transfer';
 import { defaultModelsFolder, shippedModelsFolder } from '../models/locations';
-import { createCnnJobRunner } from '../training/cnn-jobs';
+import { createEngineJobRunner } from '../jobs/engine-jobs';
 import type {
   ClassifyProgress,
   ClassifyRequest,
@@ -44,7 +44,7 @@ export function registerClassifyCommand(program: Command, options: CnnCommandOpt
         shippedModelsDirs: [shippedModelsFolder()],
         backend: flags.backend,
       };
-      const runner = (options.runner ?? createCnnJobRunner)();
+      const runner = (options.runner ?? createEngineJobRunner)();
       const results = await cancelOnInterrupt((signal) =>
         runner.run<FileClassification[], ClassifyProgress>('classify', request, { signal }),
       );

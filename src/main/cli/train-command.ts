@@ -8,7 +8,7 @@ import { ARCHITECTURES, type ArchitectureName } from '../engine/cnn/architecture
 import { JobCancelledError } from '../jobs/errors';
 import type { JobRunner } from '../jobs/job-runner';
 import { defaultModelsFolder } from '../models/locations';
-import { createCnnJobRunner } from '../training/cnn-jobs';
+import { createEngineJobRunner } from '../jobs/engine-jobs';
 import type { DataLayout } from '../training/training-data';
 import {
   DEFAULT_WIDTH,
@@ -181,7 +181,7 @@ export function registerTrainCommand(program: Command, options: CnnCommandOption
             ' {bar} {phase} {value}/{total} | loss {loss} | accuracy {accuracy} | validation {validation} | {remaining} left',
           );
       let lastPhase = '';
-      const runner = (options.runner ?? createCnnJobRunner)();
+      const runner = (options.runner ?? createEngineJobRunner)();
       let result: TrainResult;
       try {
         result = await cancelOnInterrupt((signal) =>

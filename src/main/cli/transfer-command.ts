@@ -10,6 +10,8 @@ import type {
   TransferResult,
 } from '../../shared/transfer';
 import { ParameterError } from '../../shared/user-error';
+import { cnnRequestFromFlags } from '../engine/cnn/cnn-request';
+import { CNN_PRESET_NAMES } from '../engine/cnn/cnn-settings';
 import { createEngineJobRunner } from '../jobs/engine-jobs';
 import { PRESET_NAMES } from '../transfer/settings';
 import { cancelOnInterrupt } from './interrupt';
@@ -21,11 +23,18 @@ export const demoContent = join(demoDir, 'content-piano-melody.wav');
 export const demoStyle = join(demoDir, 'style-drum-bass-loop.wav');
 
 interface TransferFlags {
+  method: 'shallow' | 'cnn';
+  model?: string;
+  models?: string;
+  contentLayer?: string;
+  styleLayers?: string;
+  energyWeight?: number;
+  frequencyWeight?: number;
   content?: string;
   style: string[];
   styleWeight: number[];
   out?: string;
-  preset: ShallowPresetName;
+  preset?: string;
   region?: { start: number; end: number };
   backend: BackendChoice;
   json?: boolean;
@@ -112,7 +121,7 @@ export function transferRequestOf(flags: TransferFlags): TransferRequest {
   if (flags.nFft !== undefined && flags.hop === undefined) settings.hop = flags.nFft / 4;
   return {
     method: 'shallow',
-    preset: flags.preset,
+    preset: (flags.preset ?? 'default') as ShallowPresetName,
     settings,
     content,
     styles: styles.map((path, i) => ({ path, weight: flags.styleWeight[i] ?? 1 })),
@@ -139,10 +148,32 @@ export function registerTransferCommand(program: Command): void {
     )
     .option('--out <file>', 'the result WAV (a .recipe.json is written beside it)')
     .option(
+      '--method <name>',
+      'shallow (a random network) or cnn (a trained classifier with envelope losses)',
+      parseChoice('--method', ['shallow', 'cnn'] as const),
+      'shallow',
+    )
+    .option(
       '--preset <name>',
-      `settings to start from: ${PRESET_NAMES.join(', ')}`,
-      parseChoice('--preset', PRESET_NAMES),
-      'default',
+      `settings to start from: ${PRESET_NAMES.join(', ')} (shallow); ${CNN_PRESET_NAMES.join(', ')} (cnn)`,
+      parseChoice('--preset', [...PRESET_NAMES, ...CNN_PRESET_NAMES]),
+    )
+    .option('--model <name>', 'cnn: a classifier in the model cache (default: the shipped demo)')
+    .option('--models <dir>', 'cnn: the model cache folder (default: the app’s user-data folder)')
+    .option('--content-layer <name>', 'cnn: the content layer (e.g. relu3_3)')
+    .option(
+      '--style-layers <list>',
+      'cnn: style layers, LAYER[:WEIGHT],... (e.g. relu1_2,relu2_2:0.5)',
+    )
+    .option(
+      '--energy-weight <w>',
+      'cnn: temporal energy envelope weight',
+      parseNumber('--energy-weight', 0, 1e12),
+    )
+    .option(
+      '--frequency-weight <w>',
+      'cnn: frequency envelope weight',
+      parseNumber('--frequency-weight', 0, 1e12),
     )
     .option(
       '--region <start:end>',
@@ -223,7 +254,18 @@ export function registerTransferCommand(program: Command): void {
     )
     .option('--json', 'one JSON object per progress event, then a summary object')
     .action(async (flags: TransferFlags) => {
-      const request = transferRequestOf(flags);
+      const shallow = transferRequestOf(flags);
+      const request =
+        flags.method === 'cnn'
+          ? cnnRequestFromFlags({
+              ...flags,
+              content: shallow.content,
+              styles: shallow.styles.map((s) => s.path),
+              styleWeights: flags.styleWeight,
+              output: shallow.output,
+              preset: flags.preset,
+            })
+          : shallow;
       const bar = flags.json
         ? undefined
         : createProgressBar(
@@ -232,31 +274,35 @@ export function registerTransferCommand(program: Command): void {
           );
       let lastPhase = '';
       const result = await cancelOnInterrupt((signal) =>
-        createEngineJobRunner().run<TransferResult, TransferProgress>('transfer', request, {
-          signal,
-          onProgress: (progress) => {
-            if (flags.json) {
-              process.stdout.write(
-                `${JSON.stringify({ event: 'progress', ...progress, preview: undefined })}\n`,
-              );
-              return;
-            }
-            if (progress.phase !== lastPhase) {
-              lastPhase = progress.phase;
-              bar?.setTotal(Math.max(1, progress.iterations));
-            }
-            bar?.update(progress.iteration, {
-              phase: progress.phase.padEnd(14),
-              loss: progress.losses?.total.toExponential(3) ?? '-',
-              content: progress.losses?.content.toExponential(2) ?? '-',
-              style: progress.losses?.style.toExponential(2) ?? '-',
-              remaining:
-                progress.remainingSeconds === undefined
-                  ? '?'
-                  : `${Math.ceil(progress.remainingSeconds)} s`,
-            });
+        createEngineJobRunner().run<TransferResult, TransferProgress>(
+          request.method === 'cnn' ? 'cnn-transfer' : 'transfer',
+          request,
+          {
+            signal,
+            onProgress: (progress) => {
+              if (flags.json) {
+                process.stdout.write(
+                  `${JSON.stringify({ event: 'progress', ...progress, preview: undefined })}\n`,
+                );
+                return;
+              }
+              if (progress.phase !== lastPhase) {
+                lastPhase = progress.phase;
+                bar?.setTotal(Math.max(1, progress.iterations));
+              }
+              bar?.update(progress.iteration, {
+                phase: progress.phase.padEnd(14),
+                loss: progress.losses?.total.toExponential(3) ?? '-',
+                content: progress.losses?.content.toExponential(2) ?? '-',
+                style: progress.losses?.style.toExponential(2) ?? '-',
+                remaining:
+                  progress.remainingSeconds === undefined
+                    ? '?'
+                    : `${Math.ceil(progress.remainingSeconds)} s`,
+              });
+            },
           },
-        }),
+        ),
       );
       bar?.stop();
       if (flags.json) {

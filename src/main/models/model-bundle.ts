@@ -9,8 +9,6 @@ import { firstProblem, manifestSchema, type ModelManifest } from './manifest';
 import { checkModelName, checkWeights, readModel, type ModelCache } from './model-cache';
 
 const MAGIC = 'TFMODEL1';
-/** The file name extension export suggests. */
-export const BUNDLE_EXTENSION = '.tfmodel';
 
 /** Writes a model of the cache to one file (atomically). */
 export async function exportModel(

@@ -12,7 +12,6 @@ import { writeFolderAtomic } from './atomic-folder';
 import {
   ModelDamagedError,
   ModelExistsError,
-  ModelMismatchError,
   ModelNameError,
   ModelNotFoundError,
   ModelReadOnlyError,
@@ -308,16 +307,4 @@ async function modelFolders(folder: string): Promise<string[]> {
 
 export function sha256(data: Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
-}
-
-/** Throws ModelMismatchError unless the model is a classifier of one of `architectures`. */
-export function requireArchitecture(
-  manifest: ModelManifest,
-  architectures: readonly ModelManifest['architecture'][],
-): void {
-  if (!architectures.includes(manifest.architecture))
-    throw new ModelMismatchError(
-      manifest.name,
-      `The model "${manifest.name}" is a ${manifest.architecture} network; this needs ${architectures.join(' or ')}.`,
-    );
 }

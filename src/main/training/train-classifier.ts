@@ -33,7 +33,7 @@ import {
 import { clipAccuracy } from './classify';
 import { fillBatch, loudStarts, randomCrops, spectrogramStatistics } from './crops';
 import { CheckpointMismatchError, TrainingCancelled } from './errors';
-import { loadTrainingClips, type LoadedClip, type SkippedClip } from './load-clips';
+import { loadTrainingClips, type SkippedClip } from './load-clips';
 import { splitByFile } from './split';
 import { findTrainingData, type DataLayout } from './training-data';
 
@@ -111,8 +111,10 @@ export interface TrainOptions {
  * files held out, 8 epochs at 2e-3, wasm on 2 shared cores; seconds per epoch of 32 crops):
  *   verma-smith  1/16: 2 of 3 seeds classify every held-out clip, 1.2 s; 1/8: 3 of 3, 4.9 s;
  *                1/4: 1 of 3 (over-fits), 11.4 s.
- *   audio-vgg    1/16: 2 of 2 seeds, crops 89 %, 3.5 s; 1/8: 2 of 2, crops 94 %, 6.3 s.
- * The full widths (1) are 8x to 64x the work of 1/8 and do not fit a CPU's training budget.
+ *   audio-vgg    1/16: 2 of 2 seeds, crops 89 %, 3.5 s; 1/8: 2 of 2, crops 94 %, 6.3 s;
+ *                1/4: 0 of 2 (over-fits), 15.2 s.
+ * Wider networks over-fit a user's tens of clips and cost more; the full widths (1) are 64x the
+ * work of 1/8 and do not fit a CPU's training budget.
  */
 export const DEFAULT_WIDTH: Readonly<Record<ArchitectureName, number>> = {
   'audio-vgg': 1 / 8,
@@ -495,14 +497,4 @@ function disposeCheckpoint(checkpoint: {
   optimizer: { tensor: tf.Tensor }[];
 }): void {
   tf.dispose([...Object.values(checkpoint.weights), ...checkpoint.optimizer.map((o) => o.tensor)]);
-}
-
-/** The clips of a class, for reports ("flute: 6 clips, 1 skipped"). */
-export function clipsPerClass(
-  clips: readonly LoadedClip[],
-  classes: readonly string[],
-): Record<string, number> {
-  return Object.fromEntries(
-    classes.map((c) => [c, clips.filter((clip) => clip.className === c).length]),
-  );
 }

@@ -1,6 +1,14 @@
 // A classifier network built from an architecture's layer list: weights as tf.Variables, a
 // forward pass that can stop at any named activation and hand back the ones asked for, with
 // gradients (through the custom-gradient layers) for training and for the transfer.
+//
+// Why not @tensorflow/tfjs-layers (Sequential, conv2d layers, save/load): its training runs on
+// tfjs-core's registered gradients, and in Node tfjs-core registers none; the WebAssembly
+// backend has no Conv2DBackpropFilter at all, and the cpu backend's took 31 s for one filter
+// gradient that conv2d.ts computes in 1.2 s (220 ms on wasm). Every differentiable op would need
+// replacing inside its layers anyway, the transfer needs named intermediate activations and
+// input gradients without weight gradients, and save/load is tf.io.encodeWeights here. Two
+// layer lists on tfjs-core ops are smaller than that adaptation.
 import * as tf from '@tensorflow/tfjs-core';
 import { seededRandom } from '../../dsp/random';
 import { EngineParameterError } from '../errors';

@@ -33,16 +33,6 @@ export function framesOf(settings: SpectrogramSettings, seconds: number): number
   return Math.max(1, Math.round((seconds * settings.sampleRate) / settings.hop));
 }
 
-/** The same STFT, field by field. */
-export function sameSpectrogram(a: SpectrogramSettings, b: SpectrogramSettings): boolean {
-  return (
-    a.sampleRate === b.sampleRate &&
-    a.nFft === b.nFft &&
-    a.hop === b.hop &&
-    a.winLength === b.winLength
-  );
-}
-
 /** "16000 Hz, n_fft 512, hop 160, window 480": as a user would want it said. */
 export function describeSpectrogram(s: SpectrogramSettings): string {
   return `${s.sampleRate} Hz, n_fft ${s.nFft}, hop ${s.hop}, window ${s.winLength}`;

@@ -62,6 +62,32 @@ describe('backend choice', () => {
     assert.deepEqual(requires, { require$$0: 'fs', require$$4: 'os' });
   });
 
+  test('when the threaded build cannot start, wasm falls back to one thread and says why', () => {
+    const engine = new URL('../../src/main/engine/index.ts', import.meta.url).href;
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        // A Worker global that cannot be replaced stops the pthread bridge.
+        "Object.defineProperty(globalThis, 'Worker', { value: class {}, configurable: false });\n" +
+          `import(${JSON.stringify(engine)}).then(async ({ initBackend }) => ` +
+          'console.log(JSON.stringify(await initBackend({ backend: "wasm", wasmThreads: 2 }))));',
+      ],
+      { encoding: 'utf8' },
+    );
+    assert.equal(child.status, 0, child.stderr);
+    const report = JSON.parse(child.stdout.trim().split('\n').pop()!);
+    assert.equal(report.backend, 'wasm');
+    assert.equal(report.threads, 1);
+    assert.ok(
+      report.skipped.some((line: string) => line.startsWith('threaded wasm (2 threads)')),
+      report.skipped.join(' | '),
+    );
+  });
+
   test('one wasm thread, and a bad TIMBREFOLD_BACKEND, in fresh processes', () => {
     const script = (body: string) =>
       spawnSync(

@@ -1,18 +1,18 @@
 // The shallow random network (METHODS.md section 2, seeds 001/002): one wide 1-D convolution
 // over time with the frequency bins as input channels, seeded random filters, ReLU.
 //
-// Why it is not tf.conv1d: on the wasm backend the convolution's input gradient is ~10x slower
-// than its forward and its filter gradient is missing, and one im2col matMul with a 185 MB
-// operand runs at a third of XNNPACK's speed (the operands overflow the caches). So both passes
-// are sums of matMuls whose streamed operand is a fixed filter block and whose packed operand
-// (a slice of the spectrogram or of the feature gradient) is small:
+// Why it is not tf.conv1d: on the wasm backend its input gradient (Conv2DBackpropInput) runs at
+// 1 GFLOP/s, and its filter gradient is not registered at all. So both passes are sums of
+// matMuls whose streamed operand is a fixed filter block and whose packed operand (a slice of
+// the spectrogram or of the feature gradient) is small enough to stay in cache:
 //   forward   F^T = relu( sum_j W_j^T S[:, j : j + n] )                  (filters x frames)
 //   backward  dS[:, j : j + n] += sum_c W_j,c (dF^T masked by F > 0)_c  (c: chunks of filters)
 // and tf.customGrad ties them together so tfjs's autodiff sees one op with a matMul gradient.
 // The filters are fixed, so no filter gradient is computed.
-// Measured at 4096 filters, 1025 bins, width 11, 2 wasm threads (bench/engine.ts has the full
-// figures): forward 650 ms (59 GFLOP/s), backward 680 ms (58 GFLOP/s) on a 10 s clip (421 conv
-// frames), the same rates at 30 s; one im2col matMul: 1750 ms each way (22 GFLOP/s).
+// Measured at 4096 filters, 1025 bins, width 11, 10 s clip (421 conv frames), 2 wasm threads on
+// the 2-core dev machine: forward 660 ms and backward 656 ms (59 GFLOP/s each; the same rate
+// on 30 s clips). For comparison: tf.conv1d forward 1074 ms, its input gradient 40.5 s; one
+// im2col matMul 1140 ms each way (34 GFLOP/s: its 185 MB operands overflow the caches).
 import * as tf from '@tensorflow/tfjs-core';
 import type { Frames } from '../../shared/units';
 import { seededRandom } from '../dsp/random';
@@ -30,7 +30,7 @@ export interface NetworkShape {
 export interface NetworkLayout {
   /** Bins per forward block (default: all; measured best from 10 s to 30 s clips). */
   forwardBins?: number;
-  /** Filters per backward block (default 1024; all 4096 at once is 40 % slower on 30 s clips). */
+  /** Filters per backward block (default 1024; all 4096 at once is 70 % slower on 30 s clips). */
   backwardFilters?: number;
 }
 

@@ -180,7 +180,7 @@ async function optimise(
       styleLoss: values.style,
       elapsedMs: performance.now() - optimiseStart,
       evaluations,
-      current: () => transposeMatrix(Float32Array.from(currentT()), bins, frames),
+      current: () => transposeMatrix(new Float32Array(currentT()), bins, frames),
     });
     // Let a worker's cancel message (or any other event) in between iterations.
     await new Promise((resolve) => setImmediate(resolve));
@@ -189,11 +189,11 @@ async function optimise(
   if (p.optimiser === 'lbfgs') {
     const run = await minimizeLbfgs(
       (x: Float64Array) => {
-        const e = objective.evaluate(Float32Array.from(x));
+        const e = objective.evaluate(new Float32Array(x));
         initialLoss ??= lossOf(e);
         return { ...e, loss: e.total };
       },
-      Float64Array.from(start),
+      new Float64Array(start),
       {
         memory: p.lbfgsMemory,
         maxIterations: p.iterations,
@@ -204,7 +204,7 @@ async function optimise(
     );
     const finalLoss = lossOf(run.at);
     return {
-      x: Float32Array.from(run.x),
+      x: new Float32Array(run.x),
       iterations: run.iterations,
       evaluations: run.evaluations,
       initialLoss: initialLoss ?? finalLoss,
@@ -281,7 +281,7 @@ export function checkInputs(
 
 /** The content itself, or N(0, noiseSigma) noise drawn from seed + 1 (bins x frames). */
 function startPoint(p: ShallowTransferParams, contentT: Float32Array): Float32Array {
-  if (p.start === 'content') return Float32Array.from(contentT);
+  if (p.start === 'content') return new Float32Array(contentT);
   return seededRandom(p.seed + 1).fillNormal(new Float32Array(contentT.length), 0, p.noiseSigma);
 }
 

@@ -9,8 +9,6 @@ import type {
   TransferResult,
 } from '../../shared/transfer';
 import { ParameterError } from '../../shared/user-error';
-import { writeWav } from '../audio';
-import { inverseLogMagnitude, reconstructPhase } from '../dsp';
 import { initBackend, type BackendReport } from '../engine/backend';
 import { shallowTransfer } from '../engine/shallow-transfer';
 import type { StyleInput } from '../engine/spectrogram';
@@ -23,7 +21,7 @@ import {
   toAnalysisRate,
   type AnalysedStream,
 } from './analysis';
-import { fadeCutEdges, limitPeak, streamsToChannels, toOutputRate } from './output';
+import { reconstructStreams, writeResult } from './finish-transfer';
 import { makePreview } from './preview';
 import { writeRecipe } from './recipe';
 import { networkParams, resolveSettings } from './settings';
@@ -175,47 +173,27 @@ export async function runTransfer(
 
   // Phase reconstruction over each whole stream, so the joins between windows stay seamless.
   const reconstructionStarted = performance.now();
-  const rebuilt: Float32Array[] = [];
-  const phaseIterations = contentStreams.length * settings.phaseIterations;
-  for (const [s, stream] of contentStreams.entries()) {
-    const shape = stream.spectrum;
-    const magnitude = inverseLogMagnitude(joinedStreams[s]!);
-    const { audio } = await reconstructPhase(magnitude, shape, {
-      length: stream.samples.length,
-      iterations: settings.phaseIterations,
-      method: settings.phaseMethod,
-      initialPhase: settings.phaseStart === 'content' ? { re: shape.re, im: shape.im } : 'random',
-      seed: settings.seed + 2,
-      ...(signal && { signal }),
-      onProgress: ({ iteration }) =>
-        progress({
-          phase: 'reconstruction',
-          iteration: s * settings.phaseIterations + iteration,
-          iterations: phaseIterations,
-        }),
-    });
-    rebuilt.push(audio);
-  }
+  const rebuilt = await reconstructStreams(
+    contentStreams,
+    joinedStreams,
+    settings,
+    progress,
+    signal,
+  );
   const reconstructionSeconds = seconds(reconstructionStarted);
 
-  // Back to the content's rate, length and channel count, at a level that does not clip.
   progress({ phase: 'writing', iteration: 0, iterations: 1 });
-  const length = region.channels[0]!.length;
-  const channels = await toOutputRate(
-    streamsToChannels(rebuilt, settings.channelMode, region.channels.length),
-    rate,
-    region.sampleRate,
-    length,
+  const written = await writeResult(
+    rebuilt,
+    settings,
+    {
+      region,
+      regionStart: request.region ? Math.round(request.region.start * region.sampleRate) : 0,
+      contentLength: content.audio.channels[0]!.length,
+    },
+    request.output,
+    [request.content, ...request.styles.map((s) => s.path)],
   );
-  const output = { sampleRate: region.sampleRate, channels };
-  const contentLength = content.audio.channels[0]!.length;
-  const regionStart = request.region ? Math.round(request.region.start * region.sampleRate) : 0;
-  fadeCutEdges(output, regionStart > 0, regionStart + length < contentLength);
-  const gainDb = limitPeak(output);
-  await writeWav(request.output, output, {
-    sampleFormat: 'float32',
-    protect: [request.content, ...request.styles.map((s) => s.path)],
-  });
   const wallSeconds = {
     analysis: analysisSeconds,
     optimisation: optimisationSeconds,
@@ -243,13 +221,7 @@ export async function runTransfer(
       frames: style.audio.channels[0]!.length,
       weight: request.styles[i]!.weight,
     })),
-    output: {
-      path: request.output,
-      sampleRate: region.sampleRate,
-      channels: channels.length,
-      frames: length,
-      gainDb,
-    },
+    output: { path: request.output, sampleRate: region.sampleRate, ...written },
     backend: describeBackend(backend),
     tfjsVersion: tf.version_core,
     result: { iterations: done, finalLosses, wallSeconds },

@@ -6,15 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { TransferResult } from '../../../shared/transfer';
 import { ParameterError } from '../../../shared/user-error';
-import { writeWav } from '../../audio';
-import {
-  inverseLogMagnitude,
-  logMagnitude,
-  magnitude,
-  reconstructPhase,
-  stft,
-  type Spectrogram,
-} from '../../dsp';
+import { logMagnitude, magnitude, stft, type Spectrogram } from '../../dsp';
 import { defaultModelsFolder, shippedModelsFolder } from '../../models/locations';
 import { ModelMismatchError } from '../../models/errors';
 import type { ModelManifest } from '../../models/manifest';
@@ -26,7 +18,7 @@ import {
   splitStreams,
   toAnalysisRate,
 } from '../../transfer/analysis';
-import { limitPeak, streamsToChannels, toOutputRate } from '../../transfer/output';
+import { reconstructStreams, writeResult } from '../../transfer/finish-transfer';
 import { describeBackend } from '../../transfer/run-transfer';
 import { planWindows, WindowJoiner } from '../../transfer/windows';
 import { initBackend } from '../backend';
@@ -304,42 +296,27 @@ export async function runCnnTransfer(
 
     // Phase over each whole stream, so the joins between windows stay seamless.
     const reconstructionStarted = performance.now();
-    const rebuilt: Float32Array[] = [];
-    const phaseIterations = contentStreams.length * settings.phaseIterations;
-    for (const [s, stream] of contentStreams.entries()) {
-      const shape = stream.spectrum;
-      const { audio } = await reconstructPhase(inverseLogMagnitude(joinedStreams[s]!), shape, {
-        length: stream.samples.length,
-        iterations: settings.phaseIterations,
-        method: settings.phaseMethod,
-        initialPhase: settings.phaseStart === 'content' ? { re: shape.re, im: shape.im } : 'random',
-        seed: settings.seed + 2,
-        ...(signal && { signal }),
-        onProgress: ({ iteration }) =>
-          progress({
-            phase: 'reconstruction',
-            iteration: s * settings.phaseIterations + iteration,
-            iterations: phaseIterations,
-          }),
-      });
-      rebuilt.push(audio);
-    }
+    const rebuilt = await reconstructStreams(
+      contentStreams,
+      joinedStreams,
+      settings,
+      progress,
+      signal,
+    );
     const reconstructionSeconds = seconds(reconstructionStarted);
 
     progress({ phase: 'writing', iteration: 0, iterations: 1 });
-    const length = region.channels[0]!.length;
-    const channels = await toOutputRate(
-      streamsToChannels(rebuilt, settings.channelMode, region.channels.length),
-      rate,
-      region.sampleRate,
-      length,
+    const written = await writeResult(
+      rebuilt,
+      { channelMode: settings.channelMode, analysisRate: rate },
+      {
+        region,
+        regionStart: request.region ? Math.round(request.region.start * region.sampleRate) : 0,
+        contentLength: content.audio.channels[0]!.length,
+      },
+      request.output,
+      [request.content, ...request.styles.map((s) => s.path)],
     );
-    const output = { sampleRate: region.sampleRate, channels };
-    const gainDb = limitPeak(output);
-    await writeWav(request.output, output, {
-      sampleFormat: 'float32',
-      protect: [request.content, ...request.styles.map((s) => s.path)],
-    });
     const wallSeconds = {
       analysis: analysisSeconds,
       optimisation: optimisationSeconds,
@@ -354,13 +331,7 @@ export async function runCnnTransfer(
       content,
       region: request.region ?? null,
       styles: styles.map((style, i) => ({ clip: style, weight: request.styles[i]!.weight })),
-      output: {
-        path: request.output,
-        sampleRate: region.sampleRate,
-        channels: channels.length,
-        frames: length,
-        gainDb,
-      },
+      output: { path: request.output, sampleRate: region.sampleRate, ...written },
       backend: describeBackend(backend),
       tfjsVersion: tf.version_core,
       result: { iterations: done, finalLosses, wallSeconds },

@@ -1,0 +1,81 @@
+// The last two stages every transfer method shares: phase reconstruction of each joined stream,
+// then the result in the user's format (rate, length, channels, fades at region cuts, a safe level)
+// written atomically. One copy, so the methods cannot drift apart.
+import type { ChannelMode, TransferProgress } from '../../shared/transfer';
+import type { Hertz, Samples } from '../../shared/units';
+import { writeWav, type PcmAudio } from '../audio';
+import { inverseLogMagnitude, reconstructPhase } from '../dsp';
+import type { AnalysedStream } from './analysis';
+import { fadeCutEdges, limitPeak, streamsToChannels, toOutputRate } from './output';
+
+export interface PhaseSettings {
+  phaseMethod: 'gl' | 'fgla';
+  phaseIterations: number;
+  phaseStart: 'random' | 'content';
+  seed: number;
+}
+
+/** Reports reconstruction progress; every method's progress callback accepts this much. */
+type Progress = (event: Pick<TransferProgress, 'phase' | 'iteration' | 'iterations'>) => void;
+
+/** Rebuilds each stream's audio from its joined log-magnitude spectrogram, over the whole stream. */
+export async function reconstructStreams(
+  streams: readonly Pick<AnalysedStream, 'samples' | 'spectrum'>[],
+  joined: readonly Float32Array[],
+  settings: PhaseSettings,
+  progress: Progress,
+  signal?: AbortSignal,
+): Promise<Float32Array[]> {
+  const rebuilt: Float32Array[] = [];
+  const total = streams.length * settings.phaseIterations;
+  for (const [s, stream] of streams.entries()) {
+    const shape = stream.spectrum;
+    const { audio } = await reconstructPhase(inverseLogMagnitude(joined[s]!), shape, {
+      length: stream.samples.length,
+      iterations: settings.phaseIterations,
+      method: settings.phaseMethod,
+      initialPhase: settings.phaseStart === 'content' ? { re: shape.re, im: shape.im } : 'random',
+      seed: settings.seed + 2,
+      ...(signal && { signal }),
+      onProgress: ({ iteration }) =>
+        progress({
+          phase: 'reconstruction',
+          iteration: s * settings.phaseIterations + iteration,
+          iterations: total,
+        }),
+    });
+    rebuilt.push(audio);
+  }
+  return rebuilt;
+}
+
+export interface ResultPlacement {
+  /** The content region that was transferred, at the content's rate. */
+  region: PcmAudio;
+  /** Where the region starts in the content, and the content's whole length, in samples. */
+  regionStart: Samples;
+  contentLength: Samples;
+}
+
+/** Back to the content's rate, length and channels, faded at region cuts, limited, and written. */
+export async function writeResult(
+  rebuilt: Float32Array[],
+  analysis: { channelMode: ChannelMode; analysisRate: Hertz },
+  placement: ResultPlacement,
+  output: string,
+  protect: readonly string[],
+): Promise<{ channels: number; frames: Samples; gainDb: number }> {
+  const { region, regionStart, contentLength } = placement;
+  const frames = region.channels[0]!.length;
+  const channels = await toOutputRate(
+    streamsToChannels(rebuilt, analysis.channelMode, region.channels.length),
+    analysis.analysisRate,
+    region.sampleRate,
+    frames,
+  );
+  const audio = { sampleRate: region.sampleRate, channels };
+  fadeCutEdges(audio, regionStart > 0, regionStart + frames < contentLength);
+  const gainDb = limitPeak(audio);
+  await writeWav(output, audio, { sampleFormat: 'float32', protect });
+  return { channels: channels.length, frames, gainDb };
+}

@@ -1,8 +1,8 @@
 // The full settings of a shallow transfer: analysis, network, optimiser, phase and channels.
 // The network part is validated by the engine (engine/params.ts); the rest here.
 import type { ShallowPresetName, ShallowSettings, TransferRequest } from '../../shared/transfer';
-import { ParameterError } from '../../shared/user-error';
 import { PRESETS, validateTransferParams, type ShallowTransferParams } from '../engine/params';
+import { check, checkPipelineSettings } from './check-settings';
 
 const analysisDefaults = {
   analysisRate: 22050,
@@ -55,10 +55,6 @@ export function networkParams(settings: ShallowSettings): ShallowTransferParams 
   });
 }
 
-function check(ok: boolean, parameter: string, message: string): void {
-  if (!ok) throw new ParameterError(parameter, message);
-}
-
 /** The preset with the request's overrides, every value checked; throws ParameterError naming the first bad one. */
 export function resolveSettings(
   request: Pick<TransferRequest, 'preset' | 'settings'>,
@@ -90,31 +86,7 @@ export function resolveSettings(
     'hop',
     `hop must be a whole number of samples from 1 to nFft / 2 (${s.nFft / 2}), not ${String(s.hop)}.`,
   );
-  check(
-    ['gl', 'fgla'].includes(s.phaseMethod),
-    'phaseMethod',
-    `phaseMethod must be gl or fgla, not ${String(s.phaseMethod)}.`,
-  );
-  check(
-    Number.isInteger(s.phaseIterations) && s.phaseIterations >= 0 && s.phaseIterations <= 10000,
-    'phaseIterations',
-    `phaseIterations must be a whole number from 0 to 10000, not ${String(s.phaseIterations)}.`,
-  );
-  check(
-    ['random', 'content'].includes(s.phaseStart),
-    'phaseStart',
-    `phaseStart must be random or content, not ${String(s.phaseStart)}.`,
-  );
-  check(
-    ['mono', 'per-channel', 'mid-side'].includes(s.channelMode),
-    'channelMode',
-    `channelMode must be mono, per-channel or mid-side, not ${String(s.channelMode)}.`,
-  );
-  check(
-    Number.isFinite(s.windowSeconds) && s.windowSeconds >= 1 && s.windowSeconds <= 600,
-    'windowSeconds',
-    `windowSeconds must be from 1 to 600 seconds, not ${String(s.windowSeconds)}.`,
-  );
+  checkPipelineSettings(s);
   networkParams(s);
   return s;
 }

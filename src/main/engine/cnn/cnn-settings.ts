@@ -8,9 +8,9 @@ import type {
   TransferProgress,
 } from '../../../shared/transfer';
 import type { Seconds } from '../../../shared/units';
-import { ParameterError } from '../../../shared/user-error';
 import type { ArchitectureName } from './architectures';
 import type { SpectrogramSettings } from './spectrogram-settings';
+import { check, checkPipelineSettings } from '../../transfer/check-settings';
 
 export type CnnPresetName = ArchitectureName;
 
@@ -117,10 +117,6 @@ export interface CnnLossTerms {
 
 export type CnnTransferProgress = TransferProgress & { losses?: CnnLossTerms };
 
-function check(ok: boolean, parameter: string, message: string): void {
-  if (!ok) throw new ParameterError(parameter, message);
-}
-
 /** The preset with the request's overrides, every value checked (layer names against the model later). */
 export function resolveCnnSettings(request: {
   preset: CnnPresetName;
@@ -196,30 +192,6 @@ export function resolveCnnSettings(request: {
     'learningRate',
     `learningRate must be above 0 and at most 100, not ${String(s.learningRate)}.`,
   );
-  check(
-    ['gl', 'fgla'].includes(s.phaseMethod),
-    'phaseMethod',
-    `phaseMethod must be gl or fgla, not ${String(s.phaseMethod)}.`,
-  );
-  check(
-    Number.isInteger(s.phaseIterations) && s.phaseIterations >= 0 && s.phaseIterations <= 10000,
-    'phaseIterations',
-    `phaseIterations must be a whole number from 0 to 10000, not ${String(s.phaseIterations)}.`,
-  );
-  check(
-    ['random', 'content'].includes(s.phaseStart),
-    'phaseStart',
-    `phaseStart must be random or content, not ${String(s.phaseStart)}.`,
-  );
-  check(
-    ['mono', 'per-channel', 'mid-side'].includes(s.channelMode),
-    'channelMode',
-    `channelMode must be mono, per-channel or mid-side, not ${String(s.channelMode)}.`,
-  );
-  check(
-    Number.isFinite(s.windowSeconds) && s.windowSeconds >= 1 && s.windowSeconds <= 600,
-    'windowSeconds',
-    `windowSeconds must be from 1 to 600 seconds, not ${String(s.windowSeconds)}.`,
-  );
+  checkPipelineSettings(s);
   return s;
 }

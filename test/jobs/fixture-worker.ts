@@ -26,10 +26,14 @@ serveJobs({
   'exit-worker': async () => {
     process.exit(3);
   },
-  'until-cancelled': async (_params: unknown, context: JobContext<{ iteration: number }>) => {
+  'until-cancelled': async (
+    _params: unknown,
+    context: JobContext<{ iteration: number; cancelSeen: boolean }>,
+  ) => {
     for (let iteration = 1; ; iteration++) {
       if (context.signal.aborted) throw new Error('stopped');
-      context.progress({ iteration });
+      // Tells the test whether this iteration ran after the worker had seen the cancel.
+      context.progress({ iteration, cancelSeen: context.signal.aborted });
       await tick();
     }
   },

@@ -55,16 +55,16 @@ describe('job runner', () => {
 
   test('cancel stops a cooperative job within one iteration', async () => {
     const controller = new AbortController();
-    let lastIteration = 0;
     let cancelledAt = 0;
-    const job = runner.run<unknown, { iteration: number }>(
+    let ranAfterCancelSeen = 0;
+    const job = runner.run<unknown, { iteration: number; cancelSeen: boolean }>(
       'until-cancelled',
       {},
       {
         signal: controller.signal,
-        onProgress: ({ iteration }) => {
-          lastIteration = iteration;
-          if (iteration === 10) {
+        onProgress: ({ iteration, cancelSeen }) => {
+          if (cancelSeen) ranAfterCancelSeen++;
+          if (iteration === 10 && !cancelledAt) {
             cancelledAt = iteration;
             controller.abort();
           }
@@ -73,10 +73,9 @@ describe('job runner', () => {
     );
     await assert.rejects(job, JobCancelledError);
     assert.equal(cancelledAt, 10);
-    assert.ok(
-      lastIteration <= cancelledAt + 1,
-      `progress went on to iteration ${lastIteration} after the cancel`,
-    );
+    // Progress posted before the cancel reached the worker may still arrive; none may come from an
+    // iteration that started after the worker saw it.
+    assert.equal(ranAfterCancelSeen, 0, 'the job went on iterating after it saw the cancel');
   });
 
   test('a job that ignores cancel is terminated after the grace period', async () => {

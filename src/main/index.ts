@@ -193,7 +193,18 @@ async function start(): Promise<void> {
       emit: electronEventSink(() => mainWindow?.webContents),
       startDrag: (file) => mainWindow?.webContents.startDrag({ file, icon: dragIcon() }),
     },
-    { dataDir: app.getPath('userData') },
+    {
+      dataDir: app.getPath('userData'),
+      // The same cache the CLI uses (models/locations.ts); shipped models sit in the app's resources.
+      models: {
+        dir: join(app.getPath('userData'), 'models'),
+        shipped: [
+          process.env['TIMBREFOLD_SHIPPED_MODELS']
+            ? resolve(process.env['TIMBREFOLD_SHIPPED_MODELS'])
+            : join(app.getAppPath(), 'resources', 'models'),
+        ],
+      },
+    },
   );
   serveOverElectron(
     createHandlerTable(editor, (channel, error) => console.error(`[${channel}]`, error)),

@@ -10,6 +10,15 @@ import type {
 } from './ipc-jobs';
 import type { LaneData } from './ipc-lanes';
 import type { MenuCommand } from './ipc-menu';
+import type {
+  ModelExportRequest,
+  ModelExportResult,
+  ModelImportRequest,
+  ModelInfo,
+  TrainingDataInfo,
+  TrainingSummary,
+  TrainModelRequest,
+} from './ipc-models';
 import type { ProjectEdit, ProjectSnapshot, RecentProject } from './ipc-project';
 import type { Hertz, Seconds } from './units';
 
@@ -84,6 +93,14 @@ export interface IpcCalls {
   'transfer:jobs': { args: []; result: JobSnapshot[] };
   'transfer:iterate-audio': { args: [jobId: string]; result: IterateAudio };
   'export:stems': { args: [request: ExportStemsRequest]; result: ExportStemsResult | null };
+  'models:list': { args: []; result: ModelInfo[] };
+  'models:delete': { args: [name: string]; result: ModelInfo[] };
+  'models:import': { args: [request: ModelImportRequest]; result: ModelInfo | null };
+  'models:export': { args: [request: ModelExportRequest]; result: ModelExportResult | null };
+  'models:choose-data': { args: []; result: TrainingDataInfo | null };
+  'models:train': { args: [request: TrainModelRequest]; result: TrainingSummary };
+  'models:cancel-training': { args: [trainingId: string]; result: TrainingSummary };
+  'models:trainings': { args: []; result: TrainingSummary[] };
 }
 
 export type IpcChannel = keyof IpcCalls;
@@ -99,6 +116,7 @@ export interface IpcEvents {
   'job:update': JobUpdate;
   'menu:command': MenuCommand;
   'app:notice': AppNotice;
+  'training:update': TrainingSummary;
 }
 
 export type IpcEventName = keyof IpcEvents;
@@ -126,6 +144,14 @@ export const API_METHODS = {
   listJobs: 'transfer:jobs',
   iterateAudio: 'transfer:iterate-audio',
   exportStems: 'export:stems',
+  listModels: 'models:list',
+  deleteModel: 'models:delete',
+  importModel: 'models:import',
+  exportModel: 'models:export',
+  chooseTrainingData: 'models:choose-data',
+  trainModel: 'models:train',
+  cancelTraining: 'models:cancel-training',
+  listTrainings: 'models:trainings',
 } as const satisfies Record<string, IpcChannel>;
 
 export const IPC_CHANNELS = Object.values(API_METHODS) as IpcChannel[];
@@ -134,6 +160,7 @@ export const IPC_EVENTS: readonly IpcEventName[] = [
   'job:update',
   'menu:command',
   'app:notice',
+  'training:update',
 ];
 
 /** An error as it crosses the process boundary. */

@@ -2,30 +2,51 @@
 import type { SpectrogramLevels } from './ipc-lanes';
 import type { StyleChoice, TimeSelection } from './ipc-project';
 import type {
+  CnnPresetName,
+  CnnStartSettings,
   LossTerms,
   ShallowPresetName,
   ShallowSettings,
   TransferMethod,
   TransferPhase,
+  TransferPresetName,
 } from './transfer';
 import type { Seconds } from './units';
 
 export type JobState = 'queued' | 'running' | 'finished' | 'failed' | 'cancelled';
 
-/** What the Start button sends: tracks by id, never paths (the main process owns the files). */
-export interface TransferStartRequest {
-  method: TransferMethod;
-  preset: ShallowPresetName;
+interface StartCommon {
   contentTrackId: string;
   styles: StyleChoice[];
-  /** Overrides of the preset (alpha, beta, iterations, seed, start ...). */
-  settings: Partial<ShallowSettings>;
   /** Only this part of the content (session time); null: all of it. */
   region: TimeSelection | null;
 }
 
+/** What the Start button sends: tracks by id, never paths (the main process owns the files). */
+export type TransferStartRequest = ShallowStartRequest | CnnStartRequest;
+
+export interface ShallowStartRequest extends StartCommon {
+  method: 'shallow';
+  preset: ShallowPresetName;
+  /** Overrides of the preset (alpha, beta, iterations, seed, start ...). */
+  settings: Partial<ShallowSettings>;
+}
+
+export interface CnnStartRequest extends StartCommon {
+  method: 'cnn';
+  /** The network's preset; it must match the model's architecture. */
+  preset: CnnPresetName;
+  /** A model of the cache; omitted: the preset's shipped demo model. */
+  model?: string;
+  /** Overrides of the preset (alpha, beta, the envelope weights, iterations ...). */
+  settings: Partial<CnnStartSettings>;
+}
+
 export interface LossPoint extends LossTerms {
   iteration: number;
+  /** The trained CNN's envelope terms (absent for the shallow method). */
+  energy?: number;
+  frequency?: number;
 }
 
 export interface JobSummary {
@@ -66,12 +87,18 @@ export interface JobUpdate {
 }
 
 export interface PresetInfo {
-  name: ShallowPresetName;
+  name: TransferPresetName;
   label: string;
   settings: Pick<
     ShallowSettings,
-    'contentWeight' | 'styleWeight' | 'iterations' | 'seed' | 'start' | 'filters' | 'optimiser'
-  >;
+    'contentWeight' | 'styleWeight' | 'iterations' | 'seed' | 'start' | 'optimiser'
+  > & {
+    /** Shallow method only. */
+    filters?: number;
+    /** Trained CNN only: the envelope terms. */
+    energyWeight?: number;
+    frequencyWeight?: number;
+  };
 }
 
 export interface MethodInfo {

@@ -1,6 +1,6 @@
 // The session document as the page sees it: tracks of clips, the time selection, the transfer
 // panel's settings and blind-test ratings, plus the edits the page may ask for. Plain data only.
-import type { ShallowPresetName, TransferMethod } from './transfer';
+import type { TransferMethod, TransferPresetName } from './transfer';
 import type { Decibels, Hertz, Lufs, Samples, Seconds } from './units';
 
 /** Content and style tracks feed a transfer; result tracks come out of one. */
@@ -28,9 +28,14 @@ export interface ClipInfo {
 /** What a result was made from: enough to read it back and to make it again. */
 export interface ResultRecipe {
   method: TransferMethod;
-  preset: ShallowPresetName;
+  preset: TransferPresetName;
+  /** The trained CNN's model (cnn only). */
+  model?: string;
   contentWeight: number;
   styleWeight: number;
+  /** The trained CNN's envelope weights (cnn only). */
+  energyWeight?: number;
+  frequencyWeight?: number;
   iterations: number;
   seed: number;
   start: 'content' | 'noise';
@@ -64,11 +69,17 @@ export interface StyleChoice {
 /** The transfer panel's settings; saved with the project so a reopened session starts where it was. */
 export interface TransferSettings {
   method: TransferMethod;
-  preset: ShallowPresetName;
+  /** One of the method's presets. */
+  preset: TransferPresetName;
+  /** The trained CNN's model; null or absent: the preset's shipped demo model. */
+  model?: string | null;
   /** alpha */
   contentWeight: number;
   /** beta */
   styleWeight: number;
+  /** The trained CNN's envelope weights (absent: the preset's). */
+  energyWeight?: number;
+  frequencyWeight?: number;
   iterations: number;
   seed: number;
   start: 'content' | 'noise';

@@ -2,8 +2,8 @@
 // Plain data only: it crosses threads and processes (spectrograms as Float32Array, never number[]).
 import type { Hertz, Seconds } from './units';
 
-/** Methods the engine offers; more join as they land (trained CNN, generator, CycleGAN). */
-export type TransferMethod = 'shallow';
+/** Methods the engine offers; more join as they land (generator, CycleGAN). */
+export type TransferMethod = 'shallow' | 'cnn';
 
 /** How a clip with several channels is analysed. */
 export type ChannelMode = 'mono' | 'per-channel' | 'mid-side';
@@ -44,8 +44,38 @@ export interface ShallowSettings {
 
 export type ShallowPresetName = 'ulyanov' | 'default';
 
+/** The trained-CNN method's presets, one per network architecture. */
+export type CnnPresetName = 'audio-vgg' | 'verma-smith';
+export const CNN_PRESETS_OFFERED: readonly CnnPresetName[] = ['verma-smith', 'audio-vgg'];
+
+export type TransferPresetName = ShallowPresetName | CnnPresetName;
+
+/**
+ * The trained-CNN settings a front end may override (the engine's CnnSettings without its layer
+ * choice, which stays the preset's): alpha and beta plus the two envelope terms of METHODS.md.
+ */
+export interface CnnStartSettings {
+  contentWeight: number;
+  styleWeight: number;
+  /** The temporal energy envelope term. */
+  energyWeight: number;
+  /** The frequency (timbral) envelope term. */
+  frequencyWeight: number;
+  start: 'content' | 'noise';
+  seed: number;
+  optimiser: 'lbfgs' | 'adam';
+  iterations: number;
+  learningRate: number;
+  phaseMethod: 'gl' | 'fgla';
+  phaseIterations: number;
+  phaseStart: 'random' | 'content';
+  channelMode: ChannelMode;
+  windowSeconds: Seconds;
+}
+
 export interface TransferRequest {
-  method: TransferMethod;
+  /** The shallow method (the trained CNN's request is engine/cnn's CnnTransferRequest). */
+  method: 'shallow';
   preset: ShallowPresetName;
   /** Overrides of the preset's settings. */
   settings: Partial<ShallowSettings>;

@@ -1,5 +1,6 @@
-// `npm run web -- --port N [--data-dir DIR] [--demo] [--no-build] [--build-dir DIR]`: builds the
-// editor and serves it with the real IPC handlers and engine at http://127.0.0.1:N/.
+// `npm run web -- --port N [--data-dir DIR] [--models-dir DIR] [--demo] [--no-build] [--build-dir DIR]`:
+// builds the editor and serves it with the real IPC handlers and engine at http://127.0.0.1:N/.
+// Models live in DIR/models of the data folder unless --models-dir names another cache.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildTestHost } from './build';
@@ -9,6 +10,7 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '5180' },
     'data-dir': { type: 'string' },
+    'models-dir': { type: 'string' },
     'build-dir': { type: 'string', default: 'out' },
     demo: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
@@ -27,6 +29,7 @@ const host = await startTestHost({
   buildDir,
   demo: values.demo,
   ...(values['data-dir'] !== undefined && { dataDir: resolve(values['data-dir']) }),
+  ...(values['models-dir'] !== undefined && { modelsDir: resolve(values['models-dir']) }),
 });
 console.log(`Timbrefold test host: ${host.url} (data in ${host.dataDir})`);
 const stop = (): void => {

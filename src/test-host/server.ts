@@ -15,7 +15,7 @@ import {
   type IpcEvents,
 } from '../shared/ipc-channels';
 import { decodeMessage, encodeMessage, type SocketMessage } from '../shared/ipc-codec';
-import { ScriptedDialogs, type DialogKind } from '../main/ipc/dialogs';
+import { DIALOG_KINDS, ScriptedDialogs, type DialogKind } from '../main/ipc/dialogs';
 import { Editor } from '../main/ipc/editor';
 import { createHandlerTable } from '../main/ipc/handler-table';
 import { MEDIA_ROUTE, mediaContentType, tokenOfMediaPath } from '../main/media/media-registry';
@@ -29,6 +29,8 @@ export interface TestHostOptions {
   dataDir?: string;
   /** Start on the demo session (the bundled content and style). */
   demo?: boolean;
+  /** The user's model cache (default: `models` in the data folder). */
+  modelsDir?: string;
   concurrency?: number;
 }
 
@@ -50,12 +52,6 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.woff2': 'font/woff2',
 };
-const DIALOG_KINDS: DialogKind[] = [
-  'audio-files',
-  'project-folder',
-  'save-folder',
-  'export-folder',
-];
 
 function csp(port: number, inMeta = false): string {
   const policy = [
@@ -137,7 +133,11 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
       mediaUrl: (path) => path,
       emit,
     },
-    { dataDir, ...(options.concurrency !== undefined && { concurrency: options.concurrency }) },
+    {
+      dataDir,
+      ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
+      ...(options.modelsDir !== undefined && { models: { dir: options.modelsDir } }),
+    },
   );
   const table = createHandlerTable(editor, (channel, error) =>
     console.error(`[test-host ${channel}]`, error),

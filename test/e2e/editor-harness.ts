@@ -188,7 +188,7 @@ async function openElectron(testName: string, options: OpenOptions): Promise<Edi
     answerDialog: (kind, paths) =>
       app.evaluate(
         ({ dialog }, [which, answer]) => {
-          const save = which === 'save-folder';
+          const save = which === 'save-folder' || which === 'model-export';
           const method = save ? 'showSaveDialog' : 'showOpenDialog';
           const original = dialog[method];
           const reply = save

@@ -10,9 +10,36 @@ export interface Dialogs {
   chooseSaveFolder(suggestedName: string): Promise<string | null>;
   /** A folder to export stems into. */
   chooseExportFolder(): Promise<string | null>;
+  /** An exported model file to import. */
+  chooseModelFile(): Promise<string | null>;
+  /** A model folder (manifest.json + weights.bin) to import. */
+  chooseModelFolder(): Promise<string | null>;
+  /** Where to export a model (a new file). */
+  chooseModelExportFile(suggestedName: string): Promise<string | null>;
+  /** A training folder: one subfolder of clips per class. */
+  chooseTrainingFolder(): Promise<string | null>;
 }
 
-export type DialogKind = 'audio-files' | 'project-folder' | 'save-folder' | 'export-folder';
+export type DialogKind =
+  | 'audio-files'
+  | 'project-folder'
+  | 'save-folder'
+  | 'export-folder'
+  | 'model-file'
+  | 'model-folder'
+  | 'model-export'
+  | 'training-folder';
+
+export const DIALOG_KINDS: readonly DialogKind[] = [
+  'audio-files',
+  'project-folder',
+  'save-folder',
+  'export-folder',
+  'model-file',
+  'model-folder',
+  'model-export',
+  'training-folder',
+];
 
 /** Dialog answers queued ahead of time, per kind; an empty queue answers "cancelled". */
 export class ScriptedDialogs implements Dialogs {
@@ -42,5 +69,17 @@ export class ScriptedDialogs implements Dialogs {
   }
   chooseExportFolder(): Promise<string | null> {
     return Promise.resolve(this.next('export-folder')?.[0] ?? null);
+  }
+  chooseModelFile(): Promise<string | null> {
+    return Promise.resolve(this.next('model-file')?.[0] ?? null);
+  }
+  chooseModelFolder(): Promise<string | null> {
+    return Promise.resolve(this.next('model-folder')?.[0] ?? null);
+  }
+  chooseModelExportFile(): Promise<string | null> {
+    return Promise.resolve(this.next('model-export')?.[0] ?? null);
+  }
+  chooseTrainingFolder(): Promise<string | null> {
+    return Promise.resolve(this.next('training-folder')?.[0] ?? null);
   }
 }

@@ -31,10 +31,11 @@ import type {
 } from '../../shared/ipc-project';
 import { ParameterError } from '../../shared/user-error';
 import { writeWav } from '../audio';
-import { SHALLOW_PRESETS } from '../transfer/settings';
 import { createEngineJobRunner } from '../jobs/engine-jobs';
+import { transferMethods } from './transfer-methods';
 import type { JobRunner } from '../jobs/job-runner';
 import { MediaRegistry, mediaPath } from '../media/media-registry';
+import { shippedModelsFolder } from '../models/locations';
 import type { LaneAnalysis } from '../media/media-jobs';
 import { createMediaJobRunner } from '../media/media-runner';
 import {
@@ -47,7 +48,9 @@ import {
 import { RecentProjects } from '../project/recent-projects';
 import { RenderQueue } from '../project/render-queue';
 import { ProjectSession } from '../project/session';
+import { TrainingQueue } from '../training/training-queue';
 import type { Dialogs } from './dialogs';
+import { EditorModels, type ModelLocations } from './editor-models';
 import { PathGrants } from './path-grants';
 
 /** What a host (Electron or the test host) provides to the editor. */
@@ -64,6 +67,8 @@ export interface EditorHost {
 export interface EditorOptions {
   /** The app's data folder: recent projects, untitled projects. */
   dataDir: string;
+  /** The model cache (default: `models` in the data folder, and resources/models). */
+  models?: Partial<ModelLocations>;
   /** Jobs running at once in the render queue. */
   concurrency?: number;
   autosaveDelayMs?: number;
@@ -74,6 +79,8 @@ export class Editor {
   readonly grants = new PathGrants();
   readonly session: ProjectSession;
   readonly queue: RenderQueue;
+  readonly models: EditorModels;
+  private readonly training: TrainingQueue;
   private readonly recent: RecentProjects;
   private readonly mediaJobs: JobRunner = createMediaJobRunner();
   private readonly lanesCache = new Map<string, Promise<LaneAnalysis>>();
@@ -99,12 +106,23 @@ export class Editor {
         }),
       ...(options.autosaveDelayMs !== undefined && { autosaveDelayMs: options.autosaveDelayMs }),
     });
+    const models: ModelLocations = {
+      dir: options.models?.dir ?? join(options.dataDir, 'models'),
+      shipped: options.models?.shipped ?? [shippedModelsFolder()],
+    };
     this.queue = new RenderQueue({
       engine,
       session: this.session,
       emit: (update) => host.emit('job:update', update),
       concurrency: options.concurrency ?? 2,
+      models,
     });
+    this.training = new TrainingQueue({
+      engine,
+      modelsDir: models.dir,
+      emit: (summary) => host.emit('training:update', summary),
+    });
+    this.models = new EditorModels(models, host.dialogs, this.grants, this.training);
   }
 
   /** Operations that change the project run one at a time, in order. */
@@ -252,29 +270,7 @@ export class Editor {
   }
 
   transferOptions(): TransferOptions {
-    return {
-      methods: [
-        {
-          method: 'shallow',
-          label: 'Shallow random network',
-          available: true,
-          presets: (['default', 'ulyanov'] as const).map((name) => ({
-            name,
-            label: name === 'default' ? 'Default (fast)' : 'Ulyanov (paper)',
-            settings: {
-              contentWeight: SHALLOW_PRESETS[name].contentWeight,
-              styleWeight: SHALLOW_PRESETS[name].styleWeight,
-              iterations: SHALLOW_PRESETS[name].iterations,
-              seed: SHALLOW_PRESETS[name].seed,
-              start: SHALLOW_PRESETS[name].start,
-              filters: SHALLOW_PRESETS[name].filters,
-              optimiser: SHALLOW_PRESETS[name].optimiser,
-            },
-          })),
-        },
-      ],
-      concurrency: this.queue.concurrency,
-    };
+    return { methods: transferMethods(), concurrency: this.queue.concurrency };
   }
 
   startTransfer(request: TransferStartRequest): JobSummary {
@@ -348,6 +344,7 @@ export class Editor {
   /** Saves pending edits and stops jobs; the host calls it before quitting. */
   async shutdown(): Promise<void> {
     this.queue.cancelAll();
+    this.training.cancelAll();
     await this.session.close();
   }
 

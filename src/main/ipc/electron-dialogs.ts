@@ -34,6 +34,40 @@ export function electronDialogs(window: () => BrowserWindow | undefined): Dialog
           properties: ['openDirectory', 'createDirectory'],
         })
       )?.[0] ?? null,
+    chooseModelFile: async () =>
+      (
+        await open({
+          title: 'Import Model',
+          properties: ['openFile'],
+          filters: [
+            { name: 'Timbrefold model', extensions: ['tfmodel'] },
+            { name: 'All files', extensions: ['*'] },
+          ],
+        })
+      )?.[0] ?? null,
+    chooseModelFolder: async () =>
+      (await open({ title: 'Import Model Folder', properties: ['openDirectory'] }))?.[0] ?? null,
+    chooseTrainingFolder: async () =>
+      (
+        await open({
+          title: 'Training Data (one folder per class)',
+          buttonLabel: 'Use This Folder',
+          properties: ['openDirectory'],
+        })
+      )?.[0] ?? null,
+    chooseModelExportFile: async (suggestedName) => {
+      const options: Electron.SaveDialogOptions = {
+        title: 'Export Model',
+        defaultPath: join(app.getPath('documents'), `${suggestedName}.tfmodel`),
+        filters: [{ name: 'Timbrefold model', extensions: ['tfmodel'] }],
+        properties: ['showOverwriteConfirmation'],
+      };
+      const owner = parent();
+      const result = owner
+        ? await dialog.showSaveDialog(owner, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
     chooseSaveFolder: async (suggestedName) => {
       const options: Electron.SaveDialogOptions = {
         title: 'Save Project As',

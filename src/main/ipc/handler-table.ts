@@ -53,6 +53,14 @@ export function createHandlerTable(
     'transfer:jobs': () => editor.listJobs(),
     'transfer:iterate-audio': (jobId) => editor.iterateAudio(jobId),
     'export:stems': (request) => editor.exportStems(request),
+    'models:list': () => editor.models.list(),
+    'models:delete': (name) => editor.models.delete(name),
+    'models:import': (request) => editor.models.import(request),
+    'models:export': (request) => editor.models.export(request),
+    'models:choose-data': () => editor.models.chooseTrainingData(),
+    'models:train': (request) => editor.models.train(request),
+    'models:cancel-training': (id) => editor.models.cancelTraining(id),
+    'models:trainings': () => editor.models.trainings(),
   };
   const table = {} as Record<IpcChannel, (args: unknown) => Promise<IpcReply<unknown>>>;
   for (const channel of Object.keys(implementations) as IpcChannel[]) {

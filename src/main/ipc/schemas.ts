@@ -7,7 +7,8 @@ import type { IpcCalls, IpcChannel } from '../../shared/ipc-channels';
 import { STEM_SAMPLE_RATES } from '../../shared/ipc-export';
 import { ITERATION_LIMITS, WEIGHT_LIMITS } from '../../shared/ipc-project';
 import { ParameterError } from '../../shared/user-error';
-import { editSchema, idSchema, selectionSchema } from '../project/document-schema';
+import { TRAINING_EPOCH_LIMITS } from '../../shared/ipc-models';
+import { editSchema, idSchema, modelNameSchema, selectionSchema } from '../project/document-schema';
 
 const pathSchema = z
   .string()
@@ -62,21 +63,75 @@ const transferSettings = z
   })
   .partial();
 
-const transferStart = z.strictObject({
-  method: z.literal('shallow'),
-  preset: z.enum(['default', 'ulyanov']),
-  contentTrackId: idSchema,
-  styles: z
-    .array(
-      z.strictObject({
-        trackId: idSchema,
-        weight: z.number().min(WEIGHT_LIMITS.min).max(WEIGHT_LIMITS.max),
-      }),
-    )
-    .min(1)
-    .max(16),
-  settings: transferSettings,
-  region: selectionSchema.nullable(),
+const styleChoices = z
+  .array(
+    z.strictObject({
+      trackId: idSchema,
+      weight: z.number().min(WEIGHT_LIMITS.min).max(WEIGHT_LIMITS.max),
+    }),
+  )
+  .min(1)
+  .max(16);
+
+/** The trained CNN's overrides (the engine checks them again, with the model in hand). */
+const cnnSettings = z
+  .strictObject({
+    contentWeight: z.number().min(0).max(WEIGHT_LIMITS.max),
+    styleWeight: z.number().min(0).max(WEIGHT_LIMITS.max),
+    energyWeight: z.number().min(0).max(WEIGHT_LIMITS.max),
+    frequencyWeight: z.number().min(0).max(WEIGHT_LIMITS.max),
+    start: z.enum(['content', 'noise']),
+    seed: z
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1),
+    optimiser: z.enum(['lbfgs', 'adam']),
+    iterations: z.int().min(ITERATION_LIMITS.min).max(ITERATION_LIMITS.max),
+    learningRate: z.number().positive().max(10),
+    phaseMethod: z.enum(['gl', 'fgla']),
+    phaseIterations: z.int().min(0).max(10000),
+    phaseStart: z.enum(['random', 'content']),
+    channelMode: z.enum(['mono', 'per-channel', 'mid-side']),
+    windowSeconds: z.number().positive().max(3600),
+  })
+  .partial();
+
+const transferStart = z.discriminatedUnion('method', [
+  z.strictObject({
+    method: z.literal('shallow'),
+    preset: z.enum(['default', 'ulyanov']),
+    contentTrackId: idSchema,
+    styles: styleChoices,
+    settings: transferSettings,
+    region: selectionSchema.nullable(),
+  }),
+  z.strictObject({
+    method: z.literal('cnn'),
+    preset: z.enum(['audio-vgg', 'verma-smith']),
+    model: modelNameSchema.optional(),
+    contentTrackId: idSchema,
+    styles: styleChoices,
+    settings: cnnSettings,
+    region: selectionSchema.nullable(),
+  }),
+]);
+
+const jobId = z.string().min(1).max(64);
+
+const modelImport = z.strictObject({
+  source: z.enum(['bundle', 'folder']),
+  path: pathSchema.optional(),
+  name: modelNameSchema.optional(),
+  replace: z.boolean().optional(),
+});
+
+const modelExport = z.strictObject({ name: modelNameSchema, file: pathSchema.optional() });
+
+const trainModel = z.strictObject({
+  data: pathSchema,
+  architecture: z.enum(['audio-vgg', 'verma-smith']),
+  epochs: z.int().min(TRAINING_EPOCH_LIMITS.min).max(TRAINING_EPOCH_LIMITS.max),
+  name: modelNameSchema,
 });
 
 const exportStems = z.strictObject({
@@ -120,10 +175,18 @@ export const ARGUMENT_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcCalls[C]['args'
   'track:drag-out': z.tuple([idSchema]),
   'transfer:options': none,
   'transfer:start': z.tuple([transferStart]),
-  'transfer:cancel': z.tuple([z.string().min(1).max(64)]),
+  'transfer:cancel': z.tuple([jobId]),
   'transfer:jobs': none,
-  'transfer:iterate-audio': z.tuple([z.string().min(1).max(64)]),
+  'transfer:iterate-audio': z.tuple([jobId]),
   'export:stems': z.tuple([exportStems]),
+  'models:list': none,
+  'models:delete': z.tuple([modelNameSchema]),
+  'models:import': z.tuple([modelImport]),
+  'models:export': z.tuple([modelExport]),
+  'models:choose-data': none,
+  'models:train': z.tuple([trainModel]),
+  'models:cancel-training': z.tuple([jobId]),
+  'models:trainings': none,
 };
 
 function describeValue(value: unknown): string {

@@ -30,12 +30,24 @@ export const selectionSchema: z.ZodType<TimeSelection> = z
   .refine((s) => s.end > s.start, { message: 'must end after it starts' });
 
 const styleChoice = z.strictObject({ trackId: idSchema, weight });
+const method = z.enum(['shallow', 'cnn']);
+const preset = z.enum(['default', 'ulyanov', 'audio-vgg', 'verma-smith']);
+/** A model's name as the cache allows it (model-cache.ts). */
+const MODEL_NAME_RULE =
+  'must be a model name: 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit';
+export const modelNameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, MODEL_NAME_RULE)
+  .refine((name) => !name.endsWith('.'), { message: MODEL_NAME_RULE });
 
 export const transferSettingsSchema = z.strictObject({
-  method: z.literal('shallow'),
-  preset: z.enum(['default', 'ulyanov']),
+  method,
+  preset,
+  model: modelNameSchema.nullable().optional(),
   contentWeight: weight,
   styleWeight: weight,
+  energyWeight: weight.optional(),
+  frequencyWeight: weight.optional(),
   iterations: z.int().min(ITERATION_LIMITS.min).max(ITERATION_LIMITS.max),
   seed: z
     .int()
@@ -66,10 +78,13 @@ const clipSchema = z.strictObject({
 });
 
 const recipeSchema = z.strictObject({
-  method: z.literal('shallow'),
-  preset: z.enum(['default', 'ulyanov']),
+  method,
+  preset,
+  model: z.string().max(64).optional(),
   contentWeight: z.number(),
   styleWeight: z.number(),
+  energyWeight: z.number().optional(),
+  frequencyWeight: z.number().optional(),
   iterations: z.int(),
   seed: z.int(),
   start: z.enum(['content', 'noise']),

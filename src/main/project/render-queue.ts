@@ -3,6 +3,7 @@
 // the page as they arrive; a finished job's WAV becomes a result track (one undoable step).
 import { relative } from 'node:path';
 import type {
+  CnnStartRequest,
   JobSnapshot,
   JobSummary,
   JobUpdate,
@@ -10,13 +11,21 @@ import type {
   TransferStartRequest,
 } from '../../shared/ipc-jobs';
 import type { SpectrogramLevels } from '../../shared/ipc-lanes';
-import type { TrackState } from '../../shared/ipc-project';
-import type { TransferProgress, TransferRequest, TransferResult } from '../../shared/transfer';
+import type { ResultRecipe, TrackState } from '../../shared/ipc-project';
+import type {
+  StyleSource,
+  TransferProgress,
+  TransferRequest,
+  TransferResult,
+} from '../../shared/transfer';
 import { ParameterError, isUserFacingError } from '../../shared/user-error';
 import { JobCancelledError } from '../jobs/errors';
 import type { JobRunner } from '../jobs/job-runner';
 import { PreviewMosaic } from '../peaks/preview-mosaic';
+import { CNN_PRESETS, type CnnTransferProgress } from '../engine/cnn/cnn-settings';
+import type { CnnTransferResult } from '../engine/cnn/run-cnn-transfer';
 import { describeProjectWav, newId } from './audio-import';
+import { cnnJobRequest, type CnnJobModels } from './cnn-job-request';
 import { freshAudioName } from './project-files';
 import type { ProjectSession } from './session';
 
@@ -26,6 +35,8 @@ export interface RenderQueueOptions {
   emit: (update: JobUpdate) => void;
   /** Jobs running at once (default: 2). */
   concurrency?: number;
+  /** Where the trained-CNN method finds its models. */
+  models: CnnJobModels;
 }
 
 interface Job {
@@ -36,13 +47,15 @@ interface Job {
   mosaic: PreviewMosaic;
   /** The newest iterate as sound (the engine's quick phase reconstruction of its window). */
   iterate: { audio: Float32Array; sampleRate: number } | null;
+  /** The trained CNN's model, once the engine names it. */
+  model: string | null;
   abort: AbortController;
   /** The project folder the job writes into; a job never outlives its project. */
   folder: string;
   startedAt: number;
 }
 
-export const METHOD_LABELS = { shallow: 'shallow' } as const;
+export const METHOD_LABELS = { shallow: 'shallow', cnn: 'cnn' } as const;
 
 /** Preview spectrograms per run: often enough to watch, rarely enough to cost nothing. */
 function previewEvery(iterations: number): number {
@@ -124,6 +137,7 @@ export class RenderQueue {
       preview: null,
       mosaic: new PreviewMosaic(end - start),
       iterate: null,
+      model: null,
       abort: new AbortController(),
       folder: session.folder,
       startedAt: 0,
@@ -185,28 +199,41 @@ export class RenderQueue {
     try {
       const content = session.findTrack(job.request.contentTrackId);
       const output = await freshAudioName(job.folder, job.summary.name.replace('×', 'x'));
-      const transfer: TransferRequest = {
-        method: job.request.method,
-        preset: job.request.preset,
-        settings: job.request.settings,
+      const styles: StyleSource[] = job.request.styles.map((s) => ({
+        path: session.pathOf(session.findTrack(s.trackId).clip.file),
+        weight: s.weight,
+      }));
+      const region = job.request.region && {
+        start: job.request.region.start - content.clip.start,
+        end: job.request.region.end - content.clip.start,
+      };
+      const files = {
         content: session.pathOf(content.clip.file),
-        styles: job.request.styles.map((s) => ({
-          path: session.pathOf(session.findTrack(s.trackId).clip.file),
-          weight: s.weight,
-        })),
+        styles,
         output: session.pathOf(output),
-        ...(job.request.region && {
-          region: {
-            start: job.request.region.start - content.clip.start,
-            end: job.request.region.end - content.clip.start,
-          },
-        }),
+        ...(region && { region }),
         previewEvery: previewEvery(job.summary.iterations || 100),
       };
-      const result = await engine.run<TransferResult, TransferProgress>('transfer', transfer, {
-        signal: job.abort.signal,
-        onProgress: (progress) => this.progress(job, progress),
-      });
+      const progress = { signal: job.abort.signal, onProgress: this.progress.bind(this, job) };
+      let result: TransferResult;
+      if (job.request.method === 'cnn') {
+        const request = cnnJobRequest(job.request, files, this.options.models);
+        const cnn = await engine.run<CnnTransferResult, CnnTransferProgress>(
+          'cnn-transfer',
+          request,
+          progress,
+        );
+        job.model = cnn.model.name;
+        result = cnn;
+      } else {
+        const transfer: TransferRequest = {
+          method: 'shallow',
+          preset: job.request.preset,
+          settings: job.request.settings,
+          ...files,
+        };
+        result = await engine.run<TransferResult, TransferProgress>('transfer', transfer, progress);
+      }
       if (session.folder !== job.folder) throw new JobCancelledError('transfer');
       const track = await this.resultTrack(job, output, result, content);
       session.addTracks([track], `Add ${track.name}`);
@@ -277,8 +304,10 @@ export class RenderQueue {
       recipe: {
         method: job.request.method,
         preset: job.request.preset,
+        ...(job.model !== null && { model: job.model }),
         contentWeight: settings.contentWeight ?? 0,
         styleWeight: settings.styleWeight ?? 0,
+        ...(job.request.method === 'cnn' && cnnEnvelopeWeights(job.request)),
         iterations: result.iterations,
         seed: settings.seed ?? 0,
         start: settings.start ?? 'content',
@@ -311,4 +340,15 @@ export class RenderQueue {
   private emit(job: Job): void {
     this.options.emit({ job: job.summary });
   }
+}
+
+/** The envelope weights a CNN result was made with (the preset's where the request left them). */
+function cnnEnvelopeWeights(
+  request: CnnStartRequest,
+): Pick<ResultRecipe, 'energyWeight' | 'frequencyWeight'> {
+  const preset = CNN_PRESETS[request.preset];
+  return {
+    energyWeight: request.settings.energyWeight ?? preset.energyWeight,
+    frequencyWeight: request.settings.frequencyWeight ?? preset.frequencyWeight,
+  };
 }

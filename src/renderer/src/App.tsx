@@ -13,12 +13,14 @@ import { Toolbar } from './app/Toolbar';
 import { clampView, fitView, pixelAtTime, zoomAround, type LaneView } from './lanes/zoom';
 import { ABPanel, type ABState } from './panels/ABPanel';
 import { ExportDialog } from './panels/ExportDialog';
+import { ModelsPanel } from './panels/ModelsPanel';
 import { RenderQueue } from './panels/RenderQueue';
 import { TransferPanel } from './panels/TransferPanel';
 import { blindOrder, matchLoudness } from './state/loudness-match';
 import { Store, useStore } from './state/store';
 import { Transport, type PlayableTrack } from './state/transport';
 import { useJobs } from './state/use-jobs';
+import { useTrainings } from './state/use-models';
 import { useProject } from './state/use-project';
 import { TrackList } from './tracks/TrackList';
 
@@ -62,6 +64,8 @@ export function App(): React.JSX.Element {
   });
   const [ab, setAb] = useState<ABState>({ enabled: false, blind: false, selected: null, seed: 1 });
   const [exporting, setExporting] = useState(false);
+  const [showModels, setShowModels] = useState(false);
+  const trainings = useTrainings();
   const [recorder] = useState(() => new Recorder());
   const [recording, setRecording] = useState(false);
 
@@ -235,6 +239,8 @@ export function App(): React.JSX.Element {
           onCommand={(c) => void run(c)}
           onOpenRecent={(folder) => void attempt(window.timbrefold.openProject(folder))}
           onDisplay={setDisplay}
+          modelsOpen={showModels}
+          onToggleModels={() => setShowModels((open) => !open)}
         />
         <main className="workspace">
           <TrackList
@@ -245,6 +251,9 @@ export function App(): React.JSX.Element {
             onDropFiles={(files) => void importDropped(files, hasContent)}
           />
           <aside className="side">
+            {showModels && (
+              <ModelsPanel trainings={trainings} onClose={() => setShowModels(false)} />
+            )}
             <TransferPanel
               document={project.document}
               options={options}

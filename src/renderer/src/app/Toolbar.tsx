@@ -14,6 +14,9 @@ interface Props {
   onCommand: (command: Command) => void;
   onOpenRecent: (folder: string) => void;
   onDisplay: (display: SpectrogramView) => void;
+  /** Whether the Models panel is open, and its toggle. */
+  modelsOpen: boolean;
+  onToggleModels: () => void;
 }
 
 function Clock(): React.JSX.Element {
@@ -32,6 +35,8 @@ export function Toolbar({
   onCommand,
   onOpenRecent,
   onDisplay,
+  modelsOpen,
+  onToggleModels,
 }: Props): React.JSX.Element {
   const { transport, display } = useEditor();
   const playing = useStore(transport.playing);
@@ -174,6 +179,14 @@ export function Toolbar({
         </select>
       </div>
       <div className="group end">
+        <button
+          className={modelsOpen ? 'on' : ''}
+          aria-pressed={modelsOpen}
+          title="Trained models for the CNN method: list, import, export, train"
+          onClick={onToggleModels}
+        >
+          Models
+        </button>
         <button onClick={() => onCommand('export-stems')}>Export stems</button>
       </div>
     </header>

@@ -1,7 +1,14 @@
-// The transfer panel: method, preset, alpha and beta on log sliders, iterations, seed, start
-// point, content and style tracks with weights, the region; Start and Cancel. Settings are part
-// of the project (each change is an edit, so it is saved and undoable).
-import type { JobSnapshot, TransferOptions } from '../../../shared/ipc-jobs';
+// The transfer panel: method, preset (and for the trained CNN its model and envelope weights),
+// alpha and beta on log sliders, iterations, seed, start point, content and style tracks with
+// weights, the region; Start and Cancel. Settings are part of the project (each change is an
+// edit, so it is saved and undoable).
+import type {
+  JobSnapshot,
+  PresetInfo,
+  TransferOptions,
+  TransferStartRequest,
+} from '../../../shared/ipc-jobs';
+import type { ModelInfo } from '../../../shared/ipc-models';
 import {
   ITERATION_LIMITS,
   type ProjectDocument,
@@ -13,6 +20,8 @@ import { attempt, notify } from '../app/notices';
 import { formatTime } from '../lanes/time-ticks';
 import { usePendingValue } from '../state/use-pending-value';
 import { edit } from '../state/use-project';
+import type { CnnPresetName, TransferMethod } from '../../../shared/transfer';
+import { useModels } from '../state/use-models';
 import { LogSlider } from './LogSlider';
 
 export const WEIGHT_RANGE = { min: 1e-5, max: 1e3 };
@@ -107,40 +116,88 @@ function StyleRow({
   );
 }
 
+/** What a preset sets when it is chosen (the method's own weights and starting point). */
+function presetSettings(preset: PresetInfo): Partial<TransferSettings> {
+  const { contentWeight, styleWeight, iterations, seed, start, energyWeight, frequencyWeight } =
+    preset.settings;
+  return {
+    preset: preset.name,
+    contentWeight,
+    styleWeight,
+    iterations,
+    seed,
+    start,
+    ...(energyWeight !== undefined && { energyWeight }),
+    ...(frequencyWeight !== undefined && { frequencyWeight }),
+  };
+}
+
+/** The model a CNN transfer uses: the chosen one if it fits the preset, else the preset's shipped one. */
+export function modelFor(
+  preset: CnnPresetName,
+  chosen: string | null | undefined,
+  models: ModelInfo[],
+): ModelInfo | undefined {
+  const usable = models.filter((m) => m.status === 'ok' && m.architecture === preset);
+  return usable.find((m) => m.name === chosen) ?? usable.find((m) => m.shipped) ?? usable[0];
+}
+
 export function TransferPanel({ document, options, current }: Props): React.JSX.Element {
   const { transfer, tracks, selection } = document;
+  const models = useModels() ?? [];
   const contentTracks = tracks.filter((t) => t.role === 'content');
   const styleTracks = tracks.filter((t) => t.role === 'style');
   const method = options?.methods.find((m) => m.method === transfer.method);
+  const preset = method?.presets.find((p) => p.name === transfer.preset) ?? method?.presets[0];
+  const cnn = transfer.method === 'cnn';
+  const cnnPreset = (preset?.name ?? 'verma-smith') as CnnPresetName;
+  const model = cnn ? modelFor(cnnPreset, transfer.model, models) : undefined;
+  const energyWeight = transfer.energyWeight ?? preset?.settings.energyWeight ?? 1e-2;
+  const frequencyWeight = transfer.frequencyWeight ?? preset?.settings.frequencyWeight ?? 1e-2;
   const chosenStyles = transfer.styles.filter((s) => styleTracks.some((t) => t.id === s.trackId));
-  const ready = transfer.contentTrackId !== null && chosenStyles.length > 0;
+  const ready =
+    transfer.contentTrackId !== null && chosenStyles.length > 0 && (!cnn || model !== undefined);
 
   const start = async (): Promise<void> => {
     if (!transfer.contentTrackId) return;
-    const job = await attempt(
-      window.timbrefold.startTransfer({
-        method: transfer.method,
-        preset: transfer.preset,
-        contentTrackId: transfer.contentTrackId,
-        styles: chosenStyles,
-        settings: {
-          contentWeight: transfer.contentWeight,
-          styleWeight: transfer.styleWeight,
-          iterations: transfer.iterations,
-          seed: transfer.seed,
-          start: transfer.start,
-        },
-        region: selection,
-      }),
-    );
+    const common = {
+      contentTrackId: transfer.contentTrackId,
+      styles: chosenStyles,
+      region: selection,
+    };
+    const weights = {
+      contentWeight: transfer.contentWeight,
+      styleWeight: transfer.styleWeight,
+      iterations: transfer.iterations,
+      seed: transfer.seed,
+      start: transfer.start,
+    };
+    const request: TransferStartRequest = cnn
+      ? {
+          ...common,
+          method: 'cnn',
+          preset: cnnPreset,
+          ...(model && { model: model.name }),
+          settings: { ...weights, energyWeight, frequencyWeight },
+        }
+      : {
+          ...common,
+          method: 'shallow',
+          preset: transfer.preset === 'ulyanov' ? 'ulyanov' : 'default',
+          settings: weights,
+        };
+    const job = await attempt(window.timbrefold.startTransfer(request));
     if (job) notify('info', `Started ${job.name}.`);
   };
 
   const applyPreset = (name: TransferSettings['preset']): void => {
-    const preset = method?.presets.find((p) => p.name === name);
-    if (!preset) return set({ preset: name });
-    const { contentWeight, styleWeight, iterations, seed, start: startPoint } = preset.settings;
-    set({ preset: name, contentWeight, styleWeight, iterations, seed, start: startPoint });
+    const chosen = method?.presets.find((p) => p.name === name);
+    set(chosen ? presetSettings(chosen) : { preset: name });
+  };
+
+  const switchMethod = (next: TransferMethod): void => {
+    const first = options?.methods.find((m) => m.method === next)?.presets[0];
+    set({ method: next, ...(first && presetSettings(first)) });
   };
 
   return (
@@ -151,7 +208,7 @@ export function TransferPanel({ document, options, current }: Props): React.JSX.
         <select
           aria-label="Method"
           value={transfer.method}
-          onChange={(e) => set({ method: e.target.value as 'shallow' })}
+          onChange={(e) => switchMethod(e.target.value as TransferMethod)}
         >
           {(options?.methods ?? [{ method: 'shallow', label: 'Shallow random network' }]).map(
             (m) => (
@@ -166,7 +223,7 @@ export function TransferPanel({ document, options, current }: Props): React.JSX.
         <span className="field-label">Preset</span>
         <select
           aria-label="Preset"
-          value={transfer.preset}
+          value={preset?.name ?? transfer.preset}
           onChange={(e) => applyPreset(e.target.value as TransferSettings['preset'])}
         >
           {(method?.presets ?? []).map((p) => (
@@ -176,6 +233,26 @@ export function TransferPanel({ document, options, current }: Props): React.JSX.
           ))}
         </select>
       </label>
+      {cnn && (
+        <label className="field">
+          <span className="field-label">Model</span>
+          <select
+            aria-label="Model"
+            value={model?.name ?? ''}
+            onChange={(e) => set({ model: e.target.value || null })}
+          >
+            {!model && <option value="">(no {cnnPreset} model: train or import one)</option>}
+            {models
+              .filter((m) => m.status === 'ok' && m.architecture === cnnPreset)
+              .map((m) => (
+                <option key={m.name} value={m.name}>
+                  {m.name}
+                  {m.shipped ? ' (shipped)' : ''} · {m.classes.join(', ')}
+                </option>
+              ))}
+          </select>
+        </label>
+      )}
       <LogSlider
         label="Content weight (alpha)"
         value={transfer.contentWeight}
@@ -188,6 +265,22 @@ export function TransferPanel({ document, options, current }: Props): React.JSX.
         range={WEIGHT_RANGE}
         onChange={(styleWeight) => set({ styleWeight })}
       />
+      {cnn && (
+        <>
+          <LogSlider
+            label="Energy envelope weight"
+            value={energyWeight}
+            range={WEIGHT_RANGE}
+            onChange={(energy) => set({ energyWeight: energy })}
+          />
+          <LogSlider
+            label="Frequency envelope weight"
+            value={frequencyWeight}
+            range={WEIGHT_RANGE}
+            onChange={(frequency) => set({ frequencyWeight: frequency })}
+          />
+        </>
+      )}
       <div className="field-row">
         <WholeNumberField
           label="Iterations"

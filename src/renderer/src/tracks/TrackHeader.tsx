@@ -149,10 +149,25 @@ export function TrackHeader({ track, mediaUrl, missing }: Props): React.JSX.Elem
             <dd>
               {track.recipe.method} ({track.recipe.preset})
             </dd>
+            {track.recipe.model && (
+              <>
+                <dt>model</dt>
+                <dd>{track.recipe.model}</dd>
+              </>
+            )}
             <dt>alpha / beta</dt>
             <dd>
               {formatNumber(track.recipe.contentWeight)} / {formatNumber(track.recipe.styleWeight)}
             </dd>
+            {track.recipe.energyWeight !== undefined && (
+              <>
+                <dt>energy / frequency</dt>
+                <dd>
+                  {formatNumber(track.recipe.energyWeight)} /{' '}
+                  {formatNumber(track.recipe.frequencyWeight ?? 0)}
+                </dd>
+              </>
+            )}
             <dt>iterations</dt>
             <dd>{track.recipe.iterations}</dd>
             <dt>seed</dt>

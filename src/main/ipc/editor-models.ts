@@ -1,0 +1,113 @@
+// The editor's model cache: list, delete, import and export models, and train new ones. Paths
+// follow the editor's rule (path-grants.ts): only files and folders the user chose in a dialog.
+import type {
+  ModelExportRequest,
+  ModelExportResult,
+  ModelImportRequest,
+  ModelInfo,
+  TrainingDataInfo,
+  TrainingSummary,
+  TrainModelRequest,
+} from '../../shared/ipc-models';
+import { exportModel, importModel } from '../models/model-bundle';
+import { ModelCache, checkModelName } from '../models/model-cache';
+import { importModelFolder } from '../models/model-folder-import';
+import { modelInfo } from '../models/model-info';
+import { findTrainingData } from '../training/training-data';
+import type { TrainingQueue } from '../training/training-queue';
+import type { Dialogs } from './dialogs';
+import type { PathGrants } from './path-grants';
+
+export interface ModelLocations {
+  /** The user's models (written by training and import). */
+  dir: string;
+  /** Read-only folders of models shipped with the app. */
+  shipped: string[];
+}
+
+export class EditorModels {
+  readonly cache: ModelCache;
+
+  constructor(
+    readonly locations: ModelLocations,
+    private readonly dialogs: Dialogs,
+    private readonly grants: PathGrants,
+    private readonly training: TrainingQueue,
+  ) {
+    this.cache = new ModelCache({ dir: locations.dir, shipped: locations.shipped });
+  }
+
+  async list(): Promise<ModelInfo[]> {
+    return (await this.cache.list()).map(modelInfo);
+  }
+
+  async delete(name: string): Promise<ModelInfo[]> {
+    await this.cache.delete(name);
+    return this.list();
+  }
+
+  async import(request: ModelImportRequest): Promise<ModelInfo | null> {
+    let path = request.path;
+    if (path === undefined) {
+      const picked =
+        request.source === 'bundle'
+          ? await this.dialogs.chooseModelFile()
+          : await this.dialogs.chooseModelFolder();
+      if (picked === null) return null;
+      this.grants.grant(picked);
+      path = picked;
+    } else {
+      path = this.grants.require(path, 'path');
+    }
+    const options = {
+      ...(request.name !== undefined && { name: request.name }),
+      replace: request.replace ?? false,
+    };
+    const manifest =
+      request.source === 'bundle'
+        ? await importModel(this.cache, path, options)
+        : await importModelFolder(this.cache, path, options);
+    const listed = (await this.list()).find((m) => m.name === manifest.name);
+    if (!listed) throw new Error(`${manifest.name} was imported but is not listed`);
+    return listed;
+  }
+
+  async export(request: ModelExportRequest): Promise<ModelExportResult | null> {
+    // An unknown model is reported before the user is asked where to put it.
+    await this.cache.locate(request.name);
+    let file = request.file;
+    if (file === undefined) {
+      const picked = await this.dialogs.chooseModelExportFile(request.name);
+      if (picked === null) return null;
+      this.grants.grant(picked);
+      file = picked;
+    } else {
+      file = this.grants.require(file, 'file');
+    }
+    await exportModel(this.cache, request.name, file);
+    return { name: request.name, file };
+  }
+
+  /** Asks for a training folder and says what it holds (refused when it cannot train a model). */
+  async chooseTrainingData(): Promise<TrainingDataInfo | null> {
+    const folder = await this.dialogs.chooseTrainingFolder();
+    if (folder === null) return null;
+    this.grants.grant(folder);
+    const data = await findTrainingData(folder, { layout: 'folders' });
+    return { folder: data.root, classes: data.classes, clips: data.clips.length };
+  }
+
+  train(request: TrainModelRequest): TrainingSummary {
+    const data = this.grants.require(request.data, 'data');
+    checkModelName(request.name);
+    return this.training.start({ ...request, data });
+  }
+
+  cancelTraining(id: string): TrainingSummary {
+    return this.training.cancel(id);
+  }
+
+  trainings(): TrainingSummary[] {
+    return this.training.list();
+  }
+}

@@ -1,0 +1,33 @@
+// A listed model as the page shows it: what it tells apart, how well, and whether it may be
+// deleted. Damaged models are listed too, with the reason, so the user can remove them.
+import type { ModelInfo } from '../../shared/ipc-models';
+import type { ListedModel } from './model-cache';
+
+export function modelInfo(model: ListedModel): ModelInfo {
+  if (model.status === 'damaged')
+    return {
+      name: model.name,
+      shipped: model.shipped,
+      status: 'damaged',
+      problem: model.problem,
+      architecture: null,
+      classes: [],
+      heldOutAccuracy: null,
+      heldOutClips: 0,
+      createdAt: null,
+      bytes: 0,
+    };
+  const { manifest } = model;
+  return {
+    name: model.name,
+    shipped: model.shipped,
+    status: 'ok',
+    problem: null,
+    architecture: manifest.architecture,
+    classes: manifest.classes,
+    heldOutAccuracy: manifest.accuracy.heldOut,
+    heldOutClips: manifest.accuracy.heldOutClips,
+    createdAt: manifest.createdAt,
+    bytes: model.bytes,
+  };
+}

@@ -1,0 +1,278 @@
+// The Models panel: the trained classifiers the CNN method uses (shipped ones read-only), with
+// delete (confirmed), import (a model file or folder) and export, and training a new one from a
+// folder of labelled clips with its progress. A drawer beside the editor, so work goes on while
+// a model trains.
+import { useState } from 'react';
+import {
+  TRAINING_EPOCH_LIMITS,
+  type ModelArchitecture,
+  type ModelInfo,
+  type TrainingDataInfo,
+  type TrainingSummary,
+} from '../../../shared/ipc-models';
+import { attempt, notify } from '../app/notices';
+import { formatTime } from '../lanes/time-ticks';
+import { models as modelStore, refreshModels, useModels } from '../state/use-models';
+
+interface Props {
+  trainings: TrainingSummary[];
+  onClose: () => void;
+}
+
+const ARCHITECTURE_LABELS: Record<ModelArchitecture, string> = {
+  'verma-smith': 'Verma & Smith (small, fast)',
+  'audio-vgg': 'Audio-VGG (deeper)',
+};
+
+const percent = (value: number | null): string =>
+  value === null ? '–' : `${(100 * value).toFixed(1)}%`;
+
+function describeAccuracy(model: ModelInfo): string {
+  if (model.heldOutAccuracy === null) return 'no held-out clips';
+  return `${percent(model.heldOutAccuracy)} of ${model.heldOutClips} held-out clips`;
+}
+
+function ModelRow({ model }: { model: ModelInfo }): React.JSX.Element {
+  const [confirming, setConfirming] = useState(false);
+  const remove = async (): Promise<void> => {
+    const list = await attempt(window.timbrefold.deleteModel(model.name));
+    setConfirming(false);
+    if (list) {
+      modelStore.set(list);
+      notify('info', `Deleted ${model.name}.`);
+    }
+  };
+  const exportIt = async (): Promise<void> => {
+    const done = await attempt(window.timbrefold.exportModel({ name: model.name }));
+    if (done) notify('info', `Exported ${done.name} to ${done.file}.`);
+  };
+  return (
+    <li className={`model ${model.status}`} aria-label={`Model ${model.name}`}>
+      <div className="model-head">
+        <span className="model-name">{model.name}</span>
+        {model.shipped && (
+          <span className="badge" title="Shipped with the app: read-only">
+            shipped · read-only
+          </span>
+        )}
+        {model.status === 'damaged' && <span className="badge damaged">damaged</span>}
+      </div>
+      {model.status === 'ok' ? (
+        <div className="model-facts">
+          {model.architecture} · {model.classes.join(', ')} · {describeAccuracy(model)} ·{' '}
+          {model.createdAt?.slice(0, 10)}
+        </div>
+      ) : (
+        <div className="job-error">{model.problem}</div>
+      )}
+      {confirming ? (
+        <div className="confirm" role="alertdialog" aria-label={`Delete ${model.name}?`}>
+          <span>Delete {model.name}? This cannot be undone.</span>
+          <button className="danger" onClick={() => void remove()}>
+            Delete model
+          </button>
+          <button onClick={() => setConfirming(false)}>Keep</button>
+        </div>
+      ) : (
+        <div className="job-actions">
+          {model.status === 'ok' && (
+            <button aria-label={`Export ${model.name}`} onClick={() => void exportIt()}>
+              Export
+            </button>
+          )}
+          {!model.shipped && (
+            <button aria-label={`Delete ${model.name}`} onClick={() => setConfirming(true)}>
+              Delete
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+function TrainingRow({ training }: { training: TrainingSummary }): React.JSX.Element {
+  const running = training.state === 'running';
+  const fraction =
+    training.epochs > 0
+      ? (training.epoch + (training.batches > 0 ? training.batch / training.batches : 0)) /
+        training.epochs
+      : 0;
+  const epochShown = Math.min(training.epoch + (training.batch > 0 ? 1 : 0), training.epochs);
+  return (
+    <li className={`job state-${training.state}`} aria-label={`Training ${training.name}`}>
+      <div className="job-head">
+        <span className="job-name">
+          {training.name} ({training.architecture})
+        </span>
+        <span className="job-state">{TRAINING_STATES[training.state]}</span>
+      </div>
+      {running && (
+        <progress aria-label={`Progress of training ${training.name}`} max={1} value={fraction} />
+      )}
+      <div className="job-status">
+        {running && training.phase !== 'training' ? `${training.phase ?? 'starting'} · ` : ''}
+        epoch {epochShown}/{training.epochs}
+        {training.loss !== null && ` · loss ${training.loss.toFixed(3)}`}
+        {training.accuracy !== null && ` · accuracy ${percent(training.accuracy)}`}
+        {running &&
+          training.remainingSeconds !== null &&
+          ` · ${formatTime(training.remainingSeconds, 1)} left`}
+        {training.state === 'finished' &&
+          ` · held-out accuracy ${percent(training.heldOutAccuracy)}`}
+      </div>
+      {training.message && (
+        <div className={training.state === 'failed' ? 'job-error' : 'hint'}>{training.message}</div>
+      )}
+      {running && (
+        <div className="job-actions">
+          <button
+            aria-label={`Cancel training ${training.name}`}
+            onClick={() => void attempt(window.timbrefold.cancelTraining(training.id))}
+          >
+            Cancel
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+const TRAINING_STATES: Record<TrainingSummary['state'], string> = {
+  queued: 'Queued',
+  running: 'Training',
+  finished: 'Done',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+function TrainForm({ busy }: { busy: boolean }): React.JSX.Element {
+  const [data, setData] = useState<TrainingDataInfo | null>(null);
+  const [architecture, setArchitecture] = useState<ModelArchitecture>('verma-smith');
+  const [epochs, setEpochs] = useState(10);
+  const [name, setName] = useState('');
+  const validName = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name) && !name.endsWith('.');
+  const choose = async (): Promise<void> => {
+    const picked = await attempt(window.timbrefold.chooseTrainingData());
+    if (!picked) return;
+    setData(picked);
+    if (!name) setName(picked.folder.split(/[/\\]/).filter(Boolean).at(-1) ?? '');
+  };
+  const train = async (): Promise<void> => {
+    if (!data) return;
+    const started = await attempt(
+      window.timbrefold.trainModel({ data: data.folder, architecture, epochs, name }),
+    );
+    if (started) notify('info', `Training ${started.name}.`);
+  };
+  return (
+    <fieldset className="train-form">
+      <legend>Train a model</legend>
+      <div className="field">
+        <span className="field-label">Data folder</span>
+        <button onClick={() => void choose()}>Choose folder…</button>
+      </div>
+      {data ? (
+        <p className="hint" aria-label="Training data">
+          {data.folder}: {data.classes.length} classes ({data.classes.join(', ')}), {data.clips}{' '}
+          clips
+        </p>
+      ) : (
+        <p className="hint">A folder with one subfolder of WAV clips per class.</p>
+      )}
+      <label className="field">
+        <span className="field-label">Architecture</span>
+        <select
+          aria-label="Architecture"
+          value={architecture}
+          onChange={(e) => setArchitecture(e.target.value as ModelArchitecture)}
+        >
+          {(Object.keys(ARCHITECTURE_LABELS) as ModelArchitecture[]).map((a) => (
+            <option key={a} value={a}>
+              {ARCHITECTURE_LABELS[a]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field-label">Epochs</span>
+        <input
+          type="number"
+          aria-label="Epochs"
+          min={TRAINING_EPOCH_LIMITS.min}
+          max={TRAINING_EPOCH_LIMITS.max}
+          value={epochs}
+          onChange={(e) => {
+            const n = Number(e.target.value);
+            if (Number.isInteger(n) && n >= TRAINING_EPOCH_LIMITS.min) setEpochs(n);
+          }}
+        />
+      </label>
+      <label className="field">
+        <span className="field-label">Name</span>
+        <input
+          aria-label="Model name"
+          value={name}
+          maxLength={64}
+          onChange={(e) => setName(e.target.value)}
+        />
+      </label>
+      {name !== '' && !validName && (
+        <p className="hint">Letters, digits, dots, dashes and underscores only.</p>
+      )}
+      <div className="actions">
+        <button
+          className="primary"
+          disabled={!data || !validName || busy}
+          title={busy ? 'A model is training' : undefined}
+          onClick={() => void train()}
+        >
+          Train
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+export function ModelsPanel({ trainings, onClose }: Props): React.JSX.Element {
+  const models = useModels();
+  const busy = trainings.some((t) => t.state === 'running');
+  const importFrom = async (source: 'bundle' | 'folder'): Promise<void> => {
+    const imported = await attempt(window.timbrefold.importModel({ source }));
+    if (!imported) return;
+    await refreshModels();
+    notify('info', `Imported ${imported.name}.`);
+  };
+  return (
+    <section className="panel models-panel" role="dialog" aria-label="Models">
+      <div className="models-head">
+        <h2>Models</h2>
+        <button aria-label="Close models" onClick={onClose}>
+          ✕
+        </button>
+      </div>
+      <p className="hint">Classifiers the trained-CNN transfer listens with.</p>
+      {models === null ? (
+        <p className="hint">Reading the model cache…</p>
+      ) : (
+        <ul className="model-list" aria-label="Model list">
+          {models.map((m) => (
+            <ModelRow key={`${m.shipped}:${m.name}`} model={m} />
+          ))}
+        </ul>
+      )}
+      <div className="actions">
+        <button onClick={() => void importFrom('bundle')}>Import model file…</button>
+        <button onClick={() => void importFrom('folder')}>Import model folder…</button>
+      </div>
+      <TrainForm busy={busy} />
+      {trainings.length > 0 && (
+        <ol className="trainings" aria-label="Trainings">
+          {[...trainings].reverse().map((t) => (
+            <TrainingRow key={t.id} training={t} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

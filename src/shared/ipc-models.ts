@@ -1,0 +1,91 @@
+// The model cache as the page sees it: trained classifiers (the trained-CNN method's networks),
+// importing, exporting, deleting, and training new ones with progress. Plain data only.
+import type { JobState } from './ipc-jobs';
+import type { CnnPresetName } from './transfer';
+import type { Seconds } from './units';
+
+/** A network architecture; each serves the trained-CNN preset of the same name. */
+export type ModelArchitecture = CnnPresetName;
+
+export interface ModelInfo {
+  name: string;
+  /** Shipped with the app: read-only, never deleted. */
+  shipped: boolean;
+  /** A damaged model is listed (so it can be deleted) but never used. */
+  status: 'ok' | 'damaged';
+  /** Why it is damaged, one sentence; null when ok. */
+  problem: string | null;
+  architecture: ModelArchitecture | null;
+  classes: string[];
+  /** Accuracy on the held-out clips (0 to 1); null: none were held out. */
+  heldOutAccuracy: number | null;
+  heldOutClips: number;
+  /** When it was trained (ISO 8601); null for a damaged model. */
+  createdAt: string | null;
+  /** Size of its weights. */
+  bytes: number;
+}
+
+export interface ModelImportRequest {
+  /** An exported bundle (one file) or a model folder (manifest.json + weights.bin). */
+  source: 'bundle' | 'folder';
+  /** Omitted: ask the user. Paths must come from a dialog. */
+  path?: string;
+  /** The name to give it (default: its own). */
+  name?: string;
+  /** Replace a user model of the same name. */
+  replace?: boolean;
+}
+
+export interface ModelExportRequest {
+  name: string;
+  /** The file to write; omitted: ask the user. */
+  file?: string;
+}
+
+export interface ModelExportResult {
+  name: string;
+  file: string;
+}
+
+/** A training folder the user picked, and what was found in it. */
+export interface TrainingDataInfo {
+  folder: string;
+  classes: string[];
+  clips: number;
+}
+
+export interface TrainModelRequest {
+  /** A folder with one subfolder of WAV clips per class (chosen in a dialog). */
+  data: string;
+  architecture: ModelArchitecture;
+  epochs: number;
+  name: string;
+}
+
+export type TrainingPhase = 'loading' | 'training' | 'evaluating' | 'saving';
+
+export interface TrainingSummary {
+  id: string;
+  name: string;
+  architecture: ModelArchitecture;
+  state: JobState;
+  phase: TrainingPhase | null;
+  /** Epochs completed, and planned. */
+  epoch: number;
+  epochs: number;
+  /** Batches done in the epoch under way, and per epoch. */
+  batch: number;
+  batches: number;
+  /** Running mean loss and crop accuracy of the current (or last) epoch. */
+  loss: number | null;
+  accuracy: number | null;
+  elapsedSeconds: Seconds;
+  remainingSeconds: Seconds | null;
+  /** Held-out accuracy of the finished model. */
+  heldOutAccuracy: number | null;
+  /** Why it failed or what a cancel kept, one sentence. */
+  message: string | null;
+}
+
+export const TRAINING_EPOCH_LIMITS = { min: 1, max: 1000 } as const;

@@ -283,7 +283,7 @@ export async function recordFrameTimes(page: Page): Promise<() => Promise<FrameT
 }
 
 /** Drags on the timeline ruler from one time to another (the session must be fitted to view). */
-async function selectRegion(
+export async function selectRegion(
   page: Page,
   sessionSeconds: number,
   from: number,

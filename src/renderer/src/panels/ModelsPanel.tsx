@@ -2,7 +2,7 @@
 // delete (confirmed), import (a model file or folder) and export, and training a new one from a
 // folder of labelled clips with its progress. A drawer beside the editor, so work goes on while
 // a model trains.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   TRAINING_EPOCH_LIMITS,
   type ModelArchitecture,
@@ -237,6 +237,8 @@ function TrainForm({ busy }: { busy: boolean }): React.JSX.Element {
 export function ModelsPanel({ trainings, onClose }: Props): React.JSX.Element {
   const models = useModels();
   const busy = trainings.some((t) => t.state === 'running');
+  // Opening the panel reads the cache afresh (the CLI may have changed it meanwhile).
+  useEffect(() => void refreshModels(), []);
   const importFrom = async (source: 'bundle' | 'folder'): Promise<void> => {
     const imported = await attempt(window.timbrefold.importModel({ source }));
     if (!imported) return;

@@ -120,7 +120,7 @@ export async function reconstructPhase(
   const next = startingSpectrum(magnitude, opts.initialPhase, opts.seed ?? 0);
   const projected = { re: next.re.slice(), im: next.im.slice() };
   const rebuilt = { re: new Float32Array(cells), im: new Float32Array(cells) };
-  const audio = new Float64Array(length);
+  const audio = new Float32Array(length);
   const history = new Float64Array(iterations);
   let energy = 0;
   for (let i = 0; i < cells; i++) energy += magnitude[i]! * magnitude[i]!;
@@ -146,7 +146,7 @@ export async function reconstructPhase(
   plan.synthesise(projected.re, projected.im, frames, center, audio);
   plan.analyse(audio, frames, center, rebuilt.re, rebuilt.im);
   return {
-    audio: new Float32Array(audio),
+    audio,
     spectralConvergence: spectralConvergence(magnitude, rebuilt),
     iterations,
     history,

@@ -172,7 +172,7 @@ export function checkLength(length: Samples, parameter = 'length'): void {
 export function istft(spec: Spectrogram, opts: { length: Samples }): Float32Array {
   const shape = resolveShape(spec, spec.re, spec.im);
   checkLength(opts.length, 'opts.length');
-  const out = new Float64Array(opts.length);
+  const out = new Float32Array(opts.length);
   stftPlan(shape.nFft, shape.hop, shape.winLength).synthesise(
     spec.re,
     spec.im,
@@ -180,7 +180,7 @@ export function istft(spec: Spectrogram, opts: { length: Samples }): Float32Arra
     shape.center,
     out,
   );
-  return new Float32Array(out);
+  return out;
 }
 
 /** |X| per cell, frames x bins. */

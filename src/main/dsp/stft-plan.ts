@@ -24,6 +24,8 @@ export class StftPlan {
   private readonly steadyGain: Float64Array;
   private readonly squaredWindow: Float64Array;
   private readonly fft: RealFft;
+  /** The window is the full-frame periodic Hann: apply it to the spectrum (see unpackHann). */
+  private readonly hannInFrequency: boolean;
 
   constructor(nFft: number, hop: number, winLength: number) {
     this.nFft = nFft;
@@ -36,6 +38,7 @@ export class StftPlan {
     for (let i = 0; i < nFft; i++) period[i % hop]! += this.squaredWindow[i]!;
     this.steadyGain = period.map((sum) => (sum > TINY_ENVELOPE ? 1 / sum : 1));
     this.synthesisWindow = this.window.map((w, i) => (w * this.steadyGain[i % hop]!) / nFft);
+    this.hannInFrequency = winLength === nFft;
     this.fft = new RealFft(nFft);
   }
 
@@ -67,8 +70,16 @@ export class StftPlan {
     const length = signal.length;
     const data = this.fft.data;
     const start = this.frameStart(t, center);
+    const inside = start >= 0 && start + n <= length;
+    if (this.hannInFrequency) {
+      if (inside) data.set(signal.subarray(start, start + n));
+      else for (let i = 0; i < n; i++) data[i] = signal[reflectIndex(start + i, length)]!;
+      this.fft.forward();
+      this.unpackHann(re, im, t * this.bins);
+      return;
+    }
     const window = this.window;
-    if (start >= 0 && start + n <= length) {
+    if (inside) {
       // Unrolled by 4 (n is a power of two >= 256): measured 3.8 -> 2.4 us per 2048 samples.
       for (let i = 0; i < n; i += 4) {
         data[i] = signal[start + i]! * window[i]!;
@@ -95,6 +106,32 @@ export class StftPlan {
       re[offset + k] = data[2 * k]!;
       im[offset + k] = data[2 * k + 1]!;
     }
+  }
+
+  /**
+   * The ordered spectrum X of an unwindowed frame, Hann-windowed on the way into re/im: the
+   * periodic Hann 0.5 - 0.5 cos(2 pi i / n) is three spectral lines, so the windowed spectrum is
+   * 0.5 X[k] - 0.25 (X[k-1] + X[k+1]), with X[-1] = conj X[1] and X[m+1] = conj X[m-1]. This
+   * turns the time-domain window loop into a copy (measured: 2.5-3.8 -> 0.2 us a 2048 frame)
+   * for a pass that costs what the plain unpack does.
+   */
+  private unpackHann(re: Float32Array, im: Float32Array, offset: number): void {
+    const m = this.nFft / 2;
+    const d = this.fft.data;
+    // X[0] = d[0], X[m] = d[1] (both real), X[k] = d[2k] + i d[2k+1] for 0 < k < m.
+    re[offset] = 0.5 * (d[0]! - d[2]!);
+    im[offset] = 0;
+    re[offset + 1] = 0.5 * d[2]! - 0.25 * (d[0]! + d[4]!);
+    im[offset + 1] = 0.5 * d[3]! - 0.25 * d[5]!;
+    for (let k = 2; k < m - 1; k++) {
+      re[offset + k] = 0.5 * d[2 * k]! - 0.25 * (d[2 * k - 2]! + d[2 * k + 2]!);
+      im[offset + k] = 0.5 * d[2 * k + 1]! - 0.25 * (d[2 * k - 1]! + d[2 * k + 3]!);
+    }
+    const j = 2 * (m - 1);
+    re[offset + m - 1] = 0.5 * d[j]! - 0.25 * (d[j - 2]! + d[1]!);
+    im[offset + m - 1] = 0.5 * d[j + 1]! - 0.25 * d[j - 1]!;
+    re[offset + m] = 0.5 * (d[1]! - d[j]!);
+    im[offset + m] = 0;
   }
 
   /**

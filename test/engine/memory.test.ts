@@ -3,7 +3,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
-import { initBackend, shallowTransfer, type TransferOptions } from '../../src/main/engine';
+import {
+  initBackend,
+  shallowTransfer,
+  ShallowTransferSession,
+  type ShallowTransferOptions,
+} from '../../src/main/engine';
 import { SMALL_SHAPE, smallClips } from './problems';
 
 const { content, styles } = smallClips();
@@ -16,7 +21,7 @@ describe('tensor memory', () => {
           await initBackend({ backend });
           const before = tf.memory();
           const perIteration: { numTensors: number; numBytes: number }[] = [];
-          const options: TransferOptions = {
+          const options: ShallowTransferOptions = {
             styleMode,
             onIteration: () => {
               const m = tf.memory();
@@ -36,6 +41,33 @@ describe('tensor memory', () => {
             assert.equal(after.numBytes, before.numBytes, `run ${run} left bytes behind`);
           }
         });
+
+  test('a session serves several windows and leaves nothing behind once disposed', async () => {
+    await initBackend({ backend: 'wasm' });
+    const before = tf.memory();
+    const styleInputs = [{ spectrogram: styles[0]! }];
+    const params = { filters: SMALL_SHAPE.filters, iterations: 4 } as const;
+    const session = await ShallowTransferSession.create(content.bins, styleInputs, params, {
+      contentFrames: content.frames,
+    });
+    const held = tf.memory().numTensors;
+    const halves = [
+      { ...content, frames: 20, data: content.data.subarray(0, 20 * content.bins) },
+      { ...content, frames: content.frames - 20, data: content.data.subarray(20 * content.bins) },
+    ];
+    for (const half of halves) {
+      const fromSession = await session.transfer(half);
+      assert.equal(tf.memory().numTensors, held, 'a window left tensors behind');
+      // The same numbers as a transfer that builds its own network and target.
+      const alone = await shallowTransfer(half, styleInputs, params, {
+        styleMode: session.styleMode,
+      });
+      assert.deepEqual(fromSession.spectrogram.data, alone.spectrogram.data);
+    }
+    session.dispose();
+    assert.equal(tf.memory().numTensors, before.numTensors);
+    assert.equal(tf.memory().numBytes, before.numBytes);
+  });
 
   test('a failed run leaves no tensors behind', async () => {
     await initBackend({ backend: 'wasm' });

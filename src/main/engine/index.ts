@@ -42,6 +42,9 @@ export { minimizeLbfgs, type LbfgsOptions, type LbfgsResult, type LbfgsStop } fr
 export {
   shallowTransfer,
   checkInputs,
+  ShallowTransferSession,
+  type SessionOptions,
+  type ShallowTransferOptions,
   type TransferOptions,
   type TransferProgress,
   type TransferResult,

@@ -3,7 +3,11 @@
 // with cubic interpolation). tfjs has no L-BFGS; this one is small and keeps its vectors in
 // float64 on the JS side. Step rules and stopping tests follow scipy's L-BFGS-B (the peer's
 // optimiser): first step 1 / ||g||, then 1; stop on maxiter, on a relative decrease below
-// 2.2e-9 (factr 1e7) or on max |g| below 1e-5.
+// 2.2e-9 (factr 1e7) or on max |g| below 1e-5. One departure: when the loss is known to be
+// bounded below (the transfer's sums of squares are >= 0), the first step is Polyak's,
+// (f - bound) / ||g||^2, the step at which the linear model reaches the bound. From the content
+// at the default preset scipy's rule tried 0.003, 0.03 and 0.27 before accepting (three
+// evaluations, ~4.5 s); Polyak's step there is 0.19 and is accepted at once.
 
 /** What one evaluation must give; any other fields ride along to `onIteration`. */
 export interface Evaluated {
@@ -19,6 +23,8 @@ export interface LbfgsOptions<E extends Evaluated> {
   relativeTolerance?: number;
   /** Stop when max |g_i| is at most this. */
   gradientTolerance?: number;
+  /** A known lower bound of the loss (e.g. 0): sets the first step by Polyak's rule. */
+  lowerBound?: number;
   /** Evaluations one line search may spend (default 20). */
   maxLineSearchEvaluations?: number;
   /** Called before every evaluation; throw from it to stop (cancellation). */
@@ -85,7 +91,7 @@ export async function minimizeLbfgs<E extends Evaluated>(
       slope = -dot(g, g);
     }
     const firstStep =
-      history.length === 0 ? Math.min(1, 1 / Math.sqrt(dot(direction, direction))) : 1;
+      history.length === 0 ? initialStep(at.loss, slope, direction, options.lowerBound) : 1;
     const found = lineSearch(call, x, at, direction, slope, firstStep, maxLineEvals);
     if (!found) {
       if (history.length > 0) {
@@ -186,6 +192,20 @@ function twoLoopDirection(
   }
 }
 
+/** The first trial step along `direction` (descent, slope = g.d < 0) with no curvature pairs yet. */
+function initialStep(
+  loss: number,
+  slope: number,
+  direction: Float64Array,
+  lowerBound: number | undefined,
+): number {
+  if (lowerBound !== undefined) {
+    const polyak = (loss - lowerBound) / -slope;
+    if (Number.isFinite(polyak) && polyak > 0) return polyak;
+  }
+  return Math.min(1, 1 / Math.sqrt(dot(direction, direction)));
+}
+
 interface Trial<E> {
   step: number;
   x: Float64Array;
@@ -214,6 +234,16 @@ function lineSearch<E extends Evaluated>(
     const xt = new Float64Array(x.length);
     for (let i = 0; i < x.length; i++) xt[i] = x[i]! + step * direction[i]!;
     const e = call(xt);
+    console.error(
+      'trial',
+      step,
+      e.loss,
+      dot(e.gradient, direction),
+      'slope0',
+      slope0,
+      'f0',
+      value0,
+    );
     return { step, x: xt, at: e, value: e.loss, slope: dot(e.gradient, direction) };
   };
   const armijo = (t: Trial<E>) => t.value <= value0 + C1 * t.step * slope0;

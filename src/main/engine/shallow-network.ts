@@ -89,31 +89,29 @@ export class ShallowNetwork {
     const binStep = evenStep(bins, layout.forwardBins ?? bins);
     const filterStep = evenStep(filters, layout.backwardFilters ?? 1024);
 
-    // Drawn one chunk of filters at a time in the canonical order, so that the JS side never
-    // holds more than one chunk. The forward blocks are gathered here; each backward block is a
-    // transpose of one width offset's forward blocks, done on the backend.
+    // Drawn one chunk of filters at a time in the canonical order, straight into the forward
+    // layout (one filters x bins array per width offset), so that the JS side never holds more
+    // than one chunk; each backward block is a transpose of one offset's array, done on the backend.
     const random = seededRandom(seed);
     const std = filterStd(shape);
     const binRanges = ranges(bins, binStep);
     this.forwardBlocks = [];
     this.backwardBlocks = [];
+    const draw = new Float32Array(kernelWidth);
     for (const [filter0, count] of ranges(filters, filterStep)) {
-      const canonical = random.fillNormal(new Float32Array(count * bins * kernelWidth), 0, std);
-      for (let j = 0; j < kernelWidth; j++) {
-        const blocks = binRanges.map(([bin0, n]) => {
-          const data = new Float32Array(count * n);
-          for (let k = 0; k < count; k++) {
-            const from = (k * bins + bin0) * kernelWidth + j;
-            const to = k * n;
-            for (let c = 0; c < n; c++) data[to + c] = canonical[from + c * kernelWidth]!;
-          }
-          const weights = tf.tensor2d(data, [count, n]);
+      const byOffset = Array.from({ length: kernelWidth }, () => new Float32Array(count * bins));
+      for (let i = 0; i < count * bins; i++) {
+        random.fillNormal(draw, 0, std);
+        for (let j = 0; j < kernelWidth; j++) byOffset[j]![i] = draw[j]!;
+      }
+      for (const [j, data] of byOffset.entries()) {
+        const whole = tf.tensor2d(data, [count, bins]);
+        for (const [bin0, n] of binRanges) {
+          const weights = n === bins ? whole : tf.slice(whole, [0, bin0], [count, n]);
           this.forwardBlocks.push({ offset: j, bin0, bins: n, filter0, weights });
-          return weights;
-        });
-        const backward = tf.tidy(() =>
-          tf.transpose(blocks.length === 1 ? blocks[0]! : tf.concat(blocks, 1)),
-        ) as tf.Tensor2D;
+        }
+        const backward = tf.transpose(whole) as tf.Tensor2D;
+        if (binRanges.length > 1) whole.dispose();
         this.backwardBlocks.push({ offset: j, filter0, filters: count, weights: backward });
       }
     }

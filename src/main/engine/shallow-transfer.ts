@@ -2,6 +2,7 @@
 // spectrogram so that its random-network features keep the content's and its Gram matrix takes
 // the style clips' mix. Spectrograms in and out are frames x bins; inside, bins x frames.
 import * as tf from '@tensorflow/tfjs-core';
+import type { Frames } from '../../shared/units';
 import { seededRandom } from '../dsp/random';
 import { minimizeAdam } from './adam';
 import { currentBackend, initBackend, type BackendReport } from './backend';
@@ -22,6 +23,7 @@ import {
   type LogSpectrogram,
   type StyleInput,
 } from './spectrogram';
+import type { StyleTarget } from './losses';
 import {
   buildStyleTarget,
   chooseStyleMode,
@@ -53,10 +55,17 @@ export interface TransferOptions {
   signal?: AbortSignal;
   /** Called after every iteration; awaited, so a slow consumer slows the run. */
   onIteration?: (progress: TransferProgress) => void | Promise<void>;
+}
+
+export interface SessionOptions {
   /** Style loss formulation (default `auto`: the cheaper one; both are exact). */
   styleMode?: 'auto' | StyleMode;
   /** Filter-bank blocking (speed only). */
   layout?: NetworkLayout;
+  /** Frames of the longest content the session will see (chooses the cheaper style form). */
+  contentFrames: Frames;
+  /** A network of this shape and seed to borrow (the caller disposes it), e.g. across streams. */
+  network?: ShallowNetwork;
 }
 
 export interface TransferResult {
@@ -77,68 +86,172 @@ export interface TransferResult {
 }
 
 /**
- * Runs the transfer. `params` is a preset name with overrides (see params.ts); every value is
- * validated first, so a bad one costs nothing and throws EngineParameterError.
+ * The part of a transfer that depends only on the parameters and the styles: the network (46M
+ * random weights at 4,096 filters) and the styles' Gram target. Built once and used for every
+ * window of a long content clip; rebuilding them per window cost ~3 s a window on the dev machine.
  */
+export class ShallowTransferSession {
+  readonly params: ShallowTransferParams;
+  readonly network: ShallowNetwork;
+  readonly styleMode: StyleMode;
+  readonly backend: BackendReport;
+  /** Milliseconds spent building the network and the style target. */
+  readonly setupMs: number;
+  private readonly mix: WeightedStyle[];
+  private readonly target: StyleTarget | undefined;
+  private readonly ownsNetwork: boolean;
+
+  private constructor(fields: {
+    params: ShallowTransferParams;
+    network: ShallowNetwork;
+    ownsNetwork: boolean;
+    styleMode: StyleMode;
+    target: StyleTarget | undefined;
+    mix: WeightedStyle[];
+    backend: BackendReport;
+    setupMs: number;
+  }) {
+    this.params = fields.params;
+    this.network = fields.network;
+    this.ownsNetwork = fields.ownsNetwork;
+    this.styleMode = fields.styleMode;
+    this.target = fields.target;
+    this.mix = fields.mix;
+    this.backend = fields.backend;
+    this.setupMs = fields.setupMs;
+  }
+
+  /**
+   * Validates the parameters and the styles (for content of `bins` bins) and builds the network
+   * and the style target. `params` is a preset name with overrides (see params.ts); a bad value
+   * costs nothing and throws EngineParameterError.
+   */
+  static async create(
+    bins: number,
+    styles: readonly StyleInput[],
+    params: TransferParamsInput,
+    options: SessionOptions,
+  ): Promise<ShallowTransferSession> {
+    const p = resolveTransferParams(params);
+    const mix = checkStyles(bins, styles, p);
+    const backend = currentBackend() ?? (await initBackend());
+    const started = performance.now();
+    const borrowed = options.network;
+    if (borrowed) checkBorrowedNetwork(borrowed, bins, p);
+    const network =
+      borrowed ??
+      new ShallowNetwork(
+        { bins, filters: p.filters, kernelWidth: p.kernelWidth },
+        p.seed,
+        options.layout,
+      );
+    try {
+      const styleMode =
+        options.styleMode && options.styleMode !== 'auto'
+          ? options.styleMode
+          : chooseStyleMode(
+              p.filters,
+              network.outputFrames(Math.max(options.contentFrames, p.kernelWidth)),
+              mix.reduce((sum, s) => sum + network.outputFrames(s.spectrogram.frames), 0),
+            );
+      const target = p.styleWeight > 0 ? buildStyleTarget(network, mix, styleMode) : undefined;
+      return new ShallowTransferSession({
+        params: p,
+        network,
+        ownsNetwork: !borrowed,
+        styleMode,
+        target,
+        mix,
+        backend,
+        setupMs: performance.now() - started,
+      });
+    } catch (error) {
+      if (!borrowed) network.dispose();
+      throw error;
+    }
+  }
+
+  /** Transfers the styles onto one content clip (or window). */
+  async transfer(content: LogSpectrogram, options: TransferOptions = {}): Promise<TransferResult> {
+    const p = this.params;
+    checkSpectrogram(content, 'content', p.kernelWidth);
+    if (content.bins !== this.network.shape.bins)
+      throw new EngineParameterError(
+        'content.bins',
+        content.bins,
+        `The content has ${content.bins} bins but the styles have ${this.network.shape.bins}: ` +
+          'make both with the same FFT size.',
+      );
+    const started = performance.now();
+    const { frames, bins } = content;
+    const contentT = transposeMatrix(content.data, frames, bins);
+    const owned: { dispose(): void }[] = [];
+    try {
+      const contentTensor = p.contentWeight > 0 ? tf.tensor2d(contentT, [bins, frames]) : undefined;
+      if (contentTensor) owned.push(contentTensor);
+      const objective = new TransferObjective({
+        network: this.network,
+        contentT: contentTensor,
+        style: this.target,
+        contentWeight: p.contentWeight,
+        styleWeight: p.styleWeight,
+        frames,
+      });
+      owned.push(objective);
+      const setupMs = performance.now() - started;
+
+      const optimiseStart = performance.now();
+      const run = await optimise(objective, startPoint(p, contentT), p, options, optimiseStart);
+      return {
+        spectrogram: { frames, bins, data: transposeMatrix(run.x, bins, frames) },
+        params: p,
+        iterations: run.iterations,
+        evaluations: run.evaluations,
+        initialLoss: run.initialLoss,
+        finalLoss: run.finalLoss,
+        stop: run.stop,
+        styleMode: this.styleMode,
+        backend: this.backend,
+        timings: { setupMs, optimiseMs: performance.now() - optimiseStart },
+      };
+    } finally {
+      for (const resource of owned.reverse()) resource.dispose();
+    }
+  }
+
+  /** The styles with their normalised shares, as the session mixes them. */
+  get styles(): readonly WeightedStyle[] {
+    return this.mix;
+  }
+
+  dispose(): void {
+    if (this.target) disposeStyleTarget(this.target);
+    if (this.ownsNetwork) this.network.dispose();
+  }
+}
+
+export type ShallowTransferOptions = TransferOptions & Omit<SessionOptions, 'contentFrames'>;
+
+/** One transfer with a session of its own: validates, builds, runs, frees. */
 export async function shallowTransfer(
   content: LogSpectrogram,
   styles: readonly StyleInput[],
   params: TransferParamsInput = {},
-  options: TransferOptions = {},
+  options: ShallowTransferOptions = {},
 ): Promise<TransferResult> {
-  const p = resolveTransferParams(params);
-  const mix = checkInputs(content, styles, p);
-  const backend = currentBackend() ?? (await initBackend());
-  const started = performance.now();
-  const { frames, bins } = content;
-  const contentT = transposeMatrix(content.data, frames, bins);
-  const owned: { dispose(): void }[] = [];
+  checkInputs(content, styles, resolveTransferParams(params));
+  const session = await ShallowTransferSession.create(content.bins, styles, params, {
+    ...options,
+    contentFrames: content.frames,
+  });
   try {
-    const network = new ShallowNetwork(
-      { bins, filters: p.filters, kernelWidth: p.kernelWidth },
-      p.seed,
-      options.layout,
-    );
-    owned.push(network);
-    const styleMode =
-      options.styleMode && options.styleMode !== 'auto'
-        ? options.styleMode
-        : chooseStyleMode(
-            p.filters,
-            network.outputFrames(frames),
-            mix.reduce((sum, s) => sum + network.outputFrames(s.spectrogram.frames), 0),
-          );
-    const target = p.styleWeight > 0 ? buildStyleTarget(network, mix, styleMode) : undefined;
-    if (target) owned.push({ dispose: () => disposeStyleTarget(target) });
-    const contentTensor = p.contentWeight > 0 ? tf.tensor2d(contentT, [bins, frames]) : undefined;
-    if (contentTensor) owned.push(contentTensor);
-    const objective = new TransferObjective({
-      network,
-      contentT: contentTensor,
-      style: target,
-      contentWeight: p.contentWeight,
-      styleWeight: p.styleWeight,
-      frames,
-    });
-    owned.push(objective);
-    const setupMs = performance.now() - started;
-
-    const optimiseStart = performance.now();
-    const run = await optimise(objective, startPoint(p, contentT), p, options, optimiseStart);
+    const result = await session.transfer(content, options);
     return {
-      spectrogram: { frames, bins, data: transposeMatrix(run.x, bins, frames) },
-      params: p,
-      iterations: run.iterations,
-      evaluations: run.evaluations,
-      initialLoss: run.initialLoss,
-      finalLoss: run.finalLoss,
-      stop: run.stop,
-      styleMode,
-      backend,
-      timings: { setupMs, optimiseMs: performance.now() - optimiseStart },
+      ...result,
+      timings: { ...result.timings, setupMs: result.timings.setupMs + session.setupMs },
     };
   } finally {
-    for (const resource of owned.reverse()) resource.dispose();
+    session.dispose();
   }
 }
 
@@ -197,6 +310,8 @@ async function optimise(
       {
         memory: p.lbfgsMemory,
         maxIterations: p.iterations,
+        // Every loss term is a sum of squares.
+        lowerBound: 0,
         beforeEvaluation: checkCancel,
         onIteration: ({ iteration, evaluations, at, x }) =>
           report(iteration, evaluations, at, () => x),
@@ -241,7 +356,17 @@ export function checkInputs(
 ): WeightedStyle[] {
   validateTransferParams(params);
   checkSpectrogram(content, 'content', params.kernelWidth);
-  checkNetworkSize(params.filters, content.bins, params.kernelWidth);
+  return checkStyles(content.bins, styles, params);
+}
+
+/** Validates the styles for content of `bins` bins; returns them with normalised shares. */
+function checkStyles(
+  bins: number,
+  styles: readonly StyleInput[],
+  params: ShallowTransferParams,
+): WeightedStyle[] {
+  validateTransferParams(params);
+  checkNetworkSize(params.filters, bins, params.kernelWidth);
   if (params.styleWeight > 0 && styles.length === 0)
     throw new EngineParameterError(
       'styles',
@@ -252,11 +377,11 @@ export function checkInputs(
   styles.forEach((style, i) => {
     const name = `styles[${i}]`;
     checkSpectrogram(style.spectrogram, name, params.kernelWidth);
-    if (style.spectrogram.bins !== content.bins)
+    if (style.spectrogram.bins !== bins)
       throw new EngineParameterError(
         `${name}.bins`,
         style.spectrogram.bins,
-        `${name} has ${style.spectrogram.bins} bins but the content has ${content.bins}: ` +
+        `${name} has ${style.spectrogram.bins} bins but the content has ${bins}: ` +
           'make both with the same FFT size.',
       );
     const weight = style.weight ?? 1;
@@ -277,6 +402,22 @@ export function checkInputs(
   return styles
     .map((style) => ({ spectrogram: style.spectrogram, share: (style.weight ?? 1) / total }))
     .filter((style) => style.share > 0);
+}
+
+/** A borrowed network must be the one these parameters would build. */
+function checkBorrowedNetwork(
+  network: ShallowNetwork,
+  bins: number,
+  p: ShallowTransferParams,
+): void {
+  const { shape } = network;
+  if (
+    shape.bins !== bins ||
+    shape.filters !== p.filters ||
+    shape.kernelWidth !== p.kernelWidth ||
+    network.seed !== p.seed
+  )
+    throw new Error('ShallowTransferSession: the borrowed network does not match the parameters');
 }
 
 /** The content itself, or N(0, noiseSigma) noise drawn from seed + 1 (bins x frames). */

@@ -10,7 +10,9 @@ import type {
 } from '../../shared/transfer';
 import { ParameterError } from '../../shared/user-error';
 import { initBackend, type BackendReport } from '../engine/backend';
-import { shallowTransfer } from '../engine/shallow-transfer';
+import { checkNetworkSize } from '../engine/params';
+import { ShallowNetwork } from '../engine/shallow-network';
+import { ShallowTransferSession } from '../engine/shallow-transfer';
 import type { StyleInput } from '../engine/spectrogram';
 import {
   analyse,
@@ -119,55 +121,76 @@ export async function runTransfer(
   const windows = planWindows(frames, windowFrames, overlapFrames);
   const plannedIterations = contentStreams.length * windows.length * params.iterations;
 
-  // Optimisation, window by window; the joined spectrogram is the only per-stream state kept.
+  // Optimisation, window by window; the joined spectrogram is the only per-stream state kept. The
+  // network is built once for the job and each stream's style target once for all its windows.
   const optimiseStarted = performance.now();
   let done = 0;
   let finalLosses: LossTerms = { total: 0, content: 0, style: 0 };
   const joinedStreams: Float32Array[] = [];
-  for (const [s, stream] of contentStreams.entries()) {
-    const joiner = new WindowJoiner(frames, stream.logMagnitude.bins, overlapFrames);
-    // A mono style serves every stream; a stereo style gives each channel (or mid and side) its own.
-    const styleInputs: StyleInput[] = styleStreams.map((streams, i) => ({
-      spectrogram: streams[Math.min(s, streams.length - 1)]!.logMagnitude,
-      weight: request.styles[i]!.weight,
-    }));
-    for (const [w, window] of windows.entries()) {
-      const bins = stream.logMagnitude.bins;
-      const contentWindow = {
-        frames: window.end - window.start,
-        bins,
-        data: stream.logMagnitude.data.subarray(window.start * bins, window.end * bins),
-      };
-      const result = await shallowTransfer(contentWindow, styleInputs, params, {
-        ...(signal && { signal }),
-        onIteration: async (step) => {
-          done++;
-          finalLosses = { total: step.loss, content: step.contentLoss, style: step.styleLoss };
-          const perIteration = seconds(optimiseStarted) / done;
-          const previewDue = request.previewEvery
-            ? step.iteration === 1 || step.iteration % request.previewEvery === 0
-            : false;
-          const preview = previewDue
-            ? await makePreview(step.current(), contentWindow, s, window.start, settings)
-            : undefined;
-          progress(
-            {
-              phase: 'optimisation',
-              iteration: done,
-              iterations: plannedIterations,
-              losses: finalLosses,
-              remainingSeconds: perIteration * (plannedIterations - done),
-              ...(preview && { preview }),
-            },
-            preview
-              ? [preview.logMagnitude.buffer as ArrayBuffer, preview.audio.buffer as ArrayBuffer]
-              : undefined,
-          );
-        },
+  const bins = contentStreams[0]!.logMagnitude.bins;
+  checkNetworkSize(params.filters, bins, params.kernelWidth);
+  const network = new ShallowNetwork(
+    { bins, filters: params.filters, kernelWidth: params.kernelWidth },
+    params.seed,
+  );
+  try {
+    for (const [s, stream] of contentStreams.entries()) {
+      const joiner = new WindowJoiner(frames, bins, overlapFrames);
+      // A mono style serves every stream; a stereo style gives each channel (or mid and side) its own.
+      const styleInputs: StyleInput[] = styleStreams.map((streams, i) => ({
+        spectrogram: streams[Math.min(s, streams.length - 1)]!.logMagnitude,
+        weight: request.styles[i]!.weight,
+      }));
+      const session = await ShallowTransferSession.create(bins, styleInputs, params, {
+        contentFrames: Math.max(...windows.map((w) => w.end - w.start)),
+        network,
       });
-      joiner.add(windows, w, result.spectrogram.data);
+      try {
+        for (const [w, window] of windows.entries()) {
+          const contentWindow = {
+            frames: window.end - window.start,
+            bins,
+            data: stream.logMagnitude.data.subarray(window.start * bins, window.end * bins),
+          };
+          const result = await session.transfer(contentWindow, {
+            ...(signal && { signal }),
+            onIteration: async (step) => {
+              done++;
+              finalLosses = { total: step.loss, content: step.contentLoss, style: step.styleLoss };
+              const perIteration = seconds(optimiseStarted) / done;
+              const previewDue = request.previewEvery
+                ? step.iteration === 1 || step.iteration % request.previewEvery === 0
+                : false;
+              const preview = previewDue
+                ? await makePreview(step.current(), contentWindow, s, window.start, settings)
+                : undefined;
+              progress(
+                {
+                  phase: 'optimisation',
+                  iteration: done,
+                  iterations: plannedIterations,
+                  losses: finalLosses,
+                  remainingSeconds: perIteration * (plannedIterations - done),
+                  ...(preview && { preview }),
+                },
+                preview
+                  ? [
+                      preview.logMagnitude.buffer as ArrayBuffer,
+                      preview.audio.buffer as ArrayBuffer,
+                    ]
+                  : undefined,
+              );
+            },
+          });
+          joiner.add(windows, w, result.spectrogram.data);
+        }
+      } finally {
+        session.dispose();
+      }
+      joinedStreams.push(joiner.finish());
     }
-    joinedStreams.push(joiner.finish());
+  } finally {
+    network.dispose();
   }
   const optimisationSeconds = seconds(optimiseStarted);
 

@@ -100,6 +100,8 @@ export async function cnnTransferWindow(
         {
           memory: 10,
           maxIterations: params.iterations,
+          // Every loss term is a sum of squares.
+          lowerBound: 0,
           beforeEvaluation: checkCancel,
           onIteration: ({ iteration, at }) => report(iteration, valuesOf(at), at.x),
         },

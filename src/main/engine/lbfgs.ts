@@ -234,16 +234,6 @@ function lineSearch<E extends Evaluated>(
     const xt = new Float64Array(x.length);
     for (let i = 0; i < x.length; i++) xt[i] = x[i]! + step * direction[i]!;
     const e = call(xt);
-    console.error(
-      'trial',
-      step,
-      e.loss,
-      dot(e.gradient, direction),
-      'slope0',
-      slope0,
-      'f0',
-      value0,
-    );
     return { step, x: xt, at: e, value: e.loss, slope: dot(e.gradient, direction) };
   };
   const armijo = (t: Trial<E>) => t.value <= value0 + C1 * t.step * slope0;

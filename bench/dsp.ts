@@ -11,6 +11,7 @@ import {
   stft,
   frameOfSeconds,
 } from '../src/main/dsp/index';
+import { FFT_BUILD } from '../src/main/dsp/real-fft';
 import { loadCorpusClip } from '../test/fixtures/corpus-audio';
 
 /** Best wall time of `runs` calls, in ms. */
@@ -107,6 +108,7 @@ export async function run(): Promise<Record<string, unknown>> {
     },
     stft: {
       clip: '60 s, 44.1 kHz stereo (corpus piano melody tiled), n_fft 2048, hop 512, both channels',
+      fft: FFT_BUILD,
       ms: round(stftMs),
       realTimeMultiple: round((seconds * 1000) / stftMs),
     },

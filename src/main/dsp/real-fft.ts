@@ -25,6 +25,10 @@ async function loadPffft(): Promise<PffftModule> {
 
 const pffft = await loadPffft();
 
+/** Which PFFFT build this thread runs, for benchmark reports. */
+export const FFT_BUILD =
+  pffft._pffft_simd_size() === 4 ? 'PFFFT, WebAssembly SIMD' : 'PFFFT, scalar WebAssembly';
+
 /** Frees a transform's WebAssembly memory once its RealFft is garbage. */
 const released = new FinalizationRegistry<number[]>(([setup, data, work]) => {
   pffft._pffft_destroy_setup(setup!);

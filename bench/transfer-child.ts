@@ -14,7 +14,8 @@ const result = await createEngineJobRunner().run<TransferResult, TransferProgres
   {
     onProgress: (progress) => {
       const now = (performance.now() - started) / 1000;
-      if (progress.phase === 'optimisation') firstIterationSeconds ??= now;
+      if (progress.phase === 'optimisation' && progress.iteration >= 1)
+        firstIterationSeconds ??= now;
       if (progress.preview) firstPreviewSeconds ??= now;
     },
   },

@@ -127,6 +127,8 @@ export interface TransferPreview {
   hop: number;
   /** A quick phase reconstruction of the window, to listen to the iterate. */
   audio: Float32Array;
+  /** A draft through a smaller network, sent before the first iteration of the real one. */
+  draft?: boolean;
 }
 
 export interface TransferResult {

@@ -24,6 +24,7 @@ import {
   type AnalysedStream,
 } from './analysis';
 import { reconstructStreams, writeResult } from './finish-transfer';
+import { draftPreview } from './draft-preview';
 import { makePreview } from './preview';
 import { writeRecipe } from './recipe';
 import { networkParams, resolveSettings } from './settings';
@@ -119,7 +120,28 @@ export async function runTransfer(
     Math.floor(windowFrames / 4),
   );
   const windows = planWindows(frames, windowFrames, overlapFrames);
+  const streamStyles = (s: number): StyleInput[] =>
+    // A mono style serves every stream; a stereo style gives each channel (or mid and side) its own.
+    styleStreams.map((streams, i) => ({
+      spectrogram: streams[Math.min(s, streams.length - 1)]!.logMagnitude,
+      weight: request.styles[i]!.weight,
+    }));
+
   const plannedIterations = contentStreams.length * windows.length * params.iterations;
+
+  if (request.previewEvery) {
+    const preview = await draftPreview(
+      contentStreams[0]!.logMagnitude,
+      streamStyles(0),
+      params,
+      settings,
+      signal,
+    );
+    progress({ phase: 'optimisation', iteration: 0, iterations: plannedIterations, preview }, [
+      preview.logMagnitude.buffer as ArrayBuffer,
+      preview.audio.buffer as ArrayBuffer,
+    ]);
+  }
 
   // Optimisation, window by window; the joined spectrogram is the only per-stream state kept. The
   // network is built once for the job and each stream's style target once for all its windows.
@@ -136,11 +158,7 @@ export async function runTransfer(
   try {
     for (const [s, stream] of contentStreams.entries()) {
       const joiner = new WindowJoiner(frames, bins, overlapFrames);
-      // A mono style serves every stream; a stereo style gives each channel (or mid and side) its own.
-      const styleInputs: StyleInput[] = styleStreams.map((streams, i) => ({
-        spectrogram: streams[Math.min(s, streams.length - 1)]!.logMagnitude,
-        weight: request.styles[i]!.weight,
-      }));
+      const styleInputs = streamStyles(s);
       const session = await ShallowTransferSession.create(bins, styleInputs, params, {
         contentFrames: Math.max(...windows.map((w) => w.end - w.start)),
         network,

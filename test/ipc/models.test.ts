@@ -2,7 +2,7 @@
 // read-only), import and export round trips, damaged models, training with cancel, trained-CNN
 // transfers through the render queue, and every bad input refused with one clear sentence.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -59,7 +59,10 @@ describe('model handlers', () => {
     fx = await editorFixture();
     modelsDir = join(fx.dataDir, 'models');
   });
-  after(() => fx.close());
+  after(async () => {
+    await fx.close();
+    rmSync(scratch, { recursive: true, force: true });
+  });
 
   async function refusal(
     channel: Parameters<EditorFixture['call']>[0],
@@ -232,7 +235,7 @@ describe('model handlers', () => {
     );
     assert.match(await refusal('transfer:start', { ...start, method: 'gan' }), /method/);
     // A folder that cannot train a classifier is refused when it is picked.
-    const empty = mkdtempSync(join(tmpdir(), 'timbrefold-empty-'));
+    const empty = mkdtempSync(join(scratch, 'empty-'));
     fx.dialogs.enqueue('training-folder', [empty]);
     assert.match(await refusal('models:choose-data'), /has no class folders/);
   });

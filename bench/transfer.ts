@@ -48,6 +48,7 @@ function summary(run: Record<string, unknown>): Record<string, unknown> {
     backend: string;
   };
   return {
+    workerStartSeconds: round(run['workerStartSeconds'] as number),
     firstIterationSeconds: round(run['firstIterationSeconds'] as number | undefined),
     firstAudiblePreviewSeconds: round(run['firstPreviewSeconds'] as number | undefined),
     finishedWavSeconds: round(run['finishedSeconds'] as number),

@@ -195,6 +195,7 @@ async function start(): Promise<void> {
     },
     {
       dataDir: app.getPath('userData'),
+      spareWorker: true,
       // The same cache the CLI uses (models/locations.ts); shipped models sit in the app's resources.
       models: {
         dir: join(app.getPath('userData'), 'models'),

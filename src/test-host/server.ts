@@ -135,6 +135,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     },
     {
       dataDir,
+      spareWorker: true,
       ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
       ...(options.modelsDir !== undefined && { models: { dir: options.modelsDir } }),
     },

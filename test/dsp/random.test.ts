@@ -46,6 +46,18 @@ describe('seededRandom', () => {
     assert.ok(Math.abs(tail / 5.76e-4 - 1) < 0.15, `tail share ${tail}`);
   });
 
+  test('fillNormal gives exactly the values of repeated normal() calls, edge and tail draws included', () => {
+    const n = 200_000;
+    const filled = seededRandom(21).fillNormal(new Float64Array(n));
+    const one = seededRandom(21);
+    const called = Float64Array.from({ length: n }, () => one.normal());
+    assert.deepEqual(filled, called);
+    assert.ok(
+      filled.some((v) => Math.abs(v) > 3.442619855899),
+      'the tail was drawn',
+    );
+  });
+
   test('rejects a seed that is not a whole number', () => {
     assert.throws(() => seededRandom(1.5), DspParameterError);
     assert.throws(() => seededRandom(Number.NaN), DspParameterError);

@@ -1,11 +1,16 @@
 // A worker with jobs that misbehave on purpose, to test the runner's contract. The production
 // worker (src/main/jobs/job-worker.ts) serves the real jobs through the same serveJobs().
+import { threadId } from 'node:worker_threads';
 import { ParameterError } from '../../src/shared/user-error';
 import { serveJobs, type JobContext } from '../../src/main/jobs/worker-host';
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** When this worker finished loading, on the wall clock the main thread shares. */
+const loadedAt = performance.timeOrigin + performance.now();
+
 serveJobs({
+  whoami: async () => ({ threadId, loadedAt }),
   count: async (
     params: { to: number },
     context: JobContext<{ n: number; samples: Float32Array }>,

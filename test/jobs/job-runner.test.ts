@@ -99,4 +99,30 @@ describe('job runner', () => {
       JobCancelledError,
     );
   });
+
+  test('a spare worker is loaded before the job is asked for, and each job still gets a fresh one', async () => {
+    const spared = new JobRunner(new URL('./fixture-worker.ts', import.meta.url), {
+      spareWorker: true,
+    });
+    try {
+      const seen: number[] = [];
+      for (let job = 0; job < 3; job++) {
+        await spared.ready();
+        const askedAt = performance.timeOrigin + performance.now();
+        const worker = await spared.run<{ threadId: number; loadedAt: number }>('whoami', {});
+        assert.ok(
+          worker.loadedAt < askedAt,
+          `job ${job}: its worker loaded at ${worker.loadedAt}, after the job was asked for at ${askedAt}`,
+        );
+        seen.push(worker.threadId);
+      }
+      assert.equal(new Set(seen).size, 3, `threads ${seen.join(', ')}: one worker per job`);
+      // Without a spare, the worker starts only when the job is asked for.
+      const askedAt = performance.timeOrigin + performance.now();
+      const cold = await runner.run<{ threadId: number; loadedAt: number }>('whoami', {});
+      assert.ok(cold.loadedAt > askedAt);
+    } finally {
+      spared.dispose();
+    }
+  });
 });

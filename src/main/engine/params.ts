@@ -42,8 +42,9 @@ export type PresetName = 'ulyanov' | 'default';
  * 4096-filter network (Gram distance to the style, relative to the content's own: 1 = no
  * transfer), at about equal time: 4096 filters x 10 iterations 0.25, 2048 x 30 0.38,
  * 1024 x 100 0.67, 512 x 100 0.85 (512 and 1024 stall by iteration 25). Fewer filters buy
- * speed per iteration but lose far more transfer than they save; 20 iterations at 4096 reach
- * 0.20, what the peer's noise start reaches after about 30.
+ * speed per iteration but lose far more transfer than they save. 12 iterations, which fit the
+ * 30 s a user should wait for 10 s of sound (docs/presets.md), reach 0.25, 0.16 and 0.18 on three
+ * corpus pairs (20 would reach 0.20, 0.12 and 0.12 in 40 s).
  */
 export const PRESETS: Readonly<Record<PresetName, Readonly<ShallowTransferParams>>> = {
   ulyanov: {
@@ -68,7 +69,7 @@ export const PRESETS: Readonly<Record<PresetName, Readonly<ShallowTransferParams
     start: 'content',
     noiseSigma: 1e-3,
     optimiser: 'lbfgs',
-    iterations: 20,
+    iterations: 12,
     learningRate: 0.02,
     lbfgsMemory: 10,
   },

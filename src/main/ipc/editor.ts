@@ -72,6 +72,8 @@ export interface EditorOptions {
   /** Jobs running at once in the render queue. */
   concurrency?: number;
   autosaveDelayMs?: number;
+  /** Keep an engine worker started ahead of the next job (the app and the test host do). */
+  spareWorker?: boolean;
 }
 
 export class Editor {
@@ -86,12 +88,18 @@ export class Editor {
   private readonly lanesCache = new Map<string, Promise<LaneAnalysis>>();
   private chain: Promise<unknown> = Promise.resolve();
   private previewCount = 0;
+  private readonly engine: JobRunner;
 
   constructor(
     private readonly host: EditorHost,
     private readonly options: EditorOptions,
-    engine: JobRunner = createEngineJobRunner(),
+    engine?: JobRunner,
   ) {
+    this.engine =
+      engine ??
+      createEngineJobRunner({
+        ...(options.spareWorker !== undefined && { spareWorker: options.spareWorker }),
+      });
     this.recent = new RecentProjects(options.dataDir);
     this.session = new ProjectSession({
       dataDir: options.dataDir,
@@ -111,14 +119,14 @@ export class Editor {
       shipped: options.models?.shipped ?? [shippedModelsFolder()],
     };
     this.queue = new RenderQueue({
-      engine,
+      engine: this.engine,
       session: this.session,
       emit: (update) => host.emit('job:update', update),
       concurrency: options.concurrency ?? 2,
       models,
     });
     this.training = new TrainingQueue({
-      engine,
+      engine: this.engine,
       modelsDir: models.dir,
       emit: (summary) => host.emit('training:update', summary),
     });
@@ -345,6 +353,7 @@ export class Editor {
   async shutdown(): Promise<void> {
     this.queue.cancelAll();
     this.training.cancelAll();
+    this.engine.dispose();
     await this.session.close();
   }
 

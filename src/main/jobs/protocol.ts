@@ -1,13 +1,18 @@
 // The one typed protocol between the job runner (main thread) and its worker.
 
 /** Main thread -> worker. */
-export type ToWorker = { type: 'start'; kind: string; params: unknown } | { type: 'cancel' };
+export type ToWorker =
+  | { type: 'start'; kind: string; params: unknown }
+  | { type: 'cancel' }
+  /** Answered with 'pong' once the worker has loaded its modules and listens. */
+  | { type: 'ping' };
 
 /** Worker -> main thread. */
 export type FromWorker =
   | { type: 'progress'; progress: unknown }
   | { type: 'done'; result: unknown }
-  | { type: 'failed'; error: SerializedError; cancelled: boolean };
+  | { type: 'failed'; error: SerializedError; cancelled: boolean }
+  | { type: 'pong' };
 
 /** An error as it crosses the thread boundary (Error objects lose their class on the way). */
 export interface SerializedError {

@@ -38,6 +38,10 @@ export function serveJobs(handlers: Record<string, JobHandler>): void {
       cancel.abort();
       return;
     }
+    if (message.type === 'ping') {
+      send({ type: 'pong' });
+      return;
+    }
     const handler = handlers[message.kind];
     if (!handler) {
       send({

@@ -95,11 +95,11 @@ export async function toAnalysisRate(
   to: Hertz,
 ): Promise<AnalysisStream> {
   if (from === to) return stream;
-  // 'medium' (121 dB SNR in libsamplerate's figures) is far below what a log-magnitude analysis
-  // can resolve, at several times the speed of 'best'.
+  // 'fast' (97 dB SNR in libsamplerate's figures) is still below what a log-magnitude analysis
+  // resolves, and comes before the first preview: 22 s of audio took 0.14 s here, 'medium' 0.34 s.
   return {
     name: stream.name,
-    samples: await resample(stream.samples, from, to, { quality: 'medium' }),
+    samples: await resample(stream.samples, from, to, { quality: 'fast' }),
   };
 }
 

@@ -1,16 +1,20 @@
 // The first thing a user hears of a transfer: a draft of its opening seconds through a smaller
 // network, sent before the full network exists. The full network's first iteration arrives only
-// after its 46M weights, the style target and two evaluations over the whole window (~5 s for 10 s
-// of content on a 2-core laptop); the draft takes about a second and tells the user early whether
-// the pairing of sounds is worth the wait. Sizes chosen by measurement: see docs/presets.md.
+// after its 46M weights, the style target and two evaluations over the whole window (8 s into a
+// 10 s clip on the 2-core dev machine); the draft takes about a second and tells the user early
+// whether the pairing of sounds is worth the wait. Sizes chosen by measurement: docs/presets.md.
 import type { ShallowSettings, TransferPreview } from '../../shared/transfer';
 import type { ShallowTransferParams } from '../engine/params';
 import { shallowTransfer } from '../engine/shallow-transfer';
 import type { LogSpectrogram, StyleInput } from '../engine/spectrogram';
 import { makePreview } from './preview';
 
-/** How much of the draft: the opening seconds, a network this wide, this many iterations. */
-export const DRAFT = { seconds: 3, filters: 1024, iterations: 5 } as const;
+/**
+ * How much of the draft: the content's opening seconds, the style's opening seconds (its Gram
+ * target; a texture statistic that a few seconds already pin down), a network this wide, this
+ * many iterations.
+ */
+export const DRAFT = { seconds: 2.5, styleSeconds: 5, filters: 1024, iterations: 4 } as const;
 
 /** The draft itself: the opening seconds of `content` (frames x bins) through the draft network. */
 export async function draftTransfer(
@@ -20,21 +24,13 @@ export async function draftTransfer(
   settings: Pick<ShallowSettings, 'analysisRate' | 'hop'>,
   signal?: AbortSignal,
 ): Promise<{ opening: LogSpectrogram; result: LogSpectrogram }> {
-  const frames = Math.min(
-    content.frames,
-    Math.max(
-      params.kernelWidth,
-      Math.round((DRAFT.seconds * settings.analysisRate) / settings.hop),
-    ),
-  );
-  const opening = {
-    frames,
-    bins: content.bins,
-    data: content.data.subarray(0, frames * content.bins),
-  };
+  const framesOf = (seconds: number): number =>
+    Math.max(params.kernelWidth, Math.round((seconds * settings.analysisRate) / settings.hop));
+  const opening = openingOf(content, framesOf(DRAFT.seconds));
+  const styleFrames = framesOf(DRAFT.styleSeconds);
   const { spectrogram } = await shallowTransfer(
     opening,
-    styles,
+    styles.map((style) => ({ ...style, spectrogram: openingOf(style.spectrogram, styleFrames) })),
     {
       ...params,
       filters: Math.min(params.filters, DRAFT.filters),
@@ -55,4 +51,10 @@ export async function draftPreview(
 ): Promise<TransferPreview> {
   const { opening, result } = await draftTransfer(content, styles, params, settings, signal);
   return { ...(await makePreview(result.data, opening, 0, 0, settings)), draft: true };
+}
+
+/** The first `frames` frames of a clip (all of it when shorter). */
+function openingOf(clip: LogSpectrogram, frames: number): LogSpectrogram {
+  if (clip.frames <= frames) return clip;
+  return { frames, bins: clip.bins, data: clip.data.subarray(0, frames * clip.bins) };
 }

@@ -92,6 +92,10 @@ export async function runTransfer(
     transfer?: ArrayBuffer[],
   ): void => onProgress?.({ ...event, elapsedSeconds: seconds(started) }, transfer);
 
+  // The backend compiles its WebAssembly while the inputs are read and analysed.
+  const backendReady = initBackend({ backend: request.backend ?? 'auto' });
+  backendReady.catch(() => undefined); // awaited below; an analysis error must not leave it unhandled
+
   // Analysis: every input read, checked and turned into log-magnitude streams before any tensor exists.
   progress({ phase: 'analysis', iteration: 0, iterations: 1 });
   const content = await loadClip(request.content);
@@ -109,7 +113,7 @@ export async function runTransfer(
   const styleStreams = await Promise.all(styles.map((style) => analyseClip(style.audio)));
   const analysisSeconds = seconds(started);
 
-  const backend = await initBackend({ backend: request.backend ?? 'auto' });
+  const backend = await backendReady;
   const frames = contentStreams[0]!.logMagnitude.frames;
   const windowFrames = Math.max(
     params.kernelWidth,

@@ -99,6 +99,20 @@ export async function initBackend(options: BackendOptions = {}): Promise<Backend
 }
 
 /**
+ * Starts the WebAssembly backend ahead of any job (an engine worker calls it as it loads, so a
+ * spare worker has it compiled, its threads running and its kernels warm when a job arrives).
+ * Failures are swallowed here: the job's own initBackend reports them.
+ */
+export async function prestartWasm(): Promise<void> {
+  try {
+    await startWasm(envThreads() ?? os.availableParallelism());
+    tf.tidy(() => tf.matMul(tf.ones([64, 64]), tf.ones([64, 64])).dataSync());
+  } catch {
+    // Reported by the job's initBackend, if the job wants this backend at all.
+  }
+}
+
+/**
  * Folder holding tfjs-backend-wasm's .wasm binaries, ending in '/'. The one place that knows
  * where they are: TIMBREFOLD_WASM_DIR wins (a packaged app can point at its resources), else the
  * installed package next to this module.

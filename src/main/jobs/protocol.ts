@@ -4,7 +4,7 @@
 export type ToWorker =
   | { type: 'start'; kind: string; params: unknown }
   | { type: 'cancel' }
-  /** Answered with 'pong' once the worker has loaded its modules and listens. */
+  /** Answered with 'pong' once the worker has loaded its modules and finished warming up. */
   | { type: 'ping' };
 
 /** Worker -> main thread. */

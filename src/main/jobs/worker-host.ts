@@ -26,22 +26,35 @@ function serializeError(error: unknown): SerializedError {
   };
 }
 
-export function serveJobs(handlers: Record<string, JobHandler>): void {
+export interface ServeOptions {
+  /**
+   * Work begun as the worker loads (e.g. starting a backend). Pings are answered and jobs started
+   * only after it has settled, so a job never races it (a backend switch mid-job, say).
+   */
+  warmUp?: Promise<unknown>;
+}
+
+export function serveJobs(handlers: Record<string, JobHandler>, options: ServeOptions = {}): void {
   const port = parentPort;
   if (!port) throw new Error('serveJobs() must run inside a worker thread');
   const cancel = new AbortController();
   const send = (message: FromWorker, transfer?: ArrayBuffer[]): void =>
     port.postMessage(message, transfer);
 
+  const warmedUp = Promise.resolve(options.warmUp).catch(() => undefined);
   port.on('message', (message: ToWorker) => {
     if (message.type === 'cancel') {
       cancel.abort();
       return;
     }
     if (message.type === 'ping') {
-      send({ type: 'pong' });
+      void warmedUp.then(() => send({ type: 'pong' }));
       return;
     }
+    void warmedUp.then(() => start(message));
+  });
+
+  function start(message: Extract<ToWorker, { type: 'start' }>): void {
     const handler = handlers[message.kind];
     if (!handler) {
       send({
@@ -64,5 +77,5 @@ export function serveJobs(handlers: Record<string, JobHandler>): void {
       (error: unknown) =>
         send({ type: 'failed', cancelled: cancel.signal.aborted, error: serializeError(error) }),
     );
-  });
+  }
 }

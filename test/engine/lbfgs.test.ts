@@ -57,6 +57,27 @@ describe('L-BFGS', () => {
     assert.ok(worst < 1e-8, `largest error ${worst}`);
   });
 
+  test("with a known lower bound the first step is Polyak's: one trial where 1/|g| needs more", async () => {
+    // |x|^2 in 10,000 dimensions from all ones: Polyak's step f / |g|^2 halves x, which the
+    // line search accepts at once; scipy's 1 / |g| moves x by 1 % and has to extrapolate.
+    const n = 10_000;
+    const sphere = (x: Float64Array) => {
+      let loss = 0;
+      for (let i = 0; i < n; i++) loss += x[i]! * x[i]!;
+      return { loss, gradient: x.map((v) => 2 * v) };
+    };
+    const start = new Float64Array(n).fill(1);
+    const withBound = await minimizeLbfgs(sphere, start, {
+      memory: 5,
+      maxIterations: 1,
+      lowerBound: 0,
+    });
+    const without = await minimizeLbfgs(sphere, start, { memory: 5, maxIterations: 1 });
+    assert.equal(withBound.evaluations, 2, 'the start and one trial');
+    assert.ok(Math.abs(withBound.at.loss - n / 4) < 1e-6, `loss ${withBound.at.loss}`);
+    assert.ok(without.evaluations > 2, `without a bound: ${without.evaluations} evaluations`);
+  });
+
   test('stops at maxIterations, and on a relative decrease below the tolerance', async () => {
     const capped = await minimizeLbfgs(rosenbrock, Float64Array.of(-1.2, 1), {
       memory: 5,

@@ -133,6 +133,8 @@ export async function runTransfer(
 
   const plannedIterations = contentStreams.length * windows.length * params.iterations;
 
+  // The optimisation phase's wall time counts the draft: it is the phase's first preview.
+  const optimiseStarted = performance.now();
   if (request.previewEvery) {
     const preview = await draftPreview(
       contentStreams[0]!.logMagnitude,
@@ -149,7 +151,6 @@ export async function runTransfer(
 
   // Optimisation, window by window; the joined spectrogram is the only per-stream state kept. The
   // network is built once for the job and each stream's style target once for all its windows.
-  const optimiseStarted = performance.now();
   let done = 0;
   let finalLosses: LossTerms = { total: 0, content: 0, style: 0 };
   const joinedStreams: Float32Array[] = [];

@@ -28,7 +28,8 @@ import { draftPreview } from './draft-preview';
 import { makePreview } from './preview';
 import { writeRecipe } from './recipe';
 import { networkParams, resolveSettings } from './settings';
-import { planWindows, WindowJoiner } from './windows';
+import { optimiseWindows } from './window-loop';
+import { planWindows } from './windows';
 
 export interface TransferRunOptions {
   signal?: AbortSignal;
@@ -45,6 +46,10 @@ export function describeBackend(report: BackendReport): string {
     `${report.threads} thread${report.threads === 1 ? '' : 's'}`,
   ].filter(Boolean);
   return `${report.backend} (${features.join(', ')})`;
+}
+
+function lossTerms(total: number, content: number, style: number): LossTerms {
+  return { total, content, style };
 }
 
 function seconds(since: number): number {
@@ -149,72 +154,47 @@ export async function runTransfer(
     ]);
   }
 
-  // Optimisation, window by window; the joined spectrogram is the only per-stream state kept. The
-  // network is built once for the job and each stream's style target once for all its windows.
-  let done = 0;
-  let finalLosses: LossTerms = { total: 0, content: 0, style: 0 };
-  const joinedStreams: Float32Array[] = [];
+  // Optimisation, window by window. The network is built once for the job and each stream's style
+  // target once for all of its windows.
   const bins = contentStreams[0]!.logMagnitude.bins;
   checkNetworkSize(params.filters, bins, params.kernelWidth);
   const network = new ShallowNetwork(
     { bins, filters: params.filters, kernelWidth: params.kernelWidth },
     params.seed,
   );
-  try {
-    for (const [s, stream] of contentStreams.entries()) {
-      const joiner = new WindowJoiner(frames, bins, overlapFrames);
-      const styleInputs = streamStyles(s);
-      const session = await ShallowTransferSession.create(bins, styleInputs, params, {
+  const optimised = await optimiseWindows<LossTerms>({
+    streams: contentStreams.map((stream) => stream.logMagnitude),
+    windows,
+    overlapFrames,
+    iterationsPerWindow: params.iterations,
+    previewEvery: request.previewEvery,
+    startedAt: optimiseStarted,
+    noLosses: { total: 0, content: 0, style: 0 },
+    progress,
+    optimiserFor: async (s) => {
+      const session = await ShallowTransferSession.create(bins, streamStyles(s), params, {
         contentFrames: Math.max(...windows.map((w) => w.end - w.start)),
         network,
       });
-      try {
-        for (const [w, window] of windows.entries()) {
-          const contentWindow = {
-            frames: window.end - window.start,
-            bins,
-            data: stream.logMagnitude.data.subarray(window.start * bins, window.end * bins),
-          };
-          const result = await session.transfer(contentWindow, {
+      return {
+        optimise: async (window, stream, startFrame, onIteration) => {
+          const result = await session.transfer(window, {
             ...(signal && { signal }),
-            onIteration: async (step) => {
-              done++;
-              finalLosses = { total: step.loss, content: step.contentLoss, style: step.styleLoss };
-              const perIteration = seconds(optimiseStarted) / done;
-              const previewDue = request.previewEvery
-                ? step.iteration === 1 || step.iteration % request.previewEvery === 0
-                : false;
-              const preview = previewDue
-                ? await makePreview(step.current(), contentWindow, s, window.start, settings)
-                : undefined;
-              progress(
-                {
-                  phase: 'optimisation',
-                  iteration: done,
-                  iterations: plannedIterations,
-                  losses: finalLosses,
-                  remainingSeconds: perIteration * (plannedIterations - done),
-                  ...(preview && { preview }),
-                },
-                preview
-                  ? [
-                      preview.logMagnitude.buffer as ArrayBuffer,
-                      preview.audio.buffer as ArrayBuffer,
-                    ]
-                  : undefined,
-              );
-            },
+            onIteration: (step) =>
+              onIteration({
+                iteration: step.iteration,
+                losses: lossTerms(step.loss, step.contentLoss, step.styleLoss),
+                preview: () => makePreview(step.current(), window, stream, startFrame, settings),
+              }),
           });
-          joiner.add(windows, w, result.spectrogram.data);
-        }
-      } finally {
-        session.dispose();
-      }
-      joinedStreams.push(joiner.finish());
-    }
-  } finally {
-    network.dispose();
-  }
+          const { total, content, style } = result.finalLoss;
+          return { data: result.spectrogram.data, finalLosses: lossTerms(total, content, style) };
+        },
+        dispose: () => session.dispose(),
+      };
+    },
+  }).finally(() => network.dispose());
+  const { joined: joinedStreams, iterations: done, finalLosses } = optimised;
   const optimisationSeconds = seconds(optimiseStarted);
 
   // Phase reconstruction over each whole stream, so the joins between windows stay seamless.

@@ -20,7 +20,8 @@ import {
 } from '../../transfer/analysis';
 import { reconstructStreams, writeResult } from '../../transfer/finish-transfer';
 import { describeBackend } from '../../transfer/run-transfer';
-import { planWindows, WindowJoiner } from '../../transfer/windows';
+import { optimiseWindows } from '../../transfer/window-loop';
+import { planWindows } from '../../transfer/windows';
 import { initBackend } from '../backend';
 import type { LogSpectrogram } from '../spectrogram';
 import { featureLayerNames } from './architectures';
@@ -195,7 +196,6 @@ export async function runCnnTransfer(
       Math.floor(windowFrames / 4),
     );
     const windows = planWindows(frames, windowFrames, overlapFrames);
-    const plannedIterations = contentStreams.length * windows.length * settings.iterations;
     const params: CnnTransferParams = {
       contentLayer: settings.contentLayer,
       styleLayers: settings.styleLayers.map((layer, i) => ({
@@ -217,81 +217,59 @@ export async function runCnnTransfer(
     const totalWeight = request.styles.reduce((sum, s) => sum + s.weight, 0);
 
     const optimiseStarted = performance.now();
-    let done = 0;
-    let finalLosses: CnnLossTerms = { total: 0, content: 0, style: 0, energy: 0, frequency: 0 };
-    const joinedStreams: Float32Array[] = [];
-    for (const [s, stream] of contentStreams.entries()) {
-      const bins = stream.logMagnitude.bins;
-      const joiner = new WindowJoiner(frames, bins, overlapFrames);
-      // A mono style serves every stream; a stereo style gives each channel (or mid and side) its own.
-      const style = prepareStyle(
-        network,
-        styleStreams.map((streams, i) => ({
-          spectrogram: padToFrames(
-            streams[Math.min(s, streams.length - 1)]!.logMagnitude,
-            minimumFrames,
-          ),
-          share: request.styles[i]!.weight / totalWeight,
-        })),
-        settings.styleLayers,
-      );
-      try {
-        for (const [w, window] of windows.entries()) {
-          const length = window.end - window.start;
-          const contentWindow = padToFrames(
-            {
-              frames: length,
-              bins,
-              data: stream.logMagnitude.data.subarray(window.start * bins, window.end * bins),
-            },
-            minimumFrames,
-          );
-          const result = await cnnTransferWindow(network, contentWindow, style, params, {
-            startFrame: window.start,
-            ...(signal && { signal }),
-            onIteration: async (step) => {
-              done++;
-              finalLosses = { ...step.losses };
-              const perIteration = seconds(optimiseStarted) / done;
-              const previewDue = request.previewEvery
-                ? step.iteration === 1 || step.iteration % request.previewEvery === 0
-                : false;
-              const preview = previewDue
-                ? await makeCnnPreview(
-                    step.current(),
-                    contentWindow,
-                    s,
-                    window.start,
-                    analysis,
-                    settings.seed,
-                  )
-                : undefined;
-              progress(
-                {
-                  phase: 'optimisation',
-                  iteration: done,
-                  iterations: plannedIterations,
-                  losses: finalLosses,
-                  remainingSeconds: perIteration * (plannedIterations - done),
-                  ...(preview && { preview }),
-                },
-                preview
-                  ? [
-                      preview.logMagnitude.buffer as ArrayBuffer,
-                      preview.audio.buffer as ArrayBuffer,
-                    ]
-                  : undefined,
-              );
-            },
-          });
-          if (settings.iterations === 0) finalLosses = { ...result.finalLoss };
-          joiner.add(windows, w, result.spectrogram.data.subarray(0, length * bins));
-        }
-      } finally {
-        disposeStyle(style);
-      }
-      joinedStreams.push(joiner.finish());
-    }
+    const {
+      joined: joinedStreams,
+      iterations: done,
+      finalLosses,
+    } = await optimiseWindows<CnnLossTerms>({
+      streams: contentStreams.map((stream) => stream.logMagnitude),
+      windows,
+      overlapFrames,
+      iterationsPerWindow: settings.iterations,
+      previewEvery: request.previewEvery,
+      startedAt: optimiseStarted,
+      noLosses: { total: 0, content: 0, style: 0, energy: 0, frequency: 0 },
+      progress,
+      optimiserFor: async (s) => {
+        // A mono style serves every stream; a stereo style gives each channel (or mid and side) its own.
+        const style = prepareStyle(
+          network,
+          styleStreams.map((streams, i) => ({
+            spectrogram: padToFrames(
+              streams[Math.min(s, streams.length - 1)]!.logMagnitude,
+              minimumFrames,
+            ),
+            share: request.styles[i]!.weight / totalWeight,
+          })),
+          settings.styleLayers,
+        );
+        return {
+          optimise: async (window, stream, startFrame, onIteration) => {
+            const padded = padToFrames(window, minimumFrames);
+            const result = await cnnTransferWindow(network, padded, style, params, {
+              startFrame,
+              ...(signal && { signal }),
+              onIteration: (step) =>
+                onIteration({
+                  iteration: step.iteration,
+                  losses: { ...step.losses },
+                  preview: () =>
+                    makeCnnPreview(
+                      step.current(),
+                      padded,
+                      stream,
+                      startFrame,
+                      analysis,
+                      settings.seed,
+                    ),
+                }),
+            });
+            return { data: result.spectrogram.data, finalLosses: { ...result.finalLoss } };
+          },
+          dispose: () => disposeStyle(style),
+        };
+      },
+    });
     const optimisationSeconds = seconds(optimiseStarted);
 
     // Phase over each whole stream, so the joins between windows stay seamless.

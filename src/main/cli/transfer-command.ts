@@ -13,6 +13,7 @@ import { ParameterError } from '../../shared/user-error';
 import { cnnRequestFromFlags } from '../engine/cnn/cnn-request';
 import { CNN_PRESET_NAMES } from '../engine/cnn/cnn-settings';
 import { createEngineJobRunner } from '../jobs/engine-jobs';
+import { commonOverrides, definedOnly, type CommonTransferFlags } from '../transfer/common-flags';
 import { PRESET_NAMES } from '../transfer/settings';
 import { cancelOnInterrupt } from './interrupt';
 import { parseChoice, parseInteger, parseNumber, parsePowerOfTwo } from './parse-options';
@@ -22,7 +23,7 @@ const demoDir = resolve(fileURLToPath(import.meta.url), '../../../../resources/d
 export const demoContent = join(demoDir, 'content-piano-melody.wav');
 export const demoStyle = join(demoDir, 'style-drum-bass-loop.wav');
 
-interface TransferFlags {
+interface TransferFlags extends CommonTransferFlags {
   method: 'shallow' | 'cnn';
   model?: string;
   models?: string;
@@ -44,19 +45,7 @@ interface TransferFlags {
   hop?: number;
   filters?: number;
   kernelWidth?: number;
-  seed?: number;
-  alpha?: number;
-  beta?: number;
-  start?: ShallowSettings['start'];
   noiseSigma?: number;
-  optimiser?: ShallowSettings['optimiser'];
-  iterations?: number;
-  learningRate?: number;
-  phaseMethod?: ShallowSettings['phaseMethod'];
-  phaseIterations?: number;
-  phaseStart?: ShallowSettings['phaseStart'];
-  channels?: ShallowSettings['channelMode'];
-  windowSeconds?: number;
 }
 
 function collect<T>(parse: (raw: string) => T) {
@@ -94,29 +83,15 @@ export function transferRequestOf(flags: TransferFlags): TransferRequest {
       `There are ${flags.styleWeight.length} --style-weight values for ${styles.length} --style files.`,
     );
   }
-  const overrides: Partial<ShallowSettings> = {
+  const settings: Partial<ShallowSettings> = definedOnly({
     analysisRate: flags.analysisRate,
     nFft: flags.nFft,
     hop: flags.hop,
     filters: flags.filters,
     kernelWidth: flags.kernelWidth,
-    seed: flags.seed,
-    contentWeight: flags.alpha,
-    styleWeight: flags.beta,
-    start: flags.start,
     noiseSigma: flags.noiseSigma,
-    optimiser: flags.optimiser,
-    iterations: flags.iterations,
-    learningRate: flags.learningRate,
-    phaseMethod: flags.phaseMethod,
-    phaseIterations: flags.phaseIterations,
-    phaseStart: flags.phaseStart,
-    channelMode: flags.channels,
-    windowSeconds: flags.windowSeconds,
-  };
-  const settings = Object.fromEntries(
-    Object.entries(overrides).filter(([, v]) => v !== undefined),
-  ) as Partial<ShallowSettings>;
+    ...commonOverrides(flags),
+  });
   // A hop given without n-fft follows the preset; an n-fft without hop keeps the quarter-window hop.
   if (flags.nFft !== undefined && flags.hop === undefined) settings.hop = flags.nFft / 4;
   return {

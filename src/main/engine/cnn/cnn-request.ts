@@ -1,8 +1,13 @@
 // `timbrefold transfer --method cnn ...`: the command line's flags as a CNN transfer request.
 // The transfer command parses the flags (as it does for the shallow method) and hands them here.
-import type { BackendChoice, ChannelMode } from '../../../shared/transfer';
+import type { BackendChoice } from '../../../shared/transfer';
 import type { Seconds } from '../../../shared/units';
 import { ParameterError } from '../../../shared/user-error';
+import {
+  commonOverrides,
+  definedOnly,
+  type CommonTransferFlags,
+} from '../../transfer/common-flags';
 import {
   CNN_PRESET_NAMES,
   type CnnPresetName,
@@ -10,7 +15,7 @@ import {
   type CnnTransferRequest,
 } from './cnn-settings';
 
-export interface CnnTransferFlags {
+export interface CnnTransferFlags extends CommonTransferFlags {
   content: string;
   styles: string[];
   styleWeights: number[];
@@ -27,20 +32,8 @@ export interface CnnTransferFlags {
   contentLayer?: string;
   /** Comma-separated layer names, each optionally with ":weight" (relu1_2:0.5,relu2_2). */
   styleLayers?: string;
-  alpha?: number;
-  beta?: number;
   energyWeight?: number;
   frequencyWeight?: number;
-  start?: CnnSettings['start'];
-  seed?: number;
-  optimiser?: CnnSettings['optimiser'];
-  iterations?: number;
-  learningRate?: number;
-  phaseMethod?: CnnSettings['phaseMethod'];
-  phaseIterations?: number;
-  phaseStart?: CnnSettings['phaseStart'];
-  channels?: ChannelMode;
-  windowSeconds?: number;
   /** The analysis belongs to the model; given, it must agree with it. */
   analysisRate?: number;
   nFft?: number;
@@ -82,33 +75,19 @@ export function cnnRequestFromFlags(flags: CnnTransferFlags): CnnTransferRequest
       `There are ${flags.styleWeights.length} --style-weight values for ${flags.styles.length} --style files.`,
     );
   const style = flags.styleLayers !== undefined ? parseStyleLayers(flags.styleLayers) : undefined;
-  const overrides: Partial<CnnSettings> = {
+  const settings: Partial<CnnSettings> = definedOnly({
     contentLayer: flags.contentLayer,
     styleLayers: style?.layers,
     styleLayerWeights: style?.weights,
-    contentWeight: flags.alpha,
-    styleWeight: flags.beta,
     energyWeight: flags.energyWeight,
     frequencyWeight: flags.frequencyWeight,
-    start: flags.start,
-    seed: flags.seed,
-    optimiser: flags.optimiser,
-    iterations: flags.iterations,
-    learningRate: flags.learningRate,
-    phaseMethod: flags.phaseMethod,
-    phaseIterations: flags.phaseIterations,
-    phaseStart: flags.phaseStart,
-    channelMode: flags.channels,
-    windowSeconds: flags.windowSeconds,
-  };
-  const settings = Object.fromEntries(
-    Object.entries(overrides).filter(([, v]) => v !== undefined),
-  ) as Partial<CnnSettings>;
-  const analysis = Object.fromEntries(
-    Object.entries({ sampleRate: flags.analysisRate, nFft: flags.nFft, hop: flags.hop }).filter(
-      ([, v]) => v !== undefined,
-    ),
-  );
+    ...commonOverrides(flags),
+  });
+  const analysis = definedOnly({
+    sampleRate: flags.analysisRate,
+    nFft: flags.nFft,
+    hop: flags.hop,
+  });
   return {
     method: 'cnn',
     ...(flags.preset !== undefined && { preset: flags.preset as CnnPresetName }),

@@ -4,8 +4,10 @@
 export {
   binOfFrequency,
   frequencyOfRow,
+  rowBins as rowBinsOfEdges,
   rowEdgeFrequencies,
   rowOfFrequency,
+  type RowBins,
   type FrequencyAxis,
   type FrequencyScale,
 } from '../main/dsp/frequency-scale';

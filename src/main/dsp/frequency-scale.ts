@@ -137,3 +137,51 @@ export function rowEdgeFrequencies(axis: FrequencyAxis): Float64Array {
 function rowFrequency(row: number, { height, unwarp, low, span }: ResolvedAxis): Hertz {
   return unwarp(low + ((height - 0.5 - row) / height) * span);
 }
+
+/**
+ * Which bins each pixel row of a spectrogram picture shows, for rows between `edges` (top to
+ * bottom, Hz): the bins whose centres it covers (drawn as their max), or, for a row finer than a
+ * bin, the bin pair to interpolate. The spectral core's pictures and the page's lanes both use it.
+ */
+export interface RowBins {
+  /** First and last bin covered (last < first: the row is finer than a bin; interpolate). */
+  first: Int32Array;
+  last: Int32Array;
+  /** Interpolation: bin `first` and the next, weighted by 1 - fraction and fraction. */
+  fraction: Float32Array;
+  lowestBin: number;
+  highestBin: number;
+}
+
+export function rowBins(
+  edges: Float64Array,
+  nFft: number,
+  sampleRate: number,
+  bins: number,
+): RowBins {
+  const height = edges.length - 1;
+  const first = new Int32Array(height);
+  const last = new Int32Array(height);
+  const fraction = new Float32Array(height);
+  let lowestBin = bins - 1;
+  let highestBin = 0;
+  for (let r = 0; r < height; r++) {
+    const top = Math.min(binOfFrequency(edges[r]!, nFft, sampleRate), bins);
+    const bottom = Math.max(binOfFrequency(edges[r + 1]!, nFft, sampleRate), 0);
+    const lo = Math.ceil(bottom);
+    const hi = Math.min(Math.ceil(top) - 1, bins - 1);
+    if (hi >= lo) {
+      first[r] = lo;
+      last[r] = hi;
+    } else {
+      const centre = Math.min(Math.max((top + bottom) / 2, 0), bins - 1);
+      const below = Math.min(Math.floor(centre), bins - 2);
+      first[r] = below;
+      last[r] = below - 1;
+      fraction[r] = centre - below;
+    }
+    lowestBin = Math.min(lowestBin, first[r]!);
+    highestBin = Math.max(highestBin, Math.max(last[r]!, first[r]! + 1));
+  }
+  return { first, last, fraction, lowestBin, highestBin: Math.min(highestBin, bins - 1) };
+}

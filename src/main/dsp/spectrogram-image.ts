@@ -7,7 +7,7 @@ import type { Decibels, Frames, Hertz } from '../../shared/units';
 import { COLORMAP_SIZE, colormapLut, type ColormapName } from './colormap';
 import { DspParameterError } from './errors';
 import {
-  binOfFrequency,
+  rowBins,
   rowEdgeFrequencies,
   type FrequencyAxis,
   type FrequencyScale,
@@ -213,45 +213,6 @@ function checkSide(name: 'width' | 'height', value: number): void {
       value,
       `Image ${name} must be a whole number of pixels from 1 to ${MAX_SIDE}, got ${value}.`,
     );
-}
-
-/** Per row: either the bins whose centres it covers (max of them) or a bin to interpolate from. */
-interface RowBins {
-  /** First and last bin covered (last < first: the row is finer than a bin; interpolate). */
-  first: Int32Array;
-  last: Int32Array;
-  /** Interpolation: bin `first` and the next, weighted by 1 - fraction and fraction. */
-  fraction: Float32Array;
-  lowestBin: number;
-  highestBin: number;
-}
-
-function rowBins(edges: Float64Array, nFft: number, sampleRate: number, bins: number): RowBins {
-  const height = edges.length - 1;
-  const first = new Int32Array(height);
-  const last = new Int32Array(height);
-  const fraction = new Float32Array(height);
-  let lowestBin = bins - 1;
-  let highestBin = 0;
-  for (let r = 0; r < height; r++) {
-    const top = Math.min(binOfFrequency(edges[r]!, nFft, sampleRate), bins);
-    const bottom = Math.max(binOfFrequency(edges[r + 1]!, nFft, sampleRate), 0);
-    const lo = Math.ceil(bottom);
-    const hi = Math.min(Math.ceil(top) - 1, bins - 1);
-    if (hi >= lo) {
-      first[r] = lo;
-      last[r] = hi;
-    } else {
-      const centre = Math.min(Math.max((top + bottom) / 2, 0), bins - 1);
-      const below = Math.min(Math.floor(centre), bins - 2);
-      first[r] = below;
-      last[r] = below - 1;
-      fraction[r] = centre - below;
-    }
-    lowestBin = Math.min(lowestBin, first[r]!);
-    highestBin = Math.max(highestBin, Math.max(last[r]!, first[r]! + 1));
-  }
-  return { first, last, fraction, lowestBin, highestBin: Math.min(highestBin, bins - 1) };
 }
 
 /** column[k] = max of mag over frames from..to, for bins lo..hi (as float bit patterns). */

@@ -3,7 +3,12 @@
 // core's renderSpectrogram: the loudest cell wins when a pixel covers several frames or bins, and
 // rows finer than a bin interpolate between bins.
 import type { SpectrogramLevels, SpectrogramView } from '../../../shared/ipc-lanes';
-import { binOfFrequency, colormapLut, rowEdgeFrequencies } from '../../../shared/ipc-lane-scale';
+import {
+  colormapLut,
+  rowBinsOfEdges,
+  rowEdgeFrequencies,
+  type RowBins,
+} from '../../../shared/ipc-lane-scale';
 import type { Seconds } from '../../../shared/units';
 
 export interface PaintTarget {
@@ -21,41 +26,15 @@ export interface LaneWindow {
   clipStart: Seconds;
 }
 
-/** Per pixel row: bins covered (max of them), or a bin pair to interpolate when last < first. */
-export interface RowBins {
-  first: Int32Array;
-  last: Int32Array;
-  fraction: Float32Array;
-}
-
+/** Which bins each of `height` pixel rows shows, on the lane's frequency scale. */
 export function rowBins(
   scale: SpectrogramView['scale'],
   height: number,
   nFft: number,
   sampleRate: number,
 ): RowBins {
-  const bins = nFft / 2 + 1;
   const edges = rowEdgeFrequencies({ scale, height, maxHz: sampleRate / 2 });
-  const first = new Int32Array(height);
-  const last = new Int32Array(height);
-  const fraction = new Float32Array(height);
-  for (let r = 0; r < height; r++) {
-    const top = Math.min(binOfFrequency(edges[r]!, nFft, sampleRate), bins);
-    const bottom = Math.max(binOfFrequency(edges[r + 1]!, nFft, sampleRate), 0);
-    const lo = Math.ceil(bottom);
-    const hi = Math.min(Math.ceil(top) - 1, bins - 1);
-    if (hi >= lo) {
-      first[r] = lo;
-      last[r] = hi;
-    } else {
-      const centre = Math.min(Math.max((top + bottom) / 2, 0), bins - 1);
-      const below = Math.min(Math.floor(centre), bins - 2);
-      first[r] = below;
-      last[r] = below - 1;
-      fraction[r] = centre - below;
-    }
-  }
-  return { first, last, fraction };
+  return rowBinsOfEdges(edges, nFft, sampleRate, nFft / 2 + 1);
 }
 
 /**

@@ -2,7 +2,7 @@
 // then the result in the user's format (rate, length, channels, fades at region cuts, a safe level)
 // written atomically. One copy, so the methods cannot drift apart.
 import type { ChannelMode, TransferProgress } from '../../shared/transfer';
-import type { Hertz, Samples } from '../../shared/units';
+import type { Hertz, Samples, Seconds } from '../../shared/units';
 import { writeWav, type PcmAudio } from '../audio';
 import { inverseLogMagnitude, reconstructPhase } from '../dsp';
 import type { AnalysedStream } from './analysis';
@@ -19,7 +19,7 @@ export interface PhaseSettings {
 type Progress = (event: Pick<TransferProgress, 'phase' | 'iteration' | 'iterations'>) => void;
 
 /** Rebuilds each stream's audio from its joined log-magnitude spectrogram, over the whole stream. */
-export async function reconstructStreams(
+async function reconstructStreams(
   streams: readonly Pick<AnalysedStream, 'samples' | 'spectrum'>[],
   joined: readonly Float32Array[],
   settings: PhaseSettings,
@@ -58,7 +58,7 @@ export interface ResultPlacement {
 }
 
 /** Back to the content's rate, length and channels, faded at region cuts, limited, and written. */
-export async function writeResult(
+async function writeResult(
   rebuilt: Float32Array[],
   analysis: { channelMode: ChannelMode; analysisRate: Hertz },
   placement: ResultPlacement,
@@ -78,4 +78,47 @@ export async function writeResult(
   const gainDb = limitPeak(audio);
   await writeWav(output, audio, { sampleFormat: 'float32', protect });
   return { channels: channels.length, frames, gainDb };
+}
+
+/** What a request says about its files and region: the same fields in both methods' requests. */
+export interface FinishRequest {
+  content: string;
+  styles: readonly { path: string }[];
+  output: string;
+  region?: { start: Seconds; end: Seconds };
+}
+
+/**
+ * Both stages in order, as every method runs them: reconstruction, a 'writing' progress event,
+ * the written result (the inputs protected). Returns what was written and the reconstruction's
+ * wall time.
+ */
+export async function finishTransfer(job: {
+  streams: readonly Pick<AnalysedStream, 'samples' | 'spectrum'>[];
+  joined: readonly Float32Array[];
+  settings: PhaseSettings & { channelMode: ChannelMode; analysisRate: Hertz };
+  progress: Progress;
+  signal: AbortSignal | undefined;
+  request: FinishRequest;
+  /** The transferred region of the content, at the content's rate, and the content's length. */
+  region: PcmAudio;
+  contentLength: Samples;
+}): Promise<{ written: Awaited<ReturnType<typeof writeResult>>; reconstructionSeconds: Seconds }> {
+  const { request, region, settings, progress } = job;
+  const started = performance.now();
+  const rebuilt = await reconstructStreams(job.streams, job.joined, settings, progress, job.signal);
+  const reconstructionSeconds = (performance.now() - started) / 1000;
+  progress({ phase: 'writing', iteration: 0, iterations: 1 });
+  const written = await writeResult(
+    rebuilt,
+    settings,
+    {
+      region,
+      regionStart: request.region ? Math.round(request.region.start * region.sampleRate) : 0,
+      contentLength: job.contentLength,
+    },
+    request.output,
+    [request.content, ...request.styles.map((style) => style.path)],
+  );
+  return { written, reconstructionSeconds };
 }

@@ -23,7 +23,7 @@ import {
   toAnalysisRate,
   type AnalysedStream,
 } from './analysis';
-import { reconstructStreams, writeResult } from './finish-transfer';
+import { finishTransfer } from './finish-transfer';
 import { draftPreview } from './draft-preview';
 import { makePreview } from './preview';
 import { writeRecipe } from './recipe';
@@ -198,28 +198,16 @@ export async function runTransfer(
   const optimisationSeconds = seconds(optimiseStarted);
 
   // Phase reconstruction over each whole stream, so the joins between windows stay seamless.
-  const reconstructionStarted = performance.now();
-  const rebuilt = await reconstructStreams(
-    contentStreams,
-    joinedStreams,
+  const { written, reconstructionSeconds } = await finishTransfer({
+    streams: contentStreams,
+    joined: joinedStreams,
     settings,
     progress,
     signal,
-  );
-  const reconstructionSeconds = seconds(reconstructionStarted);
-
-  progress({ phase: 'writing', iteration: 0, iterations: 1 });
-  const written = await writeResult(
-    rebuilt,
-    settings,
-    {
-      region,
-      regionStart: request.region ? Math.round(request.region.start * region.sampleRate) : 0,
-      contentLength: content.audio.channels[0]!.length,
-    },
-    request.output,
-    [request.content, ...request.styles.map((s) => s.path)],
-  );
+    request,
+    region,
+    contentLength: content.audio.channels[0]!.length,
+  });
   const wallSeconds = {
     analysis: analysisSeconds,
     optimisation: optimisationSeconds,

@@ -18,7 +18,7 @@ import {
   splitStreams,
   toAnalysisRate,
 } from '../../transfer/analysis';
-import { reconstructStreams, writeResult } from '../../transfer/finish-transfer';
+import { finishTransfer } from '../../transfer/finish-transfer';
 import { describeBackend } from '../../transfer/run-transfer';
 import { optimiseWindows } from '../../transfer/window-loop';
 import { planWindows } from '../../transfer/windows';
@@ -272,29 +272,17 @@ export async function runCnnTransfer(
     });
     const optimisationSeconds = seconds(optimiseStarted);
 
-    // Phase over each whole stream, so the joins between windows stay seamless.
-    const reconstructionStarted = performance.now();
-    const rebuilt = await reconstructStreams(
-      contentStreams,
-      joinedStreams,
-      settings,
+    // Phase reconstruction over each whole stream, so the joins between windows stay seamless.
+    const { written, reconstructionSeconds } = await finishTransfer({
+      streams: contentStreams,
+      joined: joinedStreams,
+      settings: { ...settings, analysisRate: rate },
       progress,
       signal,
-    );
-    const reconstructionSeconds = seconds(reconstructionStarted);
-
-    progress({ phase: 'writing', iteration: 0, iterations: 1 });
-    const written = await writeResult(
-      rebuilt,
-      { channelMode: settings.channelMode, analysisRate: rate },
-      {
-        region,
-        regionStart: request.region ? Math.round(request.region.start * region.sampleRate) : 0,
-        contentLength: content.audio.channels[0]!.length,
-      },
-      request.output,
-      [request.content, ...request.styles.map((s) => s.path)],
-    );
+      request,
+      region,
+      contentLength: content.audio.channels[0]!.length,
+    });
     const wallSeconds = {
       analysis: analysisSeconds,
       optimisation: optimisationSeconds,

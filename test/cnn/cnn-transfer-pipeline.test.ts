@@ -19,26 +19,7 @@ import { shippedModelsFolder } from '../../src/main/models/locations';
 import { ModelCache } from '../../src/main/models/model-cache';
 import { planWindows } from '../../src/main/transfer/windows';
 import { corpusFile } from '../fixtures/paths';
-
-const work = mkdtempSync(join(tmpdir(), 'timbrefold-cnn-transfer-'));
-const out = (name: string): string => join(work, name);
-const emptyModels = mkdtempSync(join(tmpdir(), 'timbrefold-no-models-'));
-const content = corpusFile('flute_acoustic_073-072-100.wav');
-const style = corpusFile('keyboard_acoustic_000-069-127.wav');
-
-function request(overrides: Partial<CnnTransferRequest> = {}): CnnTransferRequest {
-  return {
-    method: 'cnn',
-    preset: 'verma-smith',
-    modelsDir: emptyModels,
-    settings: { iterations: 12, phaseIterations: 16 },
-    content,
-    styles: [{ path: style, weight: 1 }],
-    output: out('result.wav'),
-    backend: 'wasm',
-    ...overrides,
-  };
-}
+import { emptyModels, out, request } from './transfer-fixture';
 
 describe('the trained-CNN transfer pipeline', () => {
   test('stereo content, a region and several windows: per-channel result at the content’s rate', async () => {

@@ -2,16 +2,11 @@
 // WAV and recipe out, the result's envelopes moved toward the style's, and every way a model can
 // fail to fit the request reported before any work.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { readWav } from '../../src/main/audio';
 import type { CnnRecipe } from '../../src/main/engine/cnn/cnn-recipe';
-import type {
-  CnnTransferProgress,
-  CnnTransferRequest,
-} from '../../src/main/engine/cnn/cnn-settings';
+import type { CnnTransferProgress } from '../../src/main/engine/cnn/cnn-settings';
 import {
   alignedEnergyTarget,
   energyEnvelope,
@@ -21,27 +16,7 @@ import {
 import { runCnnTransfer } from '../../src/main/engine/cnn/run-cnn-transfer';
 import { clipSpectrogram } from '../../src/main/training/clip-spectrogram';
 import { recipePathFor } from '../../src/main/transfer/recipe';
-import { corpusFile } from '../fixtures/paths';
-
-const work = mkdtempSync(join(tmpdir(), 'timbrefold-cnn-transfer-'));
-const out = (name: string): string => join(work, name);
-const emptyModels = mkdtempSync(join(tmpdir(), 'timbrefold-no-models-'));
-const content = corpusFile('flute_acoustic_073-072-100.wav');
-const style = corpusFile('keyboard_acoustic_000-069-127.wav');
-
-function request(overrides: Partial<CnnTransferRequest> = {}): CnnTransferRequest {
-  return {
-    method: 'cnn',
-    preset: 'verma-smith',
-    modelsDir: emptyModels,
-    settings: { iterations: 12, phaseIterations: 16 },
-    content,
-    styles: [{ path: style, weight: 1 }],
-    output: out('result.wav'),
-    backend: 'wasm',
-    ...overrides,
-  };
-}
+import { content, out, request, style } from './transfer-fixture';
 
 describe('the trained-CNN transfer', () => {
   test("writes the content's length and rate, a recipe naming the model, and moves both envelopes toward the style's", async () => {

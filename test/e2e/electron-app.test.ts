@@ -9,7 +9,6 @@ import {
 } from './editor-harness';
 import {
   dropAndRecord,
-  engineHasTransfer,
   exportStems,
   importAndSeeLanes,
   listenAndSave,
@@ -38,12 +37,7 @@ describe('the desktop app (Electron)', { skip }, () => {
   test('play, A/B, undo, save and reopen', () => inApp('listen-and-save', listenAndSave));
   test('export stems', () => inApp('export-stems', exportStems));
   test('drop, record and decode', () => inApp('drop-and-record', dropAndRecord));
-  test(
-    'transfer: preview, cancel, finish, A/B and blind rating',
-    {
-      timeout: 300000,
-      skip: engineHasTransfer() ? false : "The engine worker has no 'transfer' job yet.",
-    },
-    () => inApp('transfer', transferFlow),
+  test('transfer: preview, cancel, finish, A/B and blind rating', { timeout: 300000 }, () =>
+    inApp('transfer', transferFlow),
   );
 });

@@ -1,12 +1,11 @@
 // What a user does in the editor, written once and run against each host (the browser test host
 // and, where its binary exists, the desktop app). Each flow asserts on what a person would see.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { readWav } from '../../src/main/audio';
-import { corpusFile, repoRoot } from '../fixtures/paths';
+import { corpusFile } from '../fixtures/paths';
 import { canvasInk, waveformInk, type EditorSession } from './editor-harness';
 
 export const CONTENT_BLUE: [number, number, number] = [0x5f, 0xb3, 0xd9];
@@ -222,21 +221,6 @@ export async function exportStems(session: EditorSession): Promise<void> {
   await dialog.getByRole('button', { name: 'Close' }).click();
 }
 
-/**
- * Whether the engine hands its current iterate to the transfer job (run-transfer.ts asks for
- * `step.current`), without which no preview can be sent.
- */
-export function engineSendsPreviews(): boolean {
-  return /current\??\s*:\s*\(\)\s*=>\s*Float32Array/.test(
-    readFileSync(join(repoRoot, 'src/main/engine/shallow-transfer.ts'), 'utf8'),
-  );
-}
-
-/** Whether the engine worker runs transfer jobs yet (the lead is adding the 'transfer' job). */
-export function engineHasTransfer(): boolean {
-  return /\btransfer\b/.test(readFileSync(join(repoRoot, 'src/main/jobs/job-worker.ts'), 'utf8'));
-}
-
 export interface FrameTimes {
   frames: number;
   medianMs: number;
@@ -353,17 +337,13 @@ export async function transferFlow(session: EditorSession): Promise<FrameTimes> 
     async () => (await canvasInk(page, `canvas[aria-label="Loss plot of ${name}"]`)).painted > 0.01,
     60000,
   );
-  if (engineSendsPreviews()) {
-    await page.getByRole('img', { name: `Preview of ${name}` }).waitFor({ timeout: 60000 });
-    await eventually(
-      'preview frames arrive and are drawn',
-      async () => (await canvasInk(page, `canvas[aria-label="Preview of ${name}"]`)).painted > 0.05,
-      60000,
-    );
-    await page.getByRole('button', { name: `Play current iterate of ${name}` }).click();
-  } else {
-    console.log('Preview lanes not checked: the engine does not hand out its current iterate yet.');
-  }
+  await page.getByRole('img', { name: `Preview of ${name}` }).waitFor({ timeout: 60000 });
+  await eventually(
+    'preview frames arrive and are drawn',
+    async () => (await canvasInk(page, `canvas[aria-label="Preview of ${name}"]`)).painted > 0.05,
+    60000,
+  );
+  await page.getByRole('button', { name: `Play current iterate of ${name}` }).click();
   await session.screenshot('live-preview');
   await page.getByRole('button', { name: 'Cancel transfer' }).click();
   await eventually(

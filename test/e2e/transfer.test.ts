@@ -6,13 +6,9 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { repoRoot } from '../fixtures/paths';
 import { assertNoPageErrors, missingChromium, openEditor } from './editor-harness';
-import { engineHasTransfer, transferFlow } from './flows';
+import { transferFlow } from './flows';
 
-const skip =
-  missingChromium() ??
-  (engineHasTransfer()
-    ? null
-    : "The engine worker has no 'transfer' job yet (src/main/jobs/job-worker.ts).");
+const skip = missingChromium();
 
 describe('transfer (test host)', { skip: skip ?? false }, () => {
   test('preview, cancel, finish, A/B and blind rating', { timeout: 300000 }, async () => {

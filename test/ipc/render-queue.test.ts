@@ -1,22 +1,13 @@
 // The render queue with the real engine: jobs wait for a free slot, report progress, losses and
 // preview spectrograms, cancel (queued or running), and a finished job becomes a result track
-// placed at its region, with its recipe. Runs once the engine worker has its 'transfer' job.
+// placed at its region, with its recipe.
 import assert from 'node:assert/strict';
 import { stat } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { JobUpdate } from '../../src/shared/ipc-jobs';
 import { readWav } from '../../src/main/audio';
 import { corpusFile } from '../fixtures/paths';
-import { engineHasTransfer, engineSendsPreviews } from '../e2e/flows';
 import { editorFixture, type EditorFixture } from './editor-fixture';
-
-const skip = engineHasTransfer()
-  ? false
-  : "The engine worker has no 'transfer' job yet (src/main/jobs/job-worker.ts).";
-
-const previewSkip = engineSendsPreviews()
-  ? false
-  : 'The engine does not hand out its current iterate yet (no previews to draw).';
 
 function updates(fx: EditorFixture, jobId: string): JobUpdate[] {
   return fx.events
@@ -43,7 +34,7 @@ async function settled(fx: EditorFixture, jobId: string, timeoutMs = 240000): Pr
   throw new Error(`job ${jobId} did not finish`);
 }
 
-describe('render queue', { skip }, () => {
+describe('render queue', () => {
   let fx: EditorFixture;
   let content: string;
   let style: string;
@@ -123,7 +114,7 @@ describe('render queue', { skip }, () => {
 
   test(
     'previews fill the result lane and the current iterate can be played',
-    { timeout: 300000, skip: previewSkip },
+    { timeout: 300000 },
     async () => {
       const job = await fx.api.startTransfer(request(30, null));
       await until(

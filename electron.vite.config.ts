@@ -8,7 +8,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve('src/main/index.ts'),
-          'job-worker': resolve('src/main/jobs/job-worker.ts'),
+          'engine-worker': resolve('src/main/worker/engine-worker.ts'),
           'media-worker': resolve('src/main/media/media-worker.ts'),
         },
       },

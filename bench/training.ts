@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { encodeWav, readWav } from '../src/main/audio';
 import { seededRandom } from '../src/main/dsp/random';
 import { currentBackend } from '../src/main/engine/backend';
-import { runCnnTransfer } from '../src/main/engine/cnn/run-cnn-transfer';
-import { CNN_PRESETS } from '../src/main/engine/cnn/cnn-settings';
+import { cnnPreset } from '../src/main/methods/cnn/parameters';
+import { runTransfer } from '../src/main/transfer/run-transfer';
 import { DEMO_MODELS } from '../src/main/models/shipped';
 import { DEFAULT_WIDTH, trainClassifier } from '../src/main/training/train-classifier';
 import { corpusFile } from '../test/fixtures/paths';
@@ -73,7 +73,7 @@ async function epochSeconds(data: string, architecture: 'audio-vgg' | 'verma-smi
 async function transferSeconds(preset: 'audio-vgg' | 'verma-smith') {
   const output = join(mkdtempSync(join(tmpdir(), 'timbrefold-bench-transfer-')), 'result.wav');
   const started = performance.now();
-  const result = await runCnnTransfer({
+  const result = await runTransfer({
     method: 'cnn',
     preset,
     model: DEMO_MODELS[preset],
@@ -85,9 +85,9 @@ async function transferSeconds(preset: 'audio-vgg' | 'verma-smith') {
   });
   const w = result.wallSeconds;
   return {
-    model: result.model.name,
+    model: result.model?.name,
     iterations: result.iterations,
-    phaseIterations: CNN_PRESETS[preset].phaseIterations,
+    phaseIterations: cnnPreset(preset).phaseIterations,
     seconds: round((performance.now() - started) / 1000),
     optimisationSeconds: round(w.optimisation),
     secondsPerIteration: round(w.optimisation / Math.max(1, result.iterations), 3),

@@ -4,7 +4,7 @@
 // when the first preview and the first full iteration arrived, when the WAV was done, and the
 // process's peak resident memory (workers included). Usage: transfer-child.ts REQUEST_JSON
 import type { TransferProgress, TransferRequest, TransferResult } from '../src/shared/transfer';
-import { createEngineJobRunner } from '../src/main/jobs/engine-jobs';
+import { createEngineJobRunner } from '../src/main/worker/engine-jobs';
 
 const request = JSON.parse(process.argv[2]!) as TransferRequest;
 const spawned = performance.now();
@@ -14,7 +14,7 @@ const workerStartSeconds = (performance.now() - spawned) / 1000;
 const started = performance.now();
 let firstPreviewSeconds: number | undefined;
 let firstIterationSeconds: number | undefined;
-const result = await runner.run<TransferResult, TransferProgress>('transfer', request, {
+const result = await runner.run('transfer', request, {
   onProgress: (progress) => {
     const now = (performance.now() - started) / 1000;
     if (progress.phase === 'optimisation' && progress.iteration >= 1) firstIterationSeconds ??= now;

@@ -9,7 +9,7 @@ import { registerSpectrogramCommand } from './cli/spectrogram-command';
 import { registerTrainCommand } from './cli/train-command';
 import { registerTransferCommand } from './cli/transfer-command';
 import { describeFailure } from './cli/failure';
-import { createEngineJobRunner } from './jobs/engine-jobs';
+import { createEngineJobRunner } from './worker/engine-jobs';
 import { packageVersion } from './version';
 
 export function buildProgram(): Command {

@@ -1,16 +1,8 @@
 // The render queue as the page sees it: transfer jobs, their progress, loss history and previews.
 import type { SpectrogramLevels } from './ipc-lanes';
 import type { StyleChoice, TimeSelection } from './ipc-project';
-import type {
-  CnnPresetName,
-  CnnStartSettings,
-  LossTerms,
-  ShallowPresetName,
-  ShallowSettings,
-  TransferMethod,
-  TransferPhase,
-  TransferPresetName,
-} from './transfer';
+import type { ParameterDeclaration, ParameterValue } from './parameters';
+import type { LossTerms, MethodName, TransferPhase } from './transfer';
 import type { Seconds } from './units';
 
 export type JobState = 'queued' | 'running' | 'finished' | 'failed' | 'cancelled';
@@ -23,30 +15,19 @@ interface StartCommon {
 }
 
 /** What the Start button sends: tracks by id, never paths (the main process owns the files). */
-export type TransferStartRequest = ShallowStartRequest | CnnStartRequest;
-
-export interface ShallowStartRequest extends StartCommon {
-  method: 'shallow';
-  preset: ShallowPresetName;
-  /** Overrides of the preset (alpha, beta, iterations, seed, start ...). */
-  settings: Partial<ShallowSettings>;
-}
-
-export interface CnnStartRequest extends StartCommon {
-  method: 'cnn';
-  /** The network's preset; it must match the model's architecture. */
-  preset: CnnPresetName;
-  /** A model of the cache; omitted: the preset's shipped demo model. */
+export interface TransferStartRequest extends StartCommon {
+  method: MethodName;
+  /** One of the method's presets (for a model's method, also the model's architecture). */
+  preset: string;
+  /** A model of the cache, for a method that uses one; omitted: the preset's shipped demo model. */
   model?: string;
-  /** Overrides of the preset (alpha, beta, the envelope weights, iterations ...). */
-  settings: Partial<CnnStartSettings>;
+  /** Overrides of the preset, by declared name (the panel's controls). */
+  settings: Record<string, ParameterValue>;
 }
 
+/** total, content, style and a method's own terms (the trained CNN's envelopes), at one iteration. */
 export interface LossPoint extends LossTerms {
   iteration: number;
-  /** The trained CNN's envelope terms (absent for the shallow method). */
-  energy?: number;
-  frequency?: number;
 }
 
 export interface JobSummary {
@@ -87,24 +68,26 @@ export interface JobUpdate {
 }
 
 export interface PresetInfo {
-  name: TransferPresetName;
+  name: string;
   label: string;
-  settings: Pick<
-    ShallowSettings,
-    'contentWeight' | 'styleWeight' | 'iterations' | 'seed' | 'start' | 'optimiser'
-  > & {
-    /** Shallow method only. */
-    filters?: number;
-    /** Trained CNN only: the envelope terms. */
-    energyWeight?: number;
-    frequencyWeight?: number;
-  };
+  doc: string;
+  /** Every setting the preset starts from, by declared name. */
+  settings: Record<string, ParameterValue>;
 }
 
+/** A transfer method as the panel builds its controls: from the method's own declarations. */
 export interface MethodInfo {
-  method: TransferMethod;
+  method: MethodName;
   label: string;
+  doc: string;
+  /** Every setting, declared once (the panel shows those marked `panel`). */
+  parameters: ParameterDeclaration[];
+  /** The first is the default. */
   presets: PresetInfo[];
+  /** Transfers through a classifier of the model cache of the preset's architecture. */
+  usesModel: boolean;
+  /** Loss terms besides total, content and style, for the loss plot. */
+  extraLossTerms: string[];
   /** False while the engine's worker cannot run this method yet. */
   available: boolean;
 }

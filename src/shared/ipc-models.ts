@@ -1,11 +1,10 @@
 // The model cache as the page sees it: trained classifiers (the trained-CNN method's networks),
 // importing, exporting, deleting, and training new ones with progress. Plain data only.
 import type { JobState } from './ipc-jobs';
-import type { CnnPresetName } from './transfer';
 import type { Seconds } from './units';
 
 /** A network architecture; each serves the trained-CNN preset of the same name. */
-export type ModelArchitecture = CnnPresetName;
+export type ModelArchitecture = 'audio-vgg' | 'verma-smith';
 
 export interface ModelInfo {
   name: string;

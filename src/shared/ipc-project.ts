@@ -1,6 +1,7 @@
 // The session document as the page sees it: tracks of clips, the time selection, the transfer
 // panel's settings and blind-test ratings, plus the edits the page may ask for. Plain data only.
-import type { TransferMethod, TransferPresetName } from './transfer';
+import type { ParameterValue } from './parameters';
+import type { MethodName } from './transfer';
 import type { Decibels, Hertz, Lufs, Samples, Seconds } from './units';
 
 /** Content and style tracks feed a transfer; result tracks come out of one. */
@@ -27,18 +28,14 @@ export interface ClipInfo {
 
 /** What a result was made from: enough to read it back and to make it again. */
 export interface ResultRecipe {
-  method: TransferMethod;
-  preset: TransferPresetName;
-  /** The trained CNN's model (cnn only). */
+  method: MethodName;
+  preset: string;
+  /** The model a model's method transferred through. */
   model?: string;
-  contentWeight: number;
-  styleWeight: number;
-  /** The trained CNN's envelope weights (cnn only). */
-  energyWeight?: number;
-  frequencyWeight?: number;
+  /** The panel's settings the result was made with, by declared name. */
+  settings: Record<string, ParameterValue>;
   iterations: number;
   seed: number;
-  start: 'content' | 'noise';
   contentName: string;
   styles: { name: string; weight: number }[];
   region: { start: Seconds; end: Seconds } | null;
@@ -68,21 +65,13 @@ export interface StyleChoice {
 
 /** The transfer panel's settings; saved with the project so a reopened session starts where it was. */
 export interface TransferSettings {
-  method: TransferMethod;
+  method: MethodName;
   /** One of the method's presets. */
-  preset: TransferPresetName;
-  /** The trained CNN's model; null or absent: the preset's shipped demo model. */
+  preset: string;
+  /** A model's method's model; null or absent: the preset's shipped demo model. */
   model?: string | null;
-  /** alpha */
-  contentWeight: number;
-  /** beta */
-  styleWeight: number;
-  /** The trained CNN's envelope weights (absent: the preset's). */
-  energyWeight?: number;
-  frequencyWeight?: number;
-  iterations: number;
-  seed: number;
-  start: 'content' | 'noise';
+  /** The panel's values the user changed from the preset, by declared name. */
+  values: Record<string, ParameterValue>;
   contentTrackId: string | null;
   styles: StyleChoice[];
 }
@@ -93,7 +82,8 @@ export interface TimeSelection {
 }
 
 export const PROJECT_FORMAT = 'timbrefold-project';
-export const PROJECT_VERSION = 1;
+/** 2: the transfer panel's values by declared name (1 had alpha, beta ... as fields). */
+export const PROJECT_VERSION = 2;
 
 /** project.json */
 export interface ProjectDocument {
@@ -145,5 +135,5 @@ export type ProjectEdit =
   | { type: 'rename-project'; name: string };
 
 export const GAIN_LIMITS = { min: -60, max: 12 } as const;
+/** A style track's weight in the mix of styles. */
 export const WEIGHT_LIMITS = { min: 1e-6, max: 1e6 } as const;
-export const ITERATION_LIMITS = { min: 1, max: 100000 } as const;

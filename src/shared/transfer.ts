@@ -1,84 +1,45 @@
 // The transfer contract shared by the CLI, the main process, the engine worker and the page.
 // Plain data only: it crosses threads and processes (spectrograms as Float32Array, never number[]).
+import type { ParameterValue } from './parameters';
 import type { Hertz, Seconds } from './units';
 
-/** Methods the engine offers; more join as they land (generator, CycleGAN). */
-export type TransferMethod = 'shallow' | 'cnn';
+/**
+ * A transfer method's name (src/main/methods/registry.ts lists them: 'shallow', 'cnn', ...).
+ * Checked against the registry wherever a request enters.
+ */
+export type MethodName = string;
 
 /** How a clip with several channels is analysed. */
 export type ChannelMode = 'mono' | 'per-channel' | 'mid-side';
 
-/** One style clip and its weight in the mix of Gram matrices. */
+/** One style clip and its weight in the mix of styles. */
 export interface StyleSource {
   path: string;
   /** Relative weight (> 0); weights are normalised to sum to 1. */
   weight: number;
 }
 
-/** Settings of the shallow random-network method (METHODS.md section 2); every one is exposed. */
-export interface ShallowSettings {
-  /** Rate the engine analyses at; the result comes back at the content's rate. */
-  analysisRate: Hertz;
-  nFft: number;
-  hop: number;
-  filters: number;
-  kernelWidth: number;
-  seed: number;
-  /** alpha: content weight. */
-  contentWeight: number;
-  /** beta: style weight. */
-  styleWeight: number;
-  start: 'content' | 'noise';
-  noiseSigma: number;
-  optimiser: 'lbfgs' | 'adam';
-  iterations: number;
-  learningRate: number;
-  /** Phase reconstruction after the optimisation. */
-  phaseMethod: 'gl' | 'fgla';
-  phaseIterations: number;
-  phaseStart: 'random' | 'content';
-  channelMode: ChannelMode;
-  /** Content is processed in windows of this length, joined with crossfades (memory stays bounded). */
-  windowSeconds: Seconds;
-}
-
-export type ShallowPresetName = 'ulyanov' | 'default';
-
-/** The trained-CNN method's presets, one per network architecture. */
-export type CnnPresetName = 'audio-vgg' | 'verma-smith';
-export const CNN_PRESETS_OFFERED: readonly CnnPresetName[] = ['verma-smith', 'audio-vgg'];
-
-export type TransferPresetName = ShallowPresetName | CnnPresetName;
-
-/**
- * The trained-CNN settings a front end may override (the engine's CnnSettings without its layer
- * choice, which stays the preset's): alpha and beta plus the two envelope terms of METHODS.md.
- */
-export interface CnnStartSettings {
-  contentWeight: number;
-  styleWeight: number;
-  /** The temporal energy envelope term. */
-  energyWeight: number;
-  /** The frequency (timbral) envelope term. */
-  frequencyWeight: number;
-  start: 'content' | 'noise';
-  seed: number;
-  optimiser: 'lbfgs' | 'adam';
-  iterations: number;
-  learningRate: number;
-  phaseMethod: 'gl' | 'fgla';
-  phaseIterations: number;
-  phaseStart: 'random' | 'content';
-  channelMode: ChannelMode;
-  windowSeconds: Seconds;
+/** The analysis a request may state: a method that reads its model's analysis checks it agrees. */
+export interface AnalysisRequest {
+  sampleRate?: Hertz;
+  nFft?: number;
+  hop?: number;
 }
 
 export interface TransferRequest {
-  /** The shallow method (the trained CNN's request is engine/cnn's CnnTransferRequest). */
-  method: 'shallow';
-  preset: ShallowPresetName;
-  /** Overrides of the preset's settings. */
-  settings: Partial<ShallowSettings>;
+  method: MethodName;
+  /** One of the method's presets; default: its first (a model's method: the model's own). */
+  preset?: string;
+  /** Overrides of the preset's settings, by declared name (the method's parameters). */
+  settings: Readonly<Record<string, ParameterValue>>;
+  /** A model of the cache, for methods that transfer through one (default: the shipped demo). */
+  model?: string;
+  /** The user's model cache (default: the app's user-data folder). */
+  modelsDir?: string;
+  /** Folders of shipped models (default: resources/models). */
+  shippedModelsDirs?: string[];
+  /** An analysis the caller states; a method whose model fixes the analysis checks it agrees. */
+  analysis?: AnalysisRequest;
   content: string;
   styles: StyleSource[];
   /** Where the result WAV goes (written atomically; a recipe JSON is written beside it). */
@@ -95,10 +56,12 @@ export type BackendChoice = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
 
 export type TransferPhase = 'analysis' | 'optimisation' | 'reconstruction' | 'writing';
 
+/** The loss terms every method reports, plus any of its own (the trained CNN's envelopes). */
 export interface LossTerms {
   total: number;
   content: number;
   style: number;
+  [term: string]: number;
 }
 
 export interface TransferProgress {
@@ -134,9 +97,15 @@ export interface TransferPreview {
 export interface TransferResult {
   output: string;
   recipe: string;
+  /** The preset in force (a model's method: the model's own when none was asked for). */
+  preset: string;
+  /** Every setting the result was made with, by declared name. */
+  settings: Record<string, ParameterValue>;
   backend: string;
   iterations: number;
   finalLosses: LossTerms;
+  /** The model a model's method transferred through. */
+  model?: { name: string; architecture: string; weightsSha256: string };
   wallSeconds: {
     analysis: Seconds;
     optimisation: Seconds;

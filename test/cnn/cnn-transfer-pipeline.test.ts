@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import * as tf from '@tensorflow/tfjs-core';
 import { readWav } from '../../src/main/audio';
-import type { CnnTransferRequest } from '../../src/main/engine/cnn/cnn-settings';
-import { runCnnTransfer } from '../../src/main/engine/cnn/run-cnn-transfer';
+import type { TransferRequest } from '../../src/shared/transfer';
+import { runTransfer } from '../../src/main/transfer/run-transfer';
 import { TransferCancelled } from '../../src/main/engine/errors';
 import {
   ModelDamagedError,
@@ -23,7 +23,7 @@ import { emptyModels, out, request } from './transfer-fixture';
 
 describe('the trained-CNN transfer pipeline', () => {
   test('stereo content, a region and several windows: per-channel result at the content’s rate', async () => {
-    const result = await runCnnTransfer(
+    const result = await runTransfer(
       request({
         content: corpusFile('long_piano_melody_44k_stereo.wav'),
         region: { start: 1, end: 3.5 },
@@ -48,9 +48,9 @@ describe('the trained-CNN transfer pipeline', () => {
 
   test('the same request twice gives the same output, sample for sample, and leaves no tensor behind', async () => {
     const small = { settings: { iterations: 3, phaseIterations: 4 } };
-    await runCnnTransfer(request({ ...small, output: out('a.wav') }));
+    await runTransfer(request({ ...small, output: out('a.wav') }));
     const tensors = tf.memory().numTensors;
-    await runCnnTransfer(request({ ...small, output: out('b.wav') }));
+    await runTransfer(request({ ...small, output: out('b.wav') }));
     assert.equal(tf.memory().numTensors, tensors, 'tensors left behind by a transfer');
     const a = (await readWav(out('a.wav'))).audio.channels[0]!;
     const b = (await readWav(out('b.wav'))).audio.channels[0]!;
@@ -60,7 +60,7 @@ describe('the trained-CNN transfer pipeline', () => {
   test('cancelling stops within an iteration and writes nothing', async () => {
     const controller = new AbortController();
     await assert.rejects(
-      runCnnTransfer(request({ output: out('cancelled.wav') }), {
+      runTransfer(request({ output: out('cancelled.wav') }), {
         signal: controller.signal,
         onProgress: (p) => {
           if (p.phase === 'optimisation' && p.iteration === 2) controller.abort();
@@ -72,7 +72,7 @@ describe('the trained-CNN transfer pipeline', () => {
   });
 
   test('a model that does not fit the request is reported before any work, in one sentence', async () => {
-    const cases: [Partial<CnnTransferRequest>, new (...args: never[]) => Error, RegExp][] = [
+    const cases: [Partial<TransferRequest>, new (...args: never[]) => Error, RegExp][] = [
       [
         { preset: 'audio-vgg', model: 'demo-verma-smith' },
         ModelMismatchError,
@@ -92,7 +92,7 @@ describe('the trained-CNN transfer pipeline', () => {
     ];
     for (const [overrides, kind, message] of cases)
       await assert.rejects(
-        runCnnTransfer(request({ ...overrides, output: out('never.wav') })),
+        runTransfer(request({ ...overrides, output: out('never.wav') })),
         (error: unknown) => {
           assert.ok(error instanceof kind, `${String(error)}`);
           assert.match((error as Error).message, message);
@@ -109,7 +109,7 @@ describe('the trained-CNN transfer pipeline', () => {
     bytes[7] = bytes[7]! ^ 0x10;
     writeFileSync(weights, bytes);
     await assert.rejects(
-      runCnnTransfer(request({ modelsDir: damagedDir, output: out('never.wav') })),
+      runTransfer(request({ modelsDir: damagedDir, output: out('never.wav') })),
       ModelDamagedError,
     );
     assert.equal(existsSync(out('never.wav')), false);

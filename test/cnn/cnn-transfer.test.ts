@@ -5,23 +5,29 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { readWav } from '../../src/main/audio';
-import type { CnnRecipe } from '../../src/main/engine/cnn/cnn-recipe';
-import type { CnnTransferProgress } from '../../src/main/engine/cnn/cnn-settings';
+import type { TransferProgress } from '../../src/shared/transfer';
 import {
   alignedEnergyTarget,
   energyEnvelope,
   envelopeLoss,
   frequencyEnvelope,
 } from '../../src/main/engine/cnn/envelopes';
-import { runCnnTransfer } from '../../src/main/engine/cnn/run-cnn-transfer';
+import { runTransfer } from '../../src/main/transfer/run-transfer';
 import { clipSpectrogram } from '../../src/main/training/clip-spectrogram';
-import { recipePathFor } from '../../src/main/transfer/recipe';
+import { recipePathFor, type Recipe } from '../../src/main/transfer/recipe';
+
+/** A trained-CNN recipe: the common fields and the model's. */
+type CnnRecipe = Recipe & {
+  model: { name: string; weightsSha256: string };
+  analysis: Record<string, number>;
+  settings: { contentLayer: string };
+};
 import { content, out, request, style } from './transfer-fixture';
 
 describe('the trained-CNN transfer', () => {
   test("writes the content's length and rate, a recipe naming the model, and moves both envelopes toward the style's", async () => {
-    const events: CnnTransferProgress[] = [];
-    const result = await runCnnTransfer(
+    const events: TransferProgress[] = [];
+    const result = await runTransfer(
       request({
         output: out('basic.wav'),
         previewEvery: 10,
@@ -35,7 +41,7 @@ describe('the trained-CNN transfer', () => {
     const source = await readWav(content);
     assert.equal(written.format.sampleRate, source.format.sampleRate);
     assert.equal(written.audio.channels[0]!.length, source.audio.channels[0]!.length);
-    assert.equal(result.model.name, 'demo-verma-smith');
+    assert.equal(result.model?.name, 'demo-verma-smith');
     const recipe = JSON.parse(readFileSync(recipePathFor(out('basic.wav')), 'utf8')) as CnnRecipe;
     assert.equal(recipe.method, 'cnn');
     assert.equal(recipe.preset, 'verma-smith');

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import * as tf from '@tensorflow/tfjs-core';
 import { seededRandom } from '../../src/main/dsp/random';
 import { initBackend } from '../../src/main/engine/backend';
-import { CnnObjective } from '../../src/main/engine/cnn/cnn-objective';
+import { CnnObjective } from '../../src/main/methods/cnn/cnn-objective';
 import {
   alignedEnergyTarget,
   energyEnvelope,

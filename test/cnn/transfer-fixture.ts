@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CnnTransferRequest } from '../../src/main/engine/cnn/cnn-settings';
+import type { TransferRequest } from '../../src/shared/transfer';
 import { corpusFile } from '../fixtures/paths';
 
 const work = mkdtempSync(join(tmpdir(), 'timbrefold-cnn-transfer-'));
@@ -13,7 +13,7 @@ export const emptyModels = mkdtempSync(join(tmpdir(), 'timbrefold-no-models-'));
 export const content = corpusFile('flute_acoustic_073-072-100.wav');
 export const style = corpusFile('keyboard_acoustic_000-069-127.wav');
 
-export function request(overrides: Partial<CnnTransferRequest> = {}): CnnTransferRequest {
+export function request(overrides: Partial<TransferRequest> = {}): TransferRequest {
   return {
     method: 'cnn',
     preset: 'verma-smith',

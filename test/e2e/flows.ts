@@ -367,9 +367,11 @@ export async function transferFlow(session: EditorSession): Promise<FrameTimes> 
   assert.match((await result.textContent()) ?? '', /1\.50 s/);
   await result.getByText('Recipe').click();
   // The recipe carries the weights the sliders showed.
+  const recipeText = (await result.textContent()) ?? '';
   assert.ok(
-    (await result.textContent())?.includes(`alpha / beta${alphaText} / ${betaText}`),
-    `the recipe shows alpha ${alphaText} and beta ${betaText}`,
+    recipeText.includes(`Content weight (alpha)${alphaText}`) &&
+      recipeText.includes(`Style weight (beta)${betaText}`),
+    `the recipe shows alpha ${alphaText} and beta ${betaText}: ${recipeText}`,
   );
   await session.screenshot('result-track');
 

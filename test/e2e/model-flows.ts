@@ -113,7 +113,8 @@ export async function cnnTransferFlow(session: EditorSession): Promise<void> {
   const recipe = (await result.textContent()) ?? '';
   assert.ok(recipe.includes('methodcnn (verma-smith)'), recipe);
   assert.ok(recipe.includes('modeldemo-verma-smith'), recipe);
-  assert.ok(recipe.includes(`energy / frequency${energyText} / 0.01`), recipe);
+  assert.ok(recipe.includes(`Energy envelope weight${energyText}`), recipe);
+  assert.ok(recipe.includes('Frequency envelope weight0.01'), recipe);
   await session.screenshot('cnn-result');
 }
 

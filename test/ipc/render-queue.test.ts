@@ -99,7 +99,7 @@ describe('render queue', () => {
       assert.ok(Math.abs(track.clip.duration - 1) < 0.01, `result lasts ${track.clip.duration} s`);
       assert.equal(track.clip.sampleRate, 16000);
       assert.equal(track.recipe?.iterations, 4);
-      assert.equal(track.recipe?.contentWeight, 0.01);
+      assert.equal(track.recipe?.settings['contentWeight'], 0.01);
       assert.ok(track.recipe?.recipeFile);
       await stat(fx.editor.session.pathOf(track.recipe.recipeFile));
       const { audio } = await readWav(fx.editor.session.pathOf(track.clip.file));

@@ -1,15 +1,27 @@
 // A worker with jobs that misbehave on purpose, to test the runner's contract. The production
-// worker (src/main/jobs/job-worker.ts) serves the real jobs through the same serveJobs().
+// worker (src/main/worker/engine-worker.ts) serves the real jobs through the same serveJobs().
 import { threadId } from 'node:worker_threads';
 import { ParameterError } from '../../src/shared/user-error';
+import type { JobSpec } from '../../src/main/jobs/job-table';
 import { serveJobs, type JobContext } from '../../src/main/jobs/worker-host';
+
+/** This worker's protocol (the tests' runner is typed by it, as the app's is by EngineJobs). */
+export interface FixtureJobs {
+  whoami: JobSpec<Record<string, never>, never, { threadId: number; loadedAt: number }>;
+  count: JobSpec<{ to: number }, { n: number; samples: Float32Array }, { counted: number }>;
+  'bad-parameter': JobSpec<Record<string, never>, never, never>;
+  'internal-bug': JobSpec<Record<string, never>, never, never>;
+  'exit-worker': JobSpec<Record<string, never>, never, never>;
+  'until-cancelled': JobSpec<unknown, { iteration: number; cancelSeen: boolean }, never>;
+  'ignores-cancel': JobSpec<unknown, { started: true }, never>;
+}
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** When this worker finished loading, on the wall clock the main thread shares. */
 const loadedAt = performance.timeOrigin + performance.now();
 
-serveJobs({
+serveJobs<FixtureJobs>({
   whoami: async () => ({ threadId, loadedAt }),
   count: async (
     params: { to: number },

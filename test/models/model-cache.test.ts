@@ -14,6 +14,7 @@ import {
 } from '../../src/main/models/errors';
 import { exportModel, importModel } from '../../src/main/models/model-bundle';
 import { ModelCache } from '../../src/main/models/model-cache';
+import { loadClassifier } from '../../src/main/methods/cnn/classifier';
 import { draftFor, tinyNetwork } from './fixtures';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'timbrefold-models-'));
@@ -45,7 +46,7 @@ describe('the model cache', () => {
     network.dispose();
     assert.match(manifest.weights.sha256, /^[0-9a-f]{64}$/);
     assert.equal(manifest.format, 'timbrefold-model');
-    const loaded = await cache.loadNetwork('flutes');
+    const loaded = await loadClassifier(cache, 'flutes');
     assert.deepEqual(loaded.manifest.classes, ['flute', 'keyboard']);
     assert.ok(Math.abs(weightSum(loaded.network.namedWeights()) - original) < 1e-3);
     loaded.network.dispose();
@@ -137,7 +138,7 @@ describe('the model cache', () => {
     const imported = await importModel(target, file, { name: 'arrived' });
     assert.equal(imported.name, 'arrived');
     assert.equal(imported.weights.sha256, original.weights.sha256);
-    (await target.loadNetwork('arrived')).network.dispose();
+    (await loadClassifier(target, 'arrived')).network.dispose();
     await assert.rejects(importModel(target, file, { name: 'arrived' }), ModelExistsError);
 
     const bytes = readFileSync(file);

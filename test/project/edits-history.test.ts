@@ -114,7 +114,7 @@ describe('edits and undo', () => {
     const frozen = s.doc();
     s.edit({ type: 'rename-track', trackId: 'a', name: 'piano' });
     s.edit({ type: 'move-clip', trackId: 'b', start: 2 });
-    s.edit({ type: 'set-transfer', settings: { contentWeight: 0.5 } });
+    s.edit({ type: 'set-transfer', settings: { values: { contentWeight: 0.5 } } });
     assert.deepEqual(frozen, before);
     assert.throws(
       () => s.edit({ type: 'set-transfer', settings: { contentTrackId: 'b' } }),

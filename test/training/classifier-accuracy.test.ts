@@ -3,6 +3,7 @@
 // never saw (a third of each class), classified as `timbrefold classify` does.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { loadClassifier } from '../../src/main/methods/cnn/classifier';
 import { ModelCache } from '../../src/main/models/model-cache';
 import { clipProbabilities } from '../../src/main/training/classify';
 import { clipSpectrogram } from '../../src/main/training/clip-spectrogram';
@@ -47,7 +48,8 @@ test('flute vs keyboard: at least 95 % of held-out clips classified right', asyn
   assert.ok(result.history.at(-1)!.loss < result.history[0]!.loss, 'the training loss fell');
 
   // The saved model loads back from the cache and classifies whole files.
-  const { manifest, network } = await new ModelCache({ dir: modelsDir }).loadNetwork(
+  const { manifest, network } = await loadClassifier(
+    new ModelCache({ dir: modelsDir }),
     'flute-keyboard',
   );
   try {

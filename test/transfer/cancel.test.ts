@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { TransferProgress, TransferRequest, TransferResult } from '../../src/shared/transfer';
-import { createEngineJobRunner } from '../../src/main/jobs/engine-jobs';
+import { createEngineJobRunner } from '../../src/main/worker/engine-jobs';
 import { JobCancelledError } from '../../src/main/jobs/errors';
 import { corpusFile } from '../fixtures/paths';
 import { smallSettings } from './small-settings';
@@ -28,7 +28,7 @@ describe('a transfer job in the engine worker', () => {
     let cancelledAt = 0;
     let lastIteration = 0;
     let previews = 0;
-    const job = createEngineJobRunner().run<TransferResult, TransferProgress>('transfer', request, {
+    const job = createEngineJobRunner().run('transfer', request, {
       signal: controller.signal,
       onProgress: (progress) => {
         if (progress.phase !== 'optimisation') return;

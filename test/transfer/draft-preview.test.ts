@@ -8,9 +8,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { TransferProgress, TransferRequest } from '../../src/shared/transfer';
 import { initBackend, ShallowNetwork, type LogSpectrogram } from '../../src/main/engine';
 import { analyse, loadClip, splitStreams, toAnalysisRate } from '../../src/main/transfer/analysis';
-import { DRAFT, draftTransfer } from '../../src/main/transfer/draft-preview';
+import { DRAFT, draftTransfer } from '../../src/main/methods/shallow/draft';
 import { runTransfer } from '../../src/main/transfer/run-transfer';
-import { networkParams, resolveSettings } from '../../src/main/transfer/settings';
+import { networkPart } from '../../src/main/methods/shallow/network-params';
+import { shallowMethod } from '../../src/main/methods/shallow/shallow-method';
+import { resolveSettings } from '../../src/main/methods/resolve-settings';
 import { corpusFile } from '../fixtures/paths';
 import { smallSettings } from './small-settings';
 
@@ -21,13 +23,12 @@ const style = corpusFile('flute_acoustic_073-060-127.wav');
 const settings = { ...smallSettings, filters: DRAFT.filters * 2, iterations: 3 };
 
 async function spectrogramOf(path: string): Promise<LogSpectrogram> {
-  const resolved = resolveSettings({ preset: 'default', settings });
+  const resolved = resolveSettings(shallowMethod, 'default', settings);
   const clip = await loadClip(path);
   const stream = splitStreams(clip.audio, 'mono')[0]!;
   const analysed = analyse(
     await toAnalysisRate(stream, clip.audio.sampleRate, resolved.analysisRate),
-    resolved.nFft,
-    resolved.hop,
+    resolved,
   );
   return analysed.logMagnitude;
 }
@@ -56,13 +57,13 @@ function gramOf(network: ShallowNetwork, clip: LogSpectrogram): tf.Tensor {
 describe('the draft preview', () => {
   test('moves the opening seconds toward the style (measured on an independent network)', async () => {
     await initBackend({ backend: 'wasm' });
-    const resolved = resolveSettings({ preset: 'default', settings });
+    const resolved = resolveSettings(shallowMethod, 'default', settings);
     const contentSpec = await spectrogramOf(content);
     const styleSpec = await spectrogramOf(style);
     const { opening, result } = await draftTransfer(
       contentSpec,
       [{ spectrogram: styleSpec, weight: 1 }],
-      networkParams(resolved),
+      networkPart(resolved),
       resolved,
     );
     const expectedFrames = Math.round((DRAFT.seconds * resolved.analysisRate) / resolved.hop);

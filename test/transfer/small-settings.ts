@@ -1,4 +1,4 @@
-import type { ShallowSettings } from '../../src/shared/transfer';
+import type { ShallowSettings } from '../../src/main/methods/shallow/parameters';
 
 /** A network and STFT small enough for tests to run in seconds on two cores, same code paths. */
 export const smallSettings: Partial<ShallowSettings> = {

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import type { BackendChoice } from '../../shared/transfer';
 import { defaultModelsFolder, shippedModelsFolder } from '../models/locations';
-import { createEngineJobRunner } from '../jobs/engine-jobs';
+import { createEngineJobRunner } from '../worker/engine-jobs';
 import type {
   ClassifyProgress,
   ClassifyRequest,
@@ -46,7 +46,7 @@ export function registerClassifyCommand(program: Command, options: CnnCommandOpt
       };
       const runner = (options.runner ?? createEngineJobRunner)();
       const results = await cancelOnInterrupt((signal) =>
-        runner.run<FileClassification[], ClassifyProgress>('classify', request, { signal }),
+        runner.run('classify', request, { signal }),
       );
       if (flags.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
       else

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createEngineJobRunner } from '../jobs/engine-jobs';
+import { createEngineJobRunner } from '../worker/engine-jobs';
 import type { ResynthesisJobParams, ResynthesisProgress } from '../services/resynthesis-job';
 import type { ResynthesisResult } from '../services/resynthesis';
 import { cancelOnInterrupt } from './interrupt';
@@ -76,7 +76,7 @@ export function registerResynthCommand(program: Command): void {
         },
       };
       const result = await cancelOnInterrupt((signal) =>
-        createEngineJobRunner().run<ResynthesisResult, ResynthesisProgress>('resynth', params, {
+        createEngineJobRunner().run('resynth', params, {
           signal,
           onProgress: ({ channel, iteration, spectralConvergence }) => {
             totalIterations++;

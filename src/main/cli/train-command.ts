@@ -6,9 +6,9 @@ import type { BackendChoice } from '../../shared/transfer';
 import { ParameterError } from '../../shared/user-error';
 import { ARCHITECTURES, type ArchitectureName } from '../engine/cnn/architectures';
 import { JobCancelledError } from '../jobs/errors';
-import type { JobRunner } from '../jobs/job-runner';
+import type { EngineJobRunner } from '../worker/engine-jobs';
 import { defaultModelsFolder } from '../models/locations';
-import { createEngineJobRunner } from '../jobs/engine-jobs';
+import { createEngineJobRunner } from '../worker/engine-jobs';
 import type { DataLayout } from '../training/training-data';
 import {
   DEFAULT_WIDTH,
@@ -46,7 +46,7 @@ interface TrainFlags {
 
 export interface CnnCommandOptions {
   /** The job runner for the trained-network jobs (default: their own worker). */
-  runner?: () => JobRunner;
+  runner?: () => EngineJobRunner;
 }
 
 function parseClasses(raw: string): string[] {
@@ -185,7 +185,7 @@ export function registerTrainCommand(program: Command, options: CnnCommandOption
       let result: TrainResult;
       try {
         result = await cancelOnInterrupt((signal) =>
-          runner.run<TrainResult, TrainProgress>('train', request, {
+          runner.run('train', request, {
             signal,
             onProgress: (progress) => {
               if (flags.json) {

@@ -1,51 +1,33 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import type {
-  BackendChoice,
-  ShallowPresetName,
-  ShallowSettings,
-  TransferProgress,
-  TransferRequest,
-  TransferResult,
-} from '../../shared/transfer';
+import type { BackendChoice, TransferRequest } from '../../shared/transfer';
 import { ParameterError } from '../../shared/user-error';
-import { cnnRequestFromFlags } from '../engine/cnn/cnn-request';
-import { CNN_PRESET_NAMES } from '../engine/cnn/cnn-settings';
-import { createEngineJobRunner } from '../jobs/engine-jobs';
-import { commonOverrides, definedOnly, type CommonTransferFlags } from '../transfer/common-flags';
-import { PRESET_NAMES } from '../transfer/settings';
+import { METHOD_NAMES, METHODS, methodNamed } from '../methods/registry';
+import { createEngineJobRunner } from '../worker/engine-jobs';
 import { cancelOnInterrupt } from './interrupt';
-import { parseChoice, parseInteger, parseNumber, parsePowerOfTwo } from './parse-options';
+import { addParameterOptions, settingsFromFlags } from './parameter-options';
+import { parseChoice, parseNumber } from './parse-options';
 import { createProgressBar } from './progress';
 
 const demoDir = resolve(fileURLToPath(import.meta.url), '../../../../resources/demo');
 export const demoContent = join(demoDir, 'content-piano-melody.wav');
 export const demoStyle = join(demoDir, 'style-drum-bass-loop.wav');
 
-interface TransferFlags extends CommonTransferFlags {
-  method: 'shallow' | 'cnn';
+/** The transfer's own flags; the settings' flags (derived from the declarations) ride along. */
+interface TransferFlags {
+  method: string;
+  preset?: string;
   model?: string;
   models?: string;
-  contentLayer?: string;
-  styleLayers?: string;
-  energyWeight?: number;
-  frequencyWeight?: number;
   content?: string;
   style: string[];
   styleWeight: number[];
   out?: string;
-  preset?: string;
   region?: { start: number; end: number };
   backend: BackendChoice;
   json?: boolean;
-  // Settings overrides (undefined: the preset's value).
-  analysisRate?: number;
-  nFft?: number;
-  hop?: number;
-  filters?: number;
-  kernelWidth?: number;
-  noiseSigma?: number;
+  [setting: string]: unknown;
 }
 
 function collect<T>(parse: (raw: string) => T) {
@@ -83,21 +65,36 @@ export function transferRequestOf(flags: TransferFlags): TransferRequest {
       `There are ${flags.styleWeight.length} --style-weight values for ${styles.length} --style files.`,
     );
   }
-  const settings: Partial<ShallowSettings> = definedOnly({
-    analysisRate: flags.analysisRate,
-    nFft: flags.nFft,
-    hop: flags.hop,
-    filters: flags.filters,
-    kernelWidth: flags.kernelWidth,
-    noiseSigma: flags.noiseSigma,
-    ...commonOverrides(flags),
-  });
-  // A hop given without n-fft follows the preset; an n-fft without hop keeps the quarter-window hop.
-  if (flags.nFft !== undefined && flags.hop === undefined) settings.hop = flags.nFft / 4;
+  const method = methodNamed(flags.method);
+  const { settings, analysis } = settingsFromFlags(method, METHODS, flags);
+  // An n-fft given without hop keeps the quarter-window hop (a hop alone follows the preset).
+  if (
+    settings['nFft'] !== undefined &&
+    settings['hop'] === undefined &&
+    method.parameters.some((d) => d.name === 'hop')
+  )
+    settings['hop'] = (settings['nFft'] as number) / 4;
+  if (flags.preset !== undefined && !method.presets.some((p) => p.name === flags.preset))
+    throw new ParameterError(
+      '--preset',
+      `The ${method.name} method's presets are ${method.presets.map((p) => p.name).join(' and ')}, not "${flags.preset}".`,
+    );
+  if (!method.usesModel)
+    for (const flag of ['model', 'models'] as const)
+      if (flags[flag] !== undefined)
+        throw new ParameterError(
+          `--${flag}`,
+          `--${flag} is for a method that uses a model, not ${method.name}.`,
+        );
   return {
-    method: 'shallow',
-    preset: (flags.preset ?? 'default') as ShallowPresetName,
+    method: method.name,
+    ...(flags.preset !== undefined
+      ? { preset: flags.preset }
+      : !method.usesModel && { preset: method.presets[0]!.name }),
     settings,
+    ...(flags.model !== undefined && { model: flags.model }),
+    ...(flags.models !== undefined && { modelsDir: flags.models }),
+    ...(Object.keys(analysis).length > 0 && { analysis }),
     content,
     styles: styles.map((path, i) => ({ path, weight: flags.styleWeight[i] ?? 1 })),
     output: flags.out ?? (usingDemo ? 'timbrefold-demo.wav' : 'timbrefold-result.wav'),
@@ -108,7 +105,7 @@ export function transferRequestOf(flags: TransferFlags): TransferRequest {
 }
 
 export function registerTransferCommand(program: Command): void {
-  program
+  const command = program
     .command('transfer')
     .description(
       'Render the content sound with the timbre of the style sound(s). With no inputs, runs on the bundled demo sounds.',
@@ -124,102 +121,23 @@ export function registerTransferCommand(program: Command): void {
     .option('--out <file>', 'the result WAV (a .recipe.json is written beside it)')
     .option(
       '--method <name>',
-      'shallow (a random network) or cnn (a trained classifier with envelope losses)',
-      parseChoice('--method', ['shallow', 'cnn'] as const),
-      'shallow',
+      METHODS.map((m) => `${m.name}: ${m.doc}`).join('; '),
+      parseChoice('--method', METHOD_NAMES),
+      METHOD_NAMES[0],
     )
     .option(
       '--preset <name>',
-      `settings to start from: ${PRESET_NAMES.join(', ')} (shallow); ${CNN_PRESET_NAMES.join(', ')} (cnn)`,
-      parseChoice('--preset', [...PRESET_NAMES, ...CNN_PRESET_NAMES]),
-    )
-    .option('--model <name>', 'cnn: a classifier in the model cache (default: the shipped demo)')
-    .option('--models <dir>', 'cnn: the model cache folder (default: the app’s user-data folder)')
-    .option('--content-layer <name>', 'cnn: the content layer (e.g. relu3_3)')
-    .option(
-      '--style-layers <list>',
-      'cnn: style layers, LAYER[:WEIGHT],... (e.g. relu1_2,relu2_2:0.5)',
+      `settings to start from: ${METHODS.map((m) => `${m.presets.map((p) => p.name).join(', ')} (${m.name})`).join('; ')}; a model's method defaults to the model's own`,
     )
     .option(
-      '--energy-weight <w>',
-      'cnn: temporal energy envelope weight',
-      parseNumber('--energy-weight', 0, 1e12),
+      '--model <name>',
+      'a classifier in the model cache, for a method that uses one (default: the shipped demo)',
     )
-    .option(
-      '--frequency-weight <w>',
-      'cnn: frequency envelope weight',
-      parseNumber('--frequency-weight', 0, 1e12),
-    )
+    .option('--models <dir>', 'the model cache folder (default: the app’s user-data folder)')
     .option(
       '--region <start:end>',
       'transfer only this part of the content, in seconds',
       parseRegion,
-    )
-    .option(
-      '--analysis-rate <hz>',
-      'analysis sample rate',
-      parseInteger('--analysis-rate', 8000, 192000),
-    )
-    .option(
-      '--n-fft <n>',
-      'FFT size (power of two, 256 to 8192)',
-      parsePowerOfTwo('--n-fft', 256, 8192),
-    )
-    .option('--hop <n>', 'STFT hop in samples', parseInteger('--hop', 1, 4096))
-    .option('--filters <n>', 'random filters in the network', parseInteger('--filters', 1, 16384))
-    .option(
-      '--kernel-width <frames>',
-      'filter width in frames',
-      parseInteger('--kernel-width', 1, 255),
-    )
-    .option(
-      '--seed <n>',
-      'seed of the network, the noise and the phase',
-      parseInteger('--seed', 0, 0xfffffffe),
-    )
-    .option('--alpha <w>', 'content weight', parseNumber('--alpha', 0, 1e12))
-    .option('--beta <w>', 'style weight', parseNumber('--beta', 0, 1e12))
-    .option(
-      '--start <point>',
-      'start from the content or from noise',
-      parseChoice('--start', ['content', 'noise'] as const),
-    )
-    .option(
-      '--noise-sigma <s>',
-      'standard deviation of the noise start',
-      parseNumber('--noise-sigma', 0, 100),
-    )
-    .option(
-      '--optimiser <name>',
-      'lbfgs or adam',
-      parseChoice('--optimiser', ['lbfgs', 'adam'] as const),
-    )
-    .option('--iterations <n>', 'optimiser iterations', parseInteger('--iterations', 0, 100000))
-    .option('--learning-rate <r>', "Adam's step size", parseNumber('--learning-rate', 1e-9, 100))
-    .option(
-      '--phase-method <name>',
-      'gl or fgla',
-      parseChoice('--phase-method', ['gl', 'fgla'] as const),
-    )
-    .option(
-      '--phase-iterations <n>',
-      'phase reconstruction iterations',
-      parseInteger('--phase-iterations', 0, 10000),
-    )
-    .option(
-      '--phase-start <start>',
-      "random phase or the content's",
-      parseChoice('--phase-start', ['random', 'content'] as const),
-    )
-    .option(
-      '--channels <mode>',
-      'mono, per-channel or mid-side',
-      parseChoice('--channels', ['mono', 'per-channel', 'mid-side'] as const),
-    )
-    .option(
-      '--window-seconds <s>',
-      'length of the windows long content is processed in',
-      parseNumber('--window-seconds', 1, 600),
     )
     .option(
       '--backend <name>',
@@ -227,69 +145,56 @@ export function registerTransferCommand(program: Command): void {
       parseChoice('--backend', ['auto', 'tensorflow', 'wasm', 'cpu'] as const),
       'auto',
     )
-    .option('--json', 'one JSON object per progress event, then a summary object')
-    .action(async (flags: TransferFlags) => {
-      const shallow = transferRequestOf(flags);
-      const request =
-        flags.method === 'cnn'
-          ? cnnRequestFromFlags({
-              ...flags,
-              content: shallow.content,
-              styles: shallow.styles.map((s) => s.path),
-              styleWeights: flags.styleWeight,
-              output: shallow.output,
-              preset: flags.preset,
-            })
-          : shallow;
-      const bar = flags.json
-        ? undefined
-        : createProgressBar(
-            1,
-            ' {bar} {phase} {value}/{total} | loss {loss} (content {content}, style {style}) | {remaining} left',
-          );
-      let lastPhase = '';
-      const result = await cancelOnInterrupt((signal) =>
-        createEngineJobRunner().run<TransferResult, TransferProgress>(
-          request.method === 'cnn' ? 'cnn-transfer' : 'transfer',
-          request,
-          {
-            signal,
-            onProgress: (progress) => {
-              if (flags.json) {
-                process.stdout.write(
-                  `${JSON.stringify({ event: 'progress', ...progress, preview: undefined })}\n`,
-                );
-                return;
-              }
-              if (progress.phase !== lastPhase) {
-                lastPhase = progress.phase;
-                bar?.setTotal(Math.max(1, progress.iterations));
-              }
-              bar?.update(progress.iteration, {
-                phase: progress.phase.padEnd(14),
-                loss: progress.losses?.total.toExponential(3) ?? '-',
-                content: progress.losses?.content.toExponential(2) ?? '-',
-                style: progress.losses?.style.toExponential(2) ?? '-',
-                remaining:
-                  progress.remainingSeconds === undefined
-                    ? '?'
-                    : `${Math.ceil(progress.remainingSeconds)} s`,
-              });
-            },
-          },
-        ),
-      );
-      bar?.stop();
-      if (flags.json) {
-        process.stdout.write(`${JSON.stringify({ event: 'done', ...result })}\n`);
-        return;
-      }
-      const w = result.wallSeconds;
-      process.stdout.write(
-        `Wrote ${result.output} and ${result.recipe}\n` +
-          `${result.iterations} iterations on ${result.backend}; analysis ${w.analysis.toFixed(1)} s, optimisation ${w.optimisation.toFixed(1)} s, ` +
-          `phase ${w.reconstruction.toFixed(1)} s, total ${w.total.toFixed(1)} s\n` +
-          `Final loss ${result.finalLosses.total.toExponential(3)} (content ${result.finalLosses.content.toExponential(3)}, style ${result.finalLosses.style.toExponential(3)})\n`,
-      );
-    });
+    .option('--json', 'one JSON object per progress event, then a summary object');
+  // Every method's settings, as declared in its folder (src/main/methods/<name>/parameters.ts).
+  addParameterOptions(command, METHODS);
+  command.action(async (flags: TransferFlags) => {
+    const request = transferRequestOf(flags);
+    const bar = flags.json
+      ? undefined
+      : createProgressBar(
+          1,
+          ' {bar} {phase} {value}/{total} | loss {loss} (content {content}, style {style}) | {remaining} left',
+        );
+    let lastPhase = '';
+    const result = await cancelOnInterrupt((signal) =>
+      createEngineJobRunner().run('transfer', request, {
+        signal,
+        onProgress: (progress) => {
+          if (flags.json) {
+            process.stdout.write(
+              `${JSON.stringify({ event: 'progress', ...progress, preview: undefined })}\n`,
+            );
+            return;
+          }
+          if (progress.phase !== lastPhase) {
+            lastPhase = progress.phase;
+            bar?.setTotal(Math.max(1, progress.iterations));
+          }
+          bar?.update(progress.iteration, {
+            phase: progress.phase.padEnd(14),
+            loss: progress.losses?.total.toExponential(3) ?? '-',
+            content: progress.losses?.content.toExponential(2) ?? '-',
+            style: progress.losses?.style.toExponential(2) ?? '-',
+            remaining:
+              progress.remainingSeconds === undefined
+                ? '?'
+                : `${Math.ceil(progress.remainingSeconds)} s`,
+          });
+        },
+      }),
+    );
+    bar?.stop();
+    if (flags.json) {
+      process.stdout.write(`${JSON.stringify({ event: 'done', ...result })}\n`);
+      return;
+    }
+    const w = result.wallSeconds;
+    process.stdout.write(
+      `Wrote ${result.output} and ${result.recipe}\n` +
+        `${result.iterations} iterations on ${result.backend}; analysis ${w.analysis.toFixed(1)} s, optimisation ${w.optimisation.toFixed(1)} s, ` +
+        `phase ${w.reconstruction.toFixed(1)} s, total ${w.total.toFixed(1)} s\n` +
+        `Final loss ${result.finalLosses.total.toExponential(3)} (content ${result.finalLosses.content.toExponential(3)}, style ${result.finalLosses.style.toExponential(3)})\n`,
+    );
+  });
 }

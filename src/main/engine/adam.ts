@@ -1,7 +1,7 @@
 // Adam on the spectrogram, by tfjs's own optimiser (tf.train.adam): the result stays on the
 // backend between steps; only the loss values come back each step.
 import * as tf from '@tensorflow/tfjs-core';
-import type { LossValues, TransferObjective } from './objective';
+import type { LossValues, TransferObjective } from '../methods/shallow/objective';
 
 export interface AdamOptions {
   learningRate: number;

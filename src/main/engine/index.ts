@@ -20,7 +20,7 @@ export {
   type ShallowTransferParams,
   type StartPoint,
   type TransferParamsInput,
-} from './params';
+} from '../methods/shallow/network-params';
 export type { LogSpectrogram, StyleInput } from './spectrogram';
 export {
   ShallowNetwork,
@@ -36,8 +36,8 @@ export {
   disposeStyleTarget,
   type StyleMode,
   type WeightedStyle,
-} from './style-target';
-export { TransferObjective, type Evaluation, type LossValues } from './objective';
+} from '../methods/shallow/style-target';
+export { TransferObjective, type Evaluation, type LossValues } from '../methods/shallow/objective';
 export { minimizeLbfgs, type LbfgsOptions, type LbfgsResult, type LbfgsStop } from './lbfgs';
 export {
   shallowTransfer,
@@ -48,4 +48,4 @@ export {
   type TransferOptions,
   type TransferProgress,
   type TransferResult,
-} from './shallow-transfer';
+} from '../methods/shallow/shallow-transfer';

@@ -14,7 +14,7 @@ import { ModelCache, checkModelName } from '../models/model-cache';
 import { importModelFolder } from '../models/model-folder-import';
 import { modelInfo } from '../models/model-info';
 import { findTrainingData } from '../training/training-data';
-import type { TrainingQueue } from '../training/training-queue';
+import type { TrainingQueue } from '../project/training-queue';
 import type { Dialogs } from './dialogs';
 import type { PathGrants } from './path-grants';
 

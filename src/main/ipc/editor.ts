@@ -31,9 +31,11 @@ import type {
 } from '../../shared/ipc-project';
 import { ParameterError } from '../../shared/user-error';
 import { writeWav } from '../audio';
-import { createEngineJobRunner } from '../jobs/engine-jobs';
+import { createEngineJobRunner } from '../worker/engine-jobs';
 import { transferMethods } from './transfer-methods';
 import type { JobRunner } from '../jobs/job-runner';
+import type { MediaJobs } from '../media/media-jobs';
+import type { EngineJobRunner } from '../worker/engine-jobs';
 import { MediaRegistry, mediaPath } from '../media/media-registry';
 import { shippedModelsFolder } from '../models/locations';
 import type { LaneAnalysis } from '../media/media-jobs';
@@ -48,7 +50,7 @@ import {
 import { RecentProjects } from '../project/recent-projects';
 import { RenderQueue } from '../project/render-queue';
 import { ProjectSession } from '../project/session';
-import { TrainingQueue } from '../training/training-queue';
+import { TrainingQueue } from '../project/training-queue';
 import type { Dialogs } from './dialogs';
 import { EditorModels, type ModelLocations } from './editor-models';
 import { PathGrants } from './path-grants';
@@ -84,16 +86,16 @@ export class Editor {
   readonly models: EditorModels;
   private readonly training: TrainingQueue;
   private readonly recent: RecentProjects;
-  private readonly mediaJobs: JobRunner = createMediaJobRunner();
+  private readonly mediaJobs: JobRunner<MediaJobs> = createMediaJobRunner();
   private readonly lanesCache = new Map<string, Promise<LaneAnalysis>>();
   private chain: Promise<unknown> = Promise.resolve();
   private previewCount = 0;
-  private readonly engine: JobRunner;
+  private readonly engine: EngineJobRunner;
 
   constructor(
     private readonly host: EditorHost,
     private readonly options: EditorOptions,
-    engine?: JobRunner,
+    engine?: EngineJobRunner,
   ) {
     this.engine =
       engine ??
@@ -259,7 +261,7 @@ export class Editor {
     const path = this.session.pathOf(track.clip.file);
     let analysis = this.lanesCache.get(path);
     if (!analysis) {
-      analysis = this.mediaJobs.run<LaneAnalysis>('lanes', { path });
+      analysis = this.mediaJobs.run('lanes', { path });
       this.lanesCache.set(path, analysis);
       analysis.catch(() => this.lanesCache.delete(path));
     }
@@ -328,7 +330,7 @@ export class Editor {
       }
       const tracks = request.trackIds.map((id) => this.session.findTrack(id));
       const document = this.session.current;
-      const stems = await this.mediaJobs.run<ExportedStem[]>('export-stems', {
+      const stems = await this.mediaJobs.run('export-stems', {
         stems: tracks.map((t) => ({
           trackId: t.id,
           name: t.name,

@@ -5,10 +5,13 @@ import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { IpcCalls, IpcChannel } from '../../shared/ipc-channels';
 import { STEM_SAMPLE_RATES } from '../../shared/ipc-export';
-import { ITERATION_LIMITS, WEIGHT_LIMITS } from '../../shared/ipc-project';
+import type { TransferStartRequest } from '../../shared/ipc-jobs';
+import { WEIGHT_LIMITS } from '../../shared/ipc-project';
 import { ParameterError } from '../../shared/user-error';
 import { TRAINING_EPOCH_LIMITS } from '../../shared/ipc-models';
+import { METHODS } from '../methods/registry';
 import { editSchema, idSchema, modelNameSchema, selectionSchema } from '../project/document-schema';
+import { settingsSchema } from './parameter-schemas';
 
 const pathSchema = z
   .string()
@@ -37,32 +40,6 @@ const pcmSchema = z
   })
   .refine((p) => p.channels[0]!.length > 0, { message: 'has no samples', path: ['channels'] });
 
-const transferSettings = z
-  .strictObject({
-    analysisRate: z.int().min(8000).max(192000),
-    nFft: z.int().min(256).max(8192),
-    hop: z.int().min(1).max(8192),
-    filters: z.int().min(1).max(16384),
-    kernelWidth: z.int().min(1).max(255),
-    seed: z
-      .int()
-      .min(0)
-      .max(2 ** 31 - 1),
-    contentWeight: z.number().min(0).max(WEIGHT_LIMITS.max),
-    styleWeight: z.number().min(0).max(WEIGHT_LIMITS.max),
-    start: z.enum(['content', 'noise']),
-    noiseSigma: z.number().min(0).max(10),
-    optimiser: z.enum(['lbfgs', 'adam']),
-    iterations: z.int().min(ITERATION_LIMITS.min).max(ITERATION_LIMITS.max),
-    learningRate: z.number().positive().max(10),
-    phaseMethod: z.enum(['gl', 'fgla']),
-    phaseIterations: z.int().min(0).max(10000),
-    phaseStart: z.enum(['random', 'content']),
-    channelMode: z.enum(['mono', 'per-channel', 'mid-side']),
-    windowSeconds: z.number().positive().max(3600),
-  })
-  .partial();
-
 const styleChoices = z
   .array(
     z.strictObject({
@@ -73,48 +50,21 @@ const styleChoices = z
   .min(1)
   .max(16);
 
-/** The trained CNN's overrides (the engine checks them again, with the model in hand). */
-const cnnSettings = z
-  .strictObject({
-    contentWeight: z.number().min(0).max(WEIGHT_LIMITS.max),
-    styleWeight: z.number().min(0).max(WEIGHT_LIMITS.max),
-    energyWeight: z.number().min(0).max(WEIGHT_LIMITS.max),
-    frequencyWeight: z.number().min(0).max(WEIGHT_LIMITS.max),
-    start: z.enum(['content', 'noise']),
-    seed: z
-      .int()
-      .min(0)
-      .max(2 ** 31 - 1),
-    optimiser: z.enum(['lbfgs', 'adam']),
-    iterations: z.int().min(ITERATION_LIMITS.min).max(ITERATION_LIMITS.max),
-    learningRate: z.number().positive().max(10),
-    phaseMethod: z.enum(['gl', 'fgla']),
-    phaseIterations: z.int().min(0).max(10000),
-    phaseStart: z.enum(['random', 'content']),
-    channelMode: z.enum(['mono', 'per-channel', 'mid-side']),
-    windowSeconds: z.number().positive().max(3600),
-  })
-  .partial();
-
-const transferStart = z.discriminatedUnion('method', [
-  z.strictObject({
-    method: z.literal('shallow'),
-    preset: z.enum(['default', 'ulyanov']),
-    contentTrackId: idSchema,
-    styles: styleChoices,
-    settings: transferSettings,
-    region: selectionSchema.nullable(),
-  }),
-  z.strictObject({
-    method: z.literal('cnn'),
-    preset: z.enum(['audio-vgg', 'verma-smith']),
-    model: modelNameSchema.optional(),
-    contentTrackId: idSchema,
-    styles: styleChoices,
-    settings: cnnSettings,
-    region: selectionSchema.nullable(),
-  }),
-]);
+/** A start request of each method of the registry, its settings checked by their declarations. */
+const transferStart = z.discriminatedUnion(
+  'method',
+  METHODS.map((method) =>
+    z.strictObject({
+      method: z.literal(method.name),
+      preset: z.enum(method.presets.map((p) => p.name) as [string, ...string[]]),
+      ...(method.usesModel && { model: modelNameSchema.optional() }),
+      contentTrackId: idSchema,
+      styles: styleChoices,
+      settings: settingsSchema(method.parameters),
+      region: selectionSchema.nullable(),
+    }),
+  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
+) as unknown as z.ZodType<TransferStartRequest>;
 
 const jobId = z.string().min(1).max(64);
 

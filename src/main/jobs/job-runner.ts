@@ -2,6 +2,7 @@
 // returns all of its memory (tfjs wasm heaps never shrink) and a crash cannot take the caller down.
 import type { Worker } from 'node:worker_threads';
 import { JobCancelledError, JobFailedError } from './errors';
+import type { JobTable } from './job-table';
 import type { FromWorker, ToWorker } from './protocol';
 import { spawnWorker } from './spawn-worker';
 
@@ -21,7 +22,7 @@ export interface JobRunnerOptions {
   spareWorker?: boolean;
 }
 
-export class JobRunner {
+export class JobRunner<Jobs extends JobTable<Jobs>> {
   private readonly cancelGraceMs: number;
   private readonly keepSpare: boolean;
   private spare: { worker: Worker; forget: () => void } | undefined;
@@ -88,11 +89,13 @@ export class JobRunner {
     return spare.worker;
   }
 
-  run<Result, Progress = unknown>(
-    kind: string,
-    params: unknown,
-    options: RunJobOptions<Progress> = {},
-  ): Promise<Result> {
+  run<Kind extends keyof Jobs & string>(
+    kind: Kind,
+    params: Jobs[Kind]['params'],
+    options: RunJobOptions<Jobs[Kind]['progress']> = {},
+  ): Promise<Jobs[Kind]['result']> {
+    type Result = Jobs[Kind]['result'];
+    type Progress = Jobs[Kind]['progress'];
     const { signal, onProgress } = options;
     if (signal?.aborted) return Promise.reject(new JobCancelledError(kind));
     const worker = this.takeWorker();

@@ -2,6 +2,7 @@
 
 /** Main thread -> worker. */
 export type ToWorker =
+  /** Params of the kind's type in the worker's JobTable (checked where the runner is typed). */
   | { type: 'start'; kind: string; params: unknown }
   | { type: 'cancel' }
   /** Answered with 'pong' once the worker has loaded its modules and finished warming up. */

@@ -1,17 +1,10 @@
 // The worker's side of the protocol: runs one job with the handler registered for its kind.
 import { parentPort } from 'node:worker_threads';
 import { isUserFacingError } from '../../shared/user-error';
+import type { JobContext, JobHandler, JobHandlers, JobSpec, JobTable } from './job-table';
 import type { FromWorker, SerializedError, ToWorker } from './protocol';
 
-export interface JobContext<Progress> {
-  /** Aborted when the caller cancels; handlers check it at least once per iteration. */
-  signal: AbortSignal;
-  /** Sends progress to the caller; typed arrays listed in `transfer` move without a copy. */
-  progress(progress: Progress, transfer?: ArrayBuffer[]): void;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers are typed where they are defined
-export type JobHandler = (params: any, context: JobContext<any>) => Promise<unknown>;
+export type { JobContext } from './job-table';
 
 function serializeError(error: unknown): SerializedError {
   if (!(error instanceof Error))
@@ -34,7 +27,10 @@ export interface ServeOptions {
   warmUp?: Promise<unknown>;
 }
 
-export function serveJobs(handlers: Record<string, JobHandler>, options: ServeOptions = {}): void {
+export function serveJobs<Jobs extends JobTable<Jobs>>(
+  handlers: JobHandlers<Jobs>,
+  options: ServeOptions = {},
+): void {
   const port = parentPort;
   if (!port) throw new Error('serveJobs() must run inside a worker thread');
   const cancel = new AbortController();
@@ -55,7 +51,7 @@ export function serveJobs(handlers: Record<string, JobHandler>, options: ServeOp
   });
 
   function start(message: Extract<ToWorker, { type: 'start' }>): void {
-    const handler = handlers[message.kind];
+    const handler = (handlers as unknown as Record<string, JobHandler<JobSpec> | undefined>)[message.kind];
     if (!handler) {
       send({
         type: 'failed',

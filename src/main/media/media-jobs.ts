@@ -4,7 +4,7 @@ import type { ExportedStem } from '../../shared/ipc-export';
 import type { SpectrogramLevels, WaveformPeaks } from '../../shared/ipc-lanes';
 import type { Seconds } from '../../shared/units';
 import { readWav } from '../audio';
-import type { JobContext } from '../jobs/worker-host';
+import type { JobContext, JobSpec } from '../jobs/job-table';
 import { spectrogramLevels } from '../peaks/spectrogram-levels';
 import { waveformPeaks } from '../peaks/waveform-peaks';
 import { exportStems, type StemExportJob } from './stem-export';
@@ -30,4 +30,10 @@ export function exportStemsJob(
   context: JobContext<never>,
 ): Promise<ExportedStem[]> {
   return exportStems(params, context.signal);
+}
+
+/** The media worker's protocol. */
+export interface MediaJobs {
+  lanes: JobSpec<{ path: string }, never, LaneAnalysis>;
+  'export-stems': JobSpec<StemExportJob, never, ExportedStem[]>;
 }

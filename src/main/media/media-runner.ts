@@ -1,10 +1,11 @@
 import { JobRunner } from '../jobs/job-runner';
+import type { MediaJobs } from './media-jobs';
 
 // From source (tests, the test host) the worker is TypeScript; in the built app it sits beside
 // the main bundle as media-worker.js.
 const workerFile = import.meta.url.endsWith('.ts') ? './media-worker.ts' : './media-worker.js';
 
 /** Runs lane analysis and stem export off the main thread. */
-export function createMediaJobRunner(): JobRunner {
-  return new JobRunner(new URL(workerFile, import.meta.url));
+export function createMediaJobRunner(): JobRunner<MediaJobs> {
+  return new JobRunner<MediaJobs>(new URL(workerFile, import.meta.url));
 }

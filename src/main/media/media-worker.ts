@@ -1,8 +1,8 @@
 // Entry of the media worker thread (built beside the main bundle as media-worker.js).
 import { serveJobs } from '../jobs/worker-host';
-import { exportStemsJob, lanesJob } from './media-jobs';
+import { exportStemsJob, lanesJob, type MediaJobs } from './media-jobs';
 
-serveJobs({
+serveJobs<MediaJobs>({
   lanes: lanesJob,
   'export-stems': exportStemsJob,
 });

@@ -7,7 +7,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { CnnNetwork, NetworkWeightsError } from '../engine/cnn/network';
 import { writeFolderAtomic } from './atomic-folder';
 import {
   ModelDamagedError,
@@ -121,34 +120,6 @@ export class ModelCache {
     const location = await this.locate(name);
     const { manifest, data } = await readModel(location);
     return { manifest, location, weights: decodeWeights(location, manifest, data) };
-  }
-
-  /** The model as a ready network (classifiers only); the caller disposes it. */
-  async loadNetwork(name: string): Promise<{ manifest: ModelManifest; network: CnnNetwork }> {
-    const { manifest, weights, location } = await this.load(name);
-    try {
-      const network = new CnnNetwork(
-        {
-          architecture: manifest.architecture,
-          width: manifest.width,
-          bins: manifest.spectrogram.nFft / 2 + 1,
-          classes: manifest.classes.length,
-          inputMean: manifest.input.mean,
-          inputStd: manifest.input.std,
-        },
-        weights,
-      );
-      return { manifest, network };
-    } catch (error) {
-      if (error instanceof NetworkWeightsError)
-        throw new ModelDamagedError(
-          name,
-          `The model "${name}" in ${location.folder} is damaged: ${error.message}.`,
-        );
-      throw error;
-    } finally {
-      tf.dispose(Object.values(weights));
-    }
   }
 
   /**

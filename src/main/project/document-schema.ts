@@ -1,9 +1,9 @@
 // Runtime shape of project.json and of the edits the page sends, with zod (well kept, and its
 // types are checked against the shared interfaces below so the two cannot drift apart).
 import { z } from 'zod';
+import { METHOD_NAMES } from '../methods/registry';
 import {
   GAIN_LIMITS,
-  ITERATION_LIMITS,
   PROJECT_FORMAT,
   PROJECT_VERSION,
   WEIGHT_LIMITS,
@@ -30,8 +30,20 @@ export const selectionSchema: z.ZodType<TimeSelection> = z
   .refine((s) => s.end > s.start, { message: 'must end after it starts' });
 
 const styleChoice = z.strictObject({ trackId: idSchema, weight });
-const method = z.enum(['shallow', 'cnn']);
-const preset = z.enum(['default', 'ulyanov', 'audio-vgg', 'verma-smith']);
+const method = z.string().refine((name) => METHOD_NAMES.includes(name), {
+  message: `must be one of the methods (${METHOD_NAMES.join(', ')})`,
+});
+const preset = z.string().min(1).max(64);
+/** Settings by declared name; each value is checked against its declaration when a job starts. */
+const settingValues = z.record(
+  z.string().regex(/^[a-zA-Z]\w{0,63}$/, 'must be a setting name'),
+  z.union([
+    z.number(),
+    z.string().max(200),
+    z.array(z.string().max(200)).max(64).readonly(),
+    z.array(z.number()).max(64).readonly(),
+  ]),
+);
 /** A model's name as the cache allows it (model-cache.ts). */
 const MODEL_NAME_RULE =
   'must be a model name: 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit';
@@ -44,16 +56,7 @@ export const transferSettingsSchema = z.strictObject({
   method,
   preset,
   model: modelNameSchema.nullable().optional(),
-  contentWeight: weight,
-  styleWeight: weight,
-  energyWeight: weight.optional(),
-  frequencyWeight: weight.optional(),
-  iterations: z.int().min(ITERATION_LIMITS.min).max(ITERATION_LIMITS.max),
-  seed: z
-    .int()
-    .min(0)
-    .max(2 ** 31 - 1),
-  start: z.enum(['content', 'noise']),
+  values: settingValues,
   contentTrackId: idSchema.nullable(),
   styles: z.array(styleChoice).max(16),
 });
@@ -81,13 +84,9 @@ const recipeSchema = z.strictObject({
   method,
   preset,
   model: z.string().max(64).optional(),
-  contentWeight: z.number(),
-  styleWeight: z.number(),
-  energyWeight: z.number().optional(),
-  frequencyWeight: z.number().optional(),
+  settings: settingValues,
   iterations: z.int(),
   seed: z.int(),
-  start: z.enum(['content', 'noise']),
   contentName: z.string(),
   styles: z.array(z.strictObject({ name: z.string(), weight: z.number() })),
   region: z.strictObject({ start: z.number(), end: z.number() }).nullable(),

@@ -1,4 +1,4 @@
-// A fresh session document and the defaults of its transfer panel (the engine's default preset).
+// A fresh session document and the defaults of its transfer panel (the first method's first preset).
 import {
   PROJECT_FORMAT,
   PROJECT_VERSION,
@@ -6,18 +6,15 @@ import {
   type TrackState,
   type TransferSettings,
 } from '../../shared/ipc-project';
-import { SHALLOW_PRESETS } from '../transfer/settings';
+import { METHODS } from '../methods/registry';
 
+/** The first method's first preset, with nothing changed. */
 export function defaultTransferSettings(): TransferSettings {
-  const preset = SHALLOW_PRESETS.default;
+  const method = METHODS[0]!;
   return {
-    method: 'shallow',
-    preset: 'default',
-    contentWeight: preset.contentWeight,
-    styleWeight: preset.styleWeight,
-    iterations: preset.iterations,
-    seed: preset.seed,
-    start: preset.start,
+    method: method.name,
+    preset: method.presets[0]!.name,
+    values: {},
     contentTrackId: null,
     styles: [],
   };

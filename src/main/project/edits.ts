@@ -173,7 +173,12 @@ function applyTransferSettings(
     if (track.role !== 'style')
       throw new ProjectError('NOTHING_TO_DO', `${track.name} is not a style track.`);
   }
-  const keys = Object.keys(settings).sort();
+  // Values are named one by one, so the drags of one slider coalesce into one undo step.
+  const keys = Object.keys(settings)
+    .flatMap((key) =>
+      key === 'values' && settings.values ? Object.keys(settings.values).map((v) => `values.${v}`) : [key],
+    )
+    .sort();
   return {
     document: { ...document, transfer: { ...document.transfer, ...settings } },
     label: 'Transfer settings',

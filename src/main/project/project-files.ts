@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { PROJECT_FORMAT, PROJECT_VERSION, type ProjectDocument } from '../../shared/ipc-project';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { documentSchema } from './document-schema';
+import { fromVersion1 } from './document-upgrade';
 import { ProjectError } from './errors';
 
 export const PROJECT_FILE = 'project.json';
@@ -54,7 +55,7 @@ export async function readProjectFile(folder: string): Promise<ProjectDocument> 
       'NEWER_VERSION',
       `${file} was saved by a newer Timbrefold (format ${header.data.version}); update the app to open it.`,
     );
-  const parsed = documentSchema.safeParse(json);
+  const parsed = documentSchema.safeParse(header.data.version === 1 ? fromVersion1(json) : json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? issue.path.join('.') : 'the document';

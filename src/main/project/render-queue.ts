@@ -3,7 +3,6 @@
 // the page as they arrive; a finished job's WAV becomes a result track (one undoable step).
 import { relative } from 'node:path';
 import type {
-  CnnStartRequest,
   JobSnapshot,
   JobSummary,
   JobUpdate,
@@ -20,23 +19,26 @@ import type {
 } from '../../shared/transfer';
 import { ParameterError, isUserFacingError } from '../../shared/user-error';
 import { JobCancelledError } from '../jobs/errors';
-import type { JobRunner } from '../jobs/job-runner';
+import type { EngineJobRunner } from '../worker/engine-jobs';
 import { PreviewMosaic } from '../peaks/preview-mosaic';
-import { CNN_PRESETS, type CnnTransferProgress } from '../engine/cnn/cnn-settings';
-import type { CnnTransferResult } from '../engine/cnn/run-cnn-transfer';
+import { methodNamed } from '../methods/registry';
 import { describeProjectWav, newId } from './audio-import';
-import { cnnJobRequest, type CnnJobModels } from './cnn-job-request';
 import { freshAudioName } from './project-files';
 import type { ProjectSession } from './session';
 
 export interface RenderQueueOptions {
-  engine: JobRunner;
+  engine: EngineJobRunner;
   session: ProjectSession;
   emit: (update: JobUpdate) => void;
   /** Jobs running at once (default: 2). */
   concurrency?: number;
-  /** Where the trained-CNN method finds its models. */
-  models: CnnJobModels;
+  /** Where a model's method finds its models. */
+  models: {
+    /** The user's model cache. */
+    dir: string;
+    /** Folders of models shipped with the app. */
+    shipped: string[];
+  };
 }
 
 interface Job {
@@ -54,8 +56,6 @@ interface Job {
   folder: string;
   startedAt: number;
 }
-
-export const METHOD_LABELS = { shallow: 'shallow', cnn: 'cnn' } as const;
 
 /** Preview spectrograms per run: often enough to watch, rarely enough to cost nothing. */
 function previewEvery(iterations: number): number {
@@ -112,8 +112,14 @@ export class RenderQueue {
         );
     }
     const id = `job-${++this.counter}-${newId().slice(0, 6)}`;
-    const name = `${content.name} × ${styles.map((s) => s.name).join(' + ')} (${METHOD_LABELS[request.method]})`;
-    const iterations = request.settings.iterations ?? 0;
+    const name = `${content.name} × ${styles.map((s) => s.name).join(' + ')} (${request.method})`;
+    const method = methodNamed(request.method);
+    const preset = method.presets.find((p) => p.name === request.preset) ?? method.presets[0]!;
+    const asked = request.settings['iterations'] ?? preset.values.iterations;
+    const iterations =
+      typeof asked === 'number'
+        ? asked
+        : (method.parameters.find((d) => d.name === 'iterations')?.default as number);
     const job: Job = {
       summary: {
         id,
@@ -215,25 +221,22 @@ export class RenderQueue {
         previewEvery: previewEvery(job.summary.iterations || 100),
       };
       const progress = { signal: job.abort.signal, onProgress: this.progress.bind(this, job) };
-      let result: TransferResult;
-      if (job.request.method === 'cnn') {
-        const request = cnnJobRequest(job.request, files, this.options.models);
-        const cnn = await engine.run<CnnTransferResult, CnnTransferProgress>(
-          'cnn-transfer',
-          request,
-          progress,
-        );
-        job.model = cnn.model.name;
-        result = cnn;
-      } else {
-        const transfer: TransferRequest = {
-          method: 'shallow',
-          preset: job.request.preset,
-          settings: job.request.settings,
-          ...files,
-        };
-        result = await engine.run<TransferResult, TransferProgress>('transfer', transfer, progress);
-      }
+      const method = methodNamed(job.request.method);
+      const transfer: TransferRequest = {
+        method: method.name,
+        preset: job.request.preset,
+        settings: job.request.settings,
+        ...(method.usesModel && {
+          ...(job.request.model !== undefined && { model: job.request.model }),
+          modelsDir: this.options.models.dir,
+          // The worker cannot find the app's resources by itself in a packaged build: name them.
+          shippedModelsDirs: this.options.models.shipped,
+        }),
+        ...files,
+        backend: 'auto',
+      };
+      const result: TransferResult = await engine.run('transfer', transfer, progress);
+      job.model = result.model?.name ?? null;
       if (session.folder !== job.folder) throw new JobCancelledError('transfer');
       const track = await this.resultTrack(job, output, result, content);
       session.addTracks([track], `Add ${track.name}`);
@@ -292,7 +295,11 @@ export class RenderQueue {
     const { session } = this.options;
     const clip = await describeProjectWav(job.folder, output, job.summary.name, job.summary.start);
     const recipeFile = relative(job.folder, result.recipe).split('\\').join('/');
-    const settings = job.request.settings;
+    // The panel's settings as they were in force (the request's, else the preset's).
+    const shown = methodNamed(job.request.method).parameters.filter((d) => d.panel);
+    const settings = Object.fromEntries(
+      shown.flatMap((d) => (d.name in result.settings ? [[d.name, result.settings[d.name]!]] : [])),
+    );
     return {
       id: newId(),
       name: job.summary.name,
@@ -303,14 +310,11 @@ export class RenderQueue {
       gainDb: 0,
       recipe: {
         method: job.request.method,
-        preset: job.request.preset,
+        preset: result.preset,
         ...(job.model !== null && { model: job.model }),
-        contentWeight: settings.contentWeight ?? 0,
-        styleWeight: settings.styleWeight ?? 0,
-        ...(job.request.method === 'cnn' && cnnEnvelopeWeights(job.request)),
+        settings,
         iterations: result.iterations,
-        seed: settings.seed ?? 0,
-        start: settings.start ?? 'content',
+        seed: typeof result.settings['seed'] === 'number' ? result.settings['seed'] : 0,
         contentName: content.name,
         styles: job.request.styles.map((s) => ({
           name: session.findTrack(s.trackId).name,
@@ -340,15 +344,4 @@ export class RenderQueue {
   private emit(job: Job): void {
     this.options.emit({ job: job.summary });
   }
-}
-
-/** The envelope weights a CNN result was made with (the preset's where the request left them). */
-function cnnEnvelopeWeights(
-  request: CnnStartRequest,
-): Pick<ResultRecipe, 'energyWeight' | 'frequencyWeight'> {
-  const preset = CNN_PRESETS[request.preset];
-  return {
-    energyWeight: request.settings.energyWeight ?? preset.energyWeight,
-    frequencyWeight: request.settings.frequencyWeight ?? preset.frequencyWeight,
-  };
 }

@@ -1,5 +1,5 @@
 // The resynthesis job as the engine worker runs it.
-import type { JobContext } from '../jobs/worker-host';
+import type { JobContext } from '../jobs/job-table';
 import { resynthesizeFile, type ResynthesisOptions, type ResynthesisResult } from './resynthesis';
 
 export interface ResynthesisJobParams {

@@ -3,8 +3,9 @@
 // the results; the others are still classified.
 import type { BackendChoice } from '../../shared/transfer';
 import { initBackend } from '../engine/backend';
-import type { JobContext } from '../jobs/worker-host';
+import type { JobContext } from '../jobs/job-table';
 import { ModelCache } from '../models/model-cache';
+import { loadClassifier } from '../methods/cnn/classifier';
 import { argMax, clipProbabilities } from './classify';
 import { clipSpectrogram } from './clip-spectrogram';
 
@@ -34,7 +35,7 @@ export async function classifyFiles(
     shipped: request.shippedModelsDirs ?? [],
   });
   await initBackend({ backend: request.backend ?? 'auto' });
-  const { manifest, network } = await cache.loadNetwork(request.model);
+  const { manifest, network } = await loadClassifier(cache, request.model);
   const results: FileClassification[] = [];
   try {
     for (const [i, file] of request.files.entries()) {

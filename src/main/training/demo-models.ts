@@ -31,7 +31,7 @@ export async function buildDemoModels(
       {
         data,
         architecture,
-        name: DEMO_MODELS[architecture],
+        name: DEMO_MODELS[architecture]!,
         modelsDir: outDir,
         epochs: 10,
         learningRate: 2e-3,

@@ -1,5 +1,5 @@
 // The training job as the engine worker runs it (kind 'train').
-import type { JobContext } from '../jobs/worker-host';
+import type { JobContext } from '../jobs/job-table';
 import {
   trainClassifier,
   type TrainProgress,

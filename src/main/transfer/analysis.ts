@@ -16,6 +16,7 @@ import {
 } from '../audio';
 import { logMagnitude, magnitude, stft, type Spectrogram } from '../dsp';
 import type { LogSpectrogram } from '../engine/spectrogram';
+import type { AnalysisSettings } from '../methods/method';
 
 export interface LoadedClip {
   path: string;
@@ -110,8 +111,12 @@ export interface AnalysedStream {
   logMagnitude: LogSpectrogram;
 }
 
-export function analyse(stream: AnalysisStream, nFft: number, hop: number): AnalysedStream {
-  const spectrum = stft(stream.samples, { nFft, hop });
+export function analyse(
+  stream: AnalysisStream,
+  analysis: Pick<AnalysisSettings, 'nFft' | 'hop' | 'winLength'>,
+): AnalysedStream {
+  const { nFft, hop, winLength } = analysis;
+  const spectrum = stft(stream.samples, { nFft, hop, ...(winLength !== undefined && { winLength }) });
   return {
     ...stream,
     spectrum,

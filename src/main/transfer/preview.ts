@@ -1,8 +1,8 @@
 // What a user sees and hears of an optimisation in progress: the current iterate of one window,
 // downsampled for the lane, and a quick phase reconstruction to listen to.
-import type { ShallowSettings, TransferPreview } from '../../shared/transfer';
+import type { TransferPreview } from '../../shared/transfer';
 import { inverseLogMagnitude, reconstructPhase } from '../dsp';
-import type { LogSpectrogram } from '../engine/spectrogram';
+import type { AnalysisSettings } from '../methods/method';
 
 /** Bins sent for display: a lane is a few hundred pixels tall. */
 const previewBins = 256;
@@ -30,24 +30,32 @@ export function poolBins(
   return { bins: target, data: pooled };
 }
 
+/** A preview of the current iterate of one window (frames x bins, at the method's analysis). */
 export async function makePreview(
   current: Float32Array,
-  window: LogSpectrogram,
+  bins: number,
   stream: number,
   startFrame: number,
-  settings: ShallowSettings,
+  analysis: AnalysisSettings,
+  seed: number,
 ): Promise<TransferPreview> {
-  const { frames, bins } = window;
+  const frames = current.length / bins;
   const pooled = poolBins(current, frames, bins, previewBins);
   const { audio } = await reconstructPhase(
     inverseLogMagnitude(current),
-    { frames, bins, nFft: settings.nFft, hop: settings.hop },
     {
-      length: (frames - 1) * settings.hop,
+      frames,
+      bins,
+      nFft: analysis.nFft,
+      hop: analysis.hop,
+      ...(analysis.winLength !== undefined && { winLength: analysis.winLength }),
+    },
+    {
+      length: (frames - 1) * analysis.hop,
       iterations: previewPhaseIterations,
       method: 'fgla',
       initialPhase: 'random',
-      seed: settings.seed + 3,
+      seed: seed + 3,
     },
   );
   return {
@@ -56,8 +64,8 @@ export async function makePreview(
     frames,
     bins: pooled.bins,
     logMagnitude: pooled.data,
-    sampleRate: settings.analysisRate,
-    hop: settings.hop,
+    sampleRate: analysis.sampleRate,
+    hop: analysis.hop,
     audio,
   };
 }

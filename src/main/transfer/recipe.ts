@@ -1,11 +1,6 @@
 // Every result gets a sidecar JSON recipe: everything needed to render it again, sample for sample
 // on the same backend, and to tell whether the inputs have changed since.
-import type {
-  ShallowPresetName,
-  ShallowSettings,
-  TransferMethod,
-  TransferResult,
-} from '../../shared/transfer';
+import type { MethodName, TransferResult } from '../../shared/transfer';
 import type { Hertz, Seconds } from '../../shared/units';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { packageVersion } from '../version';
@@ -22,9 +17,10 @@ export interface Recipe {
   format: 'timbrefold-recipe';
   formatVersion: 1;
   createdAt: string;
-  method: TransferMethod;
-  preset: ShallowPresetName;
-  settings: ShallowSettings;
+  method: MethodName;
+  preset: string;
+  /** Every setting of the method, by its declared name. */
+  settings: Record<string, unknown>;
   seed: number;
   content: RecipeInput;
   region: { start: Seconds; end: Seconds } | null;
@@ -45,13 +41,16 @@ export async function writeRecipe(
   recipe: Omit<Recipe, 'format' | 'formatVersion' | 'createdAt' | 'versions'> & {
     tfjsVersion: string;
   },
+  methodFields: Record<string, unknown> = {},
 ): Promise<string> {
   const { tfjsVersion, ...rest } = recipe;
-  const full: Recipe = {
+  // Besides the common fields, what the method records (a model's method: the model, its analysis).
+  const full: Recipe & Record<string, unknown> = {
     format: 'timbrefold-recipe',
     formatVersion: 1,
     createdAt: new Date().toISOString(),
     ...rest,
+    ...methodFields,
     versions: { timbrefold: packageVersion(), tfjs: tfjsVersion, node: process.version },
   };
   const path = recipePathFor(output);

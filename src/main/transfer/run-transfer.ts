@@ -1,7 +1,9 @@
-// One transfer, end to end: files -> analysis streams -> windows through the engine -> joined
-// spectrogram -> phase reconstruction -> the content's rate and channels -> WAV + recipe.
-// Runs inside the engine worker (see transfer-job.ts); everything here is plain Node.
+// One transfer, end to end, the same for every method: files -> analysis streams at the method's
+// STFT -> windows through the method's optimiser -> joined spectrogram -> phase reconstruction ->
+// the content's rate and channels -> WAV + recipe. The method (src/main/methods/) brings only its
+// settings, its network or model, and how one window is optimised. Runs inside the engine worker.
 import * as tf from '@tensorflow/tfjs-core';
+import type { ParameterValue } from '../../shared/parameters';
 import type {
   LossTerms,
   TransferProgress,
@@ -10,10 +12,9 @@ import type {
 } from '../../shared/transfer';
 import { ParameterError } from '../../shared/user-error';
 import { initBackend, type BackendReport } from '../engine/backend';
-import { checkNetworkSize } from '../engine/params';
-import { ShallowNetwork } from '../engine/shallow-network';
-import { ShallowTransferSession } from '../engine/shallow-transfer';
-import type { StyleInput } from '../engine/spectrogram';
+import type { WeightedStyleInput } from '../methods/method';
+import { methodNamed } from '../methods/registry';
+import { resolveSettings } from '../methods/resolve-settings';
 import {
   analyse,
   checkNotSilent,
@@ -24,10 +25,8 @@ import {
   type AnalysedStream,
 } from './analysis';
 import { finishTransfer } from './finish-transfer';
-import { draftPreview } from './draft-preview';
 import { makePreview } from './preview';
 import { writeRecipe } from './recipe';
-import { networkParams, resolveSettings } from './settings';
 import { optimiseWindows } from './window-loop';
 import { planWindows } from './windows';
 
@@ -48,20 +47,12 @@ export function describeBackend(report: BackendReport): string {
   return `${report.backend} (${features.join(', ')})`;
 }
 
-function lossTerms(total: number, content: number, style: number): LossTerms {
-  return { total, content, style };
-}
-
 function seconds(since: number): number {
   return (performance.now() - since) / 1000;
 }
 
+/** What every request must hold, whatever its method. */
 function checkRequest(request: TransferRequest): void {
-  if (request.method !== 'shallow')
-    throw new ParameterError(
-      'method',
-      `Unknown method "${String(request.method)}": this engine offers shallow.`,
-    );
   if (request.styles.length === 0)
     throw new ParameterError('styles', 'Give at least one style clip.');
   for (const style of request.styles) {
@@ -89,163 +80,170 @@ export async function runTransfer(
 ): Promise<TransferResult> {
   const started = performance.now();
   const { signal, onProgress } = options;
+  const method = methodNamed(request.method);
   checkRequest(request);
-  const settings = resolveSettings(request);
-  const params = networkParams(settings);
+  const overrides = request.settings as Readonly<Record<string, ParameterValue>>;
+  // Every value is checked before anything is loaded.
+  const asked = resolveSettings(method, request.preset, overrides);
   const progress = (
     event: Omit<TransferProgress, 'elapsedSeconds'>,
     transfer?: ArrayBuffer[],
   ): void => onProgress?.({ ...event, elapsedSeconds: seconds(started) }, transfer);
-
-  // The backend compiles its WebAssembly while the inputs are read and analysed.
-  const backendReady = initBackend({ backend: request.backend ?? 'auto' });
-  backendReady.catch(() => undefined); // awaited below; an analysis error must not leave it unhandled
-
-  // Analysis: every input read, checked and turned into log-magnitude streams before any tensor exists.
   progress({ phase: 'analysis', iteration: 0, iterations: 1 });
-  const content = await loadClip(request.content);
-  const styles = await Promise.all(request.styles.map((style) => loadClip(style.path)));
-  styles.forEach((style) => checkNotSilent(style, 'style'));
-  const region = cutRegion(content.audio, request.region);
-  const rate = settings.analysisRate;
-  const analyseClip = async (audio: typeof region): Promise<AnalysedStream[]> =>
-    Promise.all(
-      splitStreams(audio, settings.channelMode).map(async (stream) =>
-        analyse(await toAnalysisRate(stream, audio.sampleRate, rate), settings.nFft, settings.hop),
-      ),
+
+  // The backend compiles its WebAssembly while the method opens and the inputs are analysed.
+  const backendReady = initBackend({ backend: request.backend ?? 'auto' });
+  backendReady.catch(() => undefined); // awaited below; an earlier error must not leave it unhandled
+  const opened = await method.open({
+    request,
+    settings: asked,
+    resolve: (preset) => resolveSettings(method, preset, overrides),
+    backendReady,
+    signal,
+  });
+  try {
+    const { settings, analysis } = opened;
+    const preset = opened.preset ?? request.preset ?? method.presets[0]!.name;
+
+    // Analysis: every input read, checked and turned into log-magnitude streams.
+    const content = await loadClip(request.content);
+    const styles = await Promise.all(request.styles.map((style) => loadClip(style.path)));
+    styles.forEach((style) => checkNotSilent(style, 'style'));
+    const region = cutRegion(content.audio, request.region);
+    const rate = analysis.sampleRate;
+    const analyseClip = async (audio: typeof region): Promise<AnalysedStream[]> =>
+      Promise.all(
+        splitStreams(audio, settings.channelMode).map(async (stream) =>
+          analyse(await toAnalysisRate(stream, audio.sampleRate, rate), analysis),
+        ),
+      );
+    const contentStreams = await analyseClip(region);
+    const styleStreams = await Promise.all(styles.map((style) => analyseClip(style.audio)));
+    const analysisSeconds = seconds(started);
+
+    const backend = await backendReady;
+    const frames = contentStreams[0]!.logMagnitude.frames;
+    const windowFrames = Math.max(
+      opened.minimumFrames,
+      Math.round((settings.windowSeconds * rate) / analysis.hop),
     );
-  const contentStreams = await analyseClip(region);
-  const styleStreams = await Promise.all(styles.map((style) => analyseClip(style.audio)));
-  const analysisSeconds = seconds(started);
-
-  const backend = await backendReady;
-  const frames = contentStreams[0]!.logMagnitude.frames;
-  const windowFrames = Math.max(
-    params.kernelWidth,
-    Math.round((settings.windowSeconds * rate) / settings.hop),
-  );
-  const overlapFrames = Math.min(
-    Math.round((overlapSeconds * rate) / settings.hop),
-    Math.floor(windowFrames / 4),
-  );
-  const windows = planWindows(frames, windowFrames, overlapFrames);
-  const streamStyles = (s: number): StyleInput[] =>
-    // A mono style serves every stream; a stereo style gives each channel (or mid and side) its own.
-    styleStreams.map((streams, i) => ({
-      spectrogram: streams[Math.min(s, streams.length - 1)]!.logMagnitude,
-      weight: request.styles[i]!.weight,
-    }));
-
-  const plannedIterations = contentStreams.length * windows.length * params.iterations;
-
-  // The optimisation phase's wall time counts the draft: it is the phase's first preview.
-  const optimiseStarted = performance.now();
-  if (request.previewEvery) {
-    const preview = await draftPreview(
-      contentStreams[0]!.logMagnitude,
-      streamStyles(0),
-      params,
-      settings,
-      signal,
+    const overlapFrames = Math.min(
+      Math.round((overlapSeconds * rate) / analysis.hop),
+      Math.floor(windowFrames / 4),
     );
-    progress({ phase: 'optimisation', iteration: 0, iterations: plannedIterations, preview }, [
-      preview.logMagnitude.buffer as ArrayBuffer,
-      preview.audio.buffer as ArrayBuffer,
-    ]);
-  }
+    const windows = planWindows(frames, windowFrames, overlapFrames);
+    const streamStyles = (s: number): WeightedStyleInput[] =>
+      // A mono style serves every stream; a stereo style gives each channel (or mid and side) its own.
+      styleStreams.map((streams, i) => ({
+        spectrogram: streams[Math.min(s, streams.length - 1)]!.logMagnitude,
+        weight: request.styles[i]!.weight,
+      }));
+    const plannedIterations = contentStreams.length * windows.length * settings.iterations;
 
-  // Optimisation, window by window. The network is built once for the job and each stream's style
-  // target once for all of its windows.
-  const bins = contentStreams[0]!.logMagnitude.bins;
-  checkNetworkSize(params.filters, bins, params.kernelWidth);
-  const network = new ShallowNetwork(
-    { bins, filters: params.filters, kernelWidth: params.kernelWidth },
-    params.seed,
-  );
-  const optimised = await optimiseWindows<LossTerms>({
-    streams: contentStreams.map((stream) => stream.logMagnitude),
-    windows,
-    overlapFrames,
-    iterationsPerWindow: params.iterations,
-    previewEvery: request.previewEvery,
-    startedAt: optimiseStarted,
-    noLosses: { total: 0, content: 0, style: 0 },
-    progress,
-    optimiserFor: async (s) => {
-      const session = await ShallowTransferSession.create(bins, streamStyles(s), params, {
-        contentFrames: Math.max(...windows.map((w) => w.end - w.start)),
-        network,
-      });
-      return {
-        optimise: async (window, stream, startFrame, onIteration) => {
-          const result = await session.transfer(window, {
-            ...(signal && { signal }),
-            onIteration: (step) =>
+    // The optimisation phase's wall time counts the draft: it is the phase's first preview.
+    const optimiseStarted = performance.now();
+    if (request.previewEvery && opened.draft) {
+      const { opening, result } = await opened.draft(
+        contentStreams[0]!.logMagnitude,
+        streamStyles(0),
+        signal,
+      );
+      const preview = {
+        ...(await makePreview(result.data, opening.bins, 0, 0, analysis, settings.seed)),
+        draft: true,
+      };
+      progress({ phase: 'optimisation', iteration: 0, iterations: plannedIterations, preview }, [
+        preview.logMagnitude.buffer as ArrayBuffer,
+        preview.audio.buffer as ArrayBuffer,
+      ]);
+    }
+
+    // Optimisation, window by window; each stream's optimiser serves all of its windows.
+    const longestWindow = Math.max(...windows.map((w) => w.end - w.start));
+    const optimised = await optimiseWindows<LossTerms>({
+      streams: contentStreams.map((stream) => stream.logMagnitude),
+      windows,
+      overlapFrames,
+      iterationsPerWindow: settings.iterations,
+      previewEvery: request.previewEvery,
+      startedAt: optimiseStarted,
+      noLosses: opened.noLosses,
+      progress,
+      optimiserFor: async (s) => {
+        const optimiser = await opened.streamOptimiser(streamStyles(s), longestWindow);
+        return {
+          optimise: (window, stream, startFrame, onIteration) =>
+            optimiser.optimise(window, startFrame, (step) =>
               onIteration({
                 iteration: step.iteration,
-                losses: lossTerms(step.loss, step.contentLoss, step.styleLoss),
-                preview: () => makePreview(step.current(), window, stream, startFrame, settings),
+                losses: step.losses,
+                preview: () =>
+                  makePreview(step.current(), window.bins, stream, startFrame, analysis, settings.seed),
               }),
-          });
-          const { total, content, style } = result.finalLoss;
-          return { data: result.spectrogram.data, finalLosses: lossTerms(total, content, style) };
-        },
-        dispose: () => session.dispose(),
-      };
-    },
-  }).finally(() => network.dispose());
-  const { joined: joinedStreams, iterations: done, finalLosses } = optimised;
-  const optimisationSeconds = seconds(optimiseStarted);
+            ),
+          dispose: () => optimiser.dispose(),
+        };
+      },
+    });
+    const { joined: joinedStreams, iterations: done, finalLosses } = optimised;
+    const optimisationSeconds = seconds(optimiseStarted);
 
-  // Phase reconstruction over each whole stream, so the joins between windows stay seamless.
-  const { written, reconstructionSeconds } = await finishTransfer({
-    streams: contentStreams,
-    joined: joinedStreams,
-    settings,
-    progress,
-    signal,
-    request,
-    region,
-    contentLength: content.audio.channels[0]!.length,
-  });
-  const wallSeconds = {
-    analysis: analysisSeconds,
-    optimisation: optimisationSeconds,
-    reconstruction: reconstructionSeconds,
-    total: seconds(started),
-  };
-  const recipe = await writeRecipe(request.output, {
-    method: request.method,
-    preset: request.preset,
-    settings,
-    seed: settings.seed,
-    content: {
-      path: request.content,
-      sha256: content.sha256,
-      sampleRate: content.audio.sampleRate,
-      channels: content.audio.channels.length,
-      frames: content.audio.channels[0]!.length,
-    },
-    region: request.region ?? null,
-    styles: styles.map((style, i) => ({
-      path: style.path,
-      sha256: style.sha256,
-      sampleRate: style.audio.sampleRate,
-      channels: style.audio.channels.length,
-      frames: style.audio.channels[0]!.length,
-      weight: request.styles[i]!.weight,
-    })),
-    output: { path: request.output, sampleRate: region.sampleRate, ...written },
-    backend: describeBackend(backend),
-    tfjsVersion: tf.version_core,
-    result: { iterations: done, finalLosses, wallSeconds },
-  });
-  return {
-    output: request.output,
-    recipe,
-    backend: describeBackend(backend),
-    iterations: done,
-    finalLosses,
-    wallSeconds,
-  };
+    // Phase reconstruction over each whole stream, so the joins between windows stay seamless.
+    const { written, reconstructionSeconds } = await finishTransfer({
+      streams: contentStreams,
+      joined: joinedStreams,
+      settings: { ...settings, analysisRate: rate },
+      progress,
+      signal,
+      request,
+      region,
+      contentLength: content.audio.channels[0]!.length,
+    });
+    const wallSeconds = {
+      analysis: analysisSeconds,
+      optimisation: optimisationSeconds,
+      reconstruction: reconstructionSeconds,
+      total: seconds(started),
+    };
+    const inputOf = (clip: typeof content) => ({
+      path: clip.path,
+      sha256: clip.sha256,
+      sampleRate: clip.audio.sampleRate,
+      channels: clip.audio.channels.length,
+      frames: clip.audio.channels[0]!.length,
+    });
+    const recipe = await writeRecipe(
+      request.output,
+      {
+        method: method.name,
+        preset,
+        settings: { ...settings },
+        seed: settings.seed,
+        content: inputOf(content),
+        region: request.region ?? null,
+        styles: styles.map((style, i) => ({
+          ...inputOf(style),
+          weight: request.styles[i]!.weight,
+        })),
+        output: { path: request.output, sampleRate: region.sampleRate, ...written },
+        backend: describeBackend(backend),
+        tfjsVersion: tf.version_core,
+        result: { iterations: done, finalLosses, wallSeconds },
+      },
+      opened.recipe,
+    );
+    return {
+      output: request.output,
+      recipe,
+      preset,
+      settings: { ...settings } as Record<string, ParameterValue>,
+      backend: describeBackend(backend),
+      iterations: done,
+      finalLosses,
+      ...opened.result,
+      wallSeconds,
+    };
+  } finally {
+    opened.dispose();
+  }
 }

@@ -223,8 +223,15 @@ export function App(): React.JSX.Element {
   }, [run, ab.enabled, candidates]);
 
   const context = useMemo<EditorContextValue>(
-    () => ({ transport, view, sessionEnd, display, host: info?.host ?? 'test-host' }),
-    [transport, view, sessionEnd, display, info?.host],
+    () => ({
+      transport,
+      view,
+      sessionEnd,
+      display,
+      host: info?.host ?? 'test-host',
+      methods: options?.methods ?? [],
+    }),
+    [transport, view, sessionEnd, display, info?.host, options],
   );
 
   if (!project) return <div className="loading">Starting Timbrefold…</div>;

@@ -1,5 +1,6 @@
 // What every part of the editor shares: the transport, the lane view, the spectrogram display.
 import { createContext, useContext } from 'react';
+import type { MethodInfo } from '../../../shared/ipc-jobs';
 import type { SpectrogramView } from '../../../shared/ipc-lanes';
 import type { LaneView } from '../lanes/zoom';
 import type { Store } from '../state/store';
@@ -12,6 +13,8 @@ export interface EditorContextValue {
   sessionEnd: number;
   display: SpectrogramView;
   host: 'electron' | 'test-host';
+  /** The transfer methods with their parameter declarations (empty until the host answers). */
+  methods: MethodInfo[];
 }
 
 export const EditorContext = createContext<EditorContextValue | null>(null);

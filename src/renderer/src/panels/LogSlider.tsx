@@ -12,16 +12,18 @@ const STEPS = 1000;
 
 interface Props {
   label: string;
+  /** What it does, in a producer's words (the tooltip). */
+  doc?: string;
   value: number;
   range: LogRange;
   onChange: (value: number) => void;
 }
 
-export function LogSlider({ label, value: stored, range, onChange }: Props): React.JSX.Element {
+export function LogSlider({ label, doc, value: stored, range, onChange }: Props): React.JSX.Element {
   const [value, setValue, focus] = usePendingValue(stored);
   const position = Math.round(positionOfValue(value, range) * STEPS);
   return (
-    <label className="field log-slider">
+    <label className="field log-slider" title={doc}>
       <span className="field-label">{label}</span>
       <input
         type="range"

@@ -1,30 +1,33 @@
-// The transfer panel: method, preset (and for the trained CNN its model and envelope weights),
-// alpha and beta on log sliders, iterations, seed, start point, content and style tracks with
-// weights, the region; Start and Cancel. Settings are part of the project (each change is an
-// edit, so it is saved and undoable).
+// The transfer panel: method, preset (and for a model's method its model), then one control per
+// setting the method declares for the panel (log sliders for weights, number fields, choices),
+// built from the declarations the main process sends, so a new method needs no page code. Then
+// the content and style tracks with weights, the region; Start and Cancel. Settings are part of
+// the project (each change is an edit, so it is saved and undoable).
 import type {
   JobSnapshot,
+  MethodInfo,
   PresetInfo,
   TransferOptions,
   TransferStartRequest,
 } from '../../../shared/ipc-jobs';
 import type { ModelInfo } from '../../../shared/ipc-models';
-import {
-  ITERATION_LIMITS,
-  type ProjectDocument,
-  type StyleChoice,
-  type TrackState,
-  type TransferSettings,
+import type {
+  NumberDeclaration,
+  ParameterDeclaration,
+  ParameterValue,
+} from '../../../shared/parameters';
+import type {
+  ProjectDocument,
+  StyleChoice,
+  TrackState,
+  TransferSettings,
 } from '../../../shared/ipc-project';
 import { attempt, notify } from '../app/notices';
 import { formatTime } from '../lanes/time-ticks';
 import { usePendingValue } from '../state/use-pending-value';
 import { edit } from '../state/use-project';
-import type { CnnPresetName, TransferMethod } from '../../../shared/transfer';
 import { useModels } from '../state/use-models';
 import { LogSlider } from './LogSlider';
-
-export const WEIGHT_RANGE = { min: 1e-5, max: 1e3 };
 
 interface Props {
   document: ProjectDocument;
@@ -40,6 +43,7 @@ function set(settings: Partial<TransferSettings>): void {
 /** A whole number typed in a box; values out of range are not sent. */
 function WholeNumberField(props: {
   label: string;
+  doc?: string;
   value: number;
   min: number;
   max: number;
@@ -47,7 +51,7 @@ function WholeNumberField(props: {
 }): React.JSX.Element {
   const [text, setText, focus] = usePendingValue(String(props.value));
   return (
-    <label className="field">
+    <label className="field" title={props.doc}>
       <span className="field-label">{props.label}</span>
       <input
         type="number"
@@ -116,30 +120,118 @@ function StyleRow({
   );
 }
 
-/** What a preset sets when it is chosen (the method's own weights and starting point). */
-function presetSettings(preset: PresetInfo): Partial<TransferSettings> {
-  const { contentWeight, styleWeight, iterations, seed, start, energyWeight, frequencyWeight } =
-    preset.settings;
-  return {
-    preset: preset.name,
-    contentWeight,
-    styleWeight,
-    iterations,
-    seed,
-    start,
-    ...(energyWeight !== undefined && { energyWeight }),
-    ...(frequencyWeight !== undefined && { frequencyWeight }),
-  };
-}
-
-/** The model a CNN transfer uses: the chosen one if it fits the preset, else the preset's shipped one. */
+/** The model a model's transfer uses: the chosen one if it fits the preset, else the preset's shipped one. */
 export function modelFor(
-  preset: CnnPresetName,
+  architecture: string,
   chosen: string | null | undefined,
   models: ModelInfo[],
 ): ModelInfo | undefined {
-  const usable = models.filter((m) => m.status === 'ok' && m.architecture === preset);
+  const usable = models.filter((m) => m.status === 'ok' && m.architecture === architecture);
   return usable.find((m) => m.name === chosen) ?? usable.find((m) => m.shipped) ?? usable[0];
+}
+
+/** The value a control shows: the user's, else the preset's. */
+export function shownValue(
+  transfer: TransferSettings,
+  preset: PresetInfo | undefined,
+  name: string,
+): ParameterValue | undefined {
+  return transfer.values[name] ?? preset?.settings[name];
+}
+
+/** One declared setting as a control: a log slider, a number field or a choice. */
+function ParameterControl({
+  declaration: d,
+  value,
+  onChange,
+}: {
+  declaration: ParameterDeclaration;
+  value: ParameterValue | undefined;
+  onChange: (value: ParameterValue) => void;
+}): React.JSX.Element | null {
+  if (d.kind === 'number' && d.scale === 'log')
+    return (
+      <LogSlider
+        label={d.label}
+        doc={d.doc}
+        value={typeof value === 'number' ? value : d.default}
+        range={{ min: d.sliderMin ?? d.min, max: d.sliderMax ?? d.max }}
+        onChange={onChange}
+      />
+    );
+  if (d.kind === 'integer')
+    return (
+      <WholeNumberField
+        label={d.label}
+        doc={d.doc}
+        value={typeof value === 'number' ? value : d.default}
+        min={d.min}
+        max={d.max}
+        onChange={onChange}
+      />
+    );
+  if (d.kind === 'number') return <NumberField declaration={d} value={value} onChange={onChange} />;
+  if (d.kind === 'choice')
+    return (
+      <label className="field" title={d.doc}>
+        <span className="field-label">{d.label}</span>
+        <select
+          aria-label={d.label}
+          value={typeof value === 'string' ? value : d.default}
+          onChange={(e) => onChange(e.target.value)}
+        >
+          {d.choices.map((choice) => (
+            <option key={choice} value={choice}>
+              {d.choiceLabels?.[choice] ?? choice}
+            </option>
+          ))}
+        </select>
+      </label>
+    );
+  return null;
+}
+
+/** A number typed in a box; values out of the declared range are not sent. */
+function NumberField({
+  declaration: d,
+  value,
+  onChange,
+}: {
+  declaration: NumberDeclaration;
+  value: ParameterValue | undefined;
+  onChange: (value: number) => void;
+}): React.JSX.Element {
+  const [text, setText, focus] = usePendingValue(String(value ?? d.default));
+  return (
+    <label className="field" title={d.doc}>
+      <span className="field-label">{d.label}</span>
+      <input
+        type="number"
+        aria-label={d.label}
+        min={d.min}
+        max={d.max}
+        value={text}
+        {...focus}
+        onChange={(e) => {
+          setText(e.target.value);
+          const n = Number(e.target.value);
+          const above = d.minExclusive ? n > d.min : n >= d.min;
+          if (e.target.value !== '' && Number.isFinite(n) && above && n <= d.max) onChange(n);
+        }}
+      />
+    </label>
+  );
+}
+
+/** Sliders first, then whole numbers side by side, then the rest: the panel's reading order. */
+function controlGroups(method: MethodInfo | undefined): ParameterDeclaration[][] {
+  const shown = (method?.parameters ?? []).filter((d) => d.panel);
+  const sliders: ParameterDeclaration[] = shown.filter(
+    (d) => d.kind === 'number' && d.scale === 'log',
+  );
+  const wholes: ParameterDeclaration[] = shown.filter((d) => d.kind === 'integer');
+  const rest = shown.filter((d) => !sliders.includes(d) && !wholes.includes(d));
+  return [sliders, wholes, rest];
 }
 
 export function TransferPanel({ document, options, current }: Props): React.JSX.Element {
@@ -149,82 +241,80 @@ export function TransferPanel({ document, options, current }: Props): React.JSX.
   const styleTracks = tracks.filter((t) => t.role === 'style');
   const method = options?.methods.find((m) => m.method === transfer.method);
   const preset = method?.presets.find((p) => p.name === transfer.preset) ?? method?.presets[0];
-  const cnn = transfer.method === 'cnn';
-  const cnnPreset = (preset?.name ?? 'verma-smith') as CnnPresetName;
-  const model = cnn ? modelFor(cnnPreset, transfer.model, models) : undefined;
-  const energyWeight = transfer.energyWeight ?? preset?.settings.energyWeight ?? 1e-2;
-  const frequencyWeight = transfer.frequencyWeight ?? preset?.settings.frequencyWeight ?? 1e-2;
+  const usesModel = method?.usesModel ?? false;
+  const model = usesModel && preset ? modelFor(preset.name, transfer.model, models) : undefined;
   const chosenStyles = transfer.styles.filter((s) => styleTracks.some((t) => t.id === s.trackId));
+  const [sliders, wholes, rest] = controlGroups(method);
   const ready =
-    transfer.contentTrackId !== null && chosenStyles.length > 0 && (!cnn || model !== undefined);
+    method !== undefined &&
+    transfer.contentTrackId !== null &&
+    chosenStyles.length > 0 &&
+    (!usesModel || model !== undefined);
+
+  const setValue = (name: string, value: ParameterValue): void =>
+    set({ values: { ...transfer.values, [name]: value } });
 
   const start = async (): Promise<void> => {
-    if (!transfer.contentTrackId) return;
-    const common = {
+    if (!transfer.contentTrackId || !method || !preset) return;
+    const settings = Object.fromEntries(
+      method.parameters
+        .filter((d) => d.panel)
+        .flatMap((d) => {
+          const value = shownValue(transfer, preset, d.name);
+          return value === undefined ? [] : [[d.name, value]];
+        }),
+    );
+    const request: TransferStartRequest = {
+      method: method.method,
+      preset: preset.name,
+      ...(usesModel && model && { model: model.name }),
       contentTrackId: transfer.contentTrackId,
       styles: chosenStyles,
       region: selection,
+      settings,
     };
-    const weights = {
-      contentWeight: transfer.contentWeight,
-      styleWeight: transfer.styleWeight,
-      iterations: transfer.iterations,
-      seed: transfer.seed,
-      start: transfer.start,
-    };
-    const request: TransferStartRequest = cnn
-      ? {
-          ...common,
-          method: 'cnn',
-          preset: cnnPreset,
-          ...(model && { model: model.name }),
-          settings: { ...weights, energyWeight, frequencyWeight },
-        }
-      : {
-          ...common,
-          method: 'shallow',
-          preset: transfer.preset === 'ulyanov' ? 'ulyanov' : 'default',
-          settings: weights,
-        };
     const job = await attempt(window.timbrefold.startTransfer(request));
     if (job) notify('info', `Started ${job.name}.`);
   };
 
-  const applyPreset = (name: TransferSettings['preset']): void => {
-    const chosen = method?.presets.find((p) => p.name === name);
-    set(chosen ? presetSettings(chosen) : { preset: name });
-  };
-
-  const switchMethod = (next: TransferMethod): void => {
+  // A preset (or another method) starts from its own values: what the user changed is dropped.
+  const applyPreset = (name: string): void => set({ preset: name, values: {} });
+  const switchMethod = (next: string): void => {
     const first = options?.methods.find((m) => m.method === next)?.presets[0];
-    set({ method: next, ...(first && presetSettings(first)) });
+    set({ method: next, ...(first && { preset: first.name }), values: {} });
   };
+  const control = (d: ParameterDeclaration) => (
+    <ParameterControl
+      key={`${transfer.method}:${d.name}`}
+      declaration={d}
+      value={shownValue(transfer, preset, d.name)}
+      onChange={(value) => setValue(d.name, value)}
+    />
+  );
 
   return (
     <section className="panel transfer-panel" aria-label="Transfer">
       <h2>Transfer</h2>
-      <label className="field">
+      <label className="field" title={method?.doc}>
         <span className="field-label">Method</span>
         <select
           aria-label="Method"
           value={transfer.method}
-          onChange={(e) => switchMethod(e.target.value as TransferMethod)}
+          onChange={(e) => switchMethod(e.target.value)}
         >
-          {(options?.methods ?? [{ method: 'shallow', label: 'Shallow random network' }]).map(
-            (m) => (
-              <option key={m.method} value={m.method}>
-                {m.label}
-              </option>
-            ),
-          )}
+          {(options?.methods ?? []).map((m) => (
+            <option key={m.method} value={m.method}>
+              {m.label}
+            </option>
+          ))}
         </select>
       </label>
-      <label className="field">
+      <label className="field" title={preset?.doc}>
         <span className="field-label">Preset</span>
         <select
           aria-label="Preset"
           value={preset?.name ?? transfer.preset}
-          onChange={(e) => applyPreset(e.target.value as TransferSettings['preset'])}
+          onChange={(e) => applyPreset(e.target.value)}
         >
           {(method?.presets ?? []).map((p) => (
             <option key={p.name} value={p.name}>
@@ -233,7 +323,7 @@ export function TransferPanel({ document, options, current }: Props): React.JSX.
           ))}
         </select>
       </label>
-      {cnn && (
+      {usesModel && preset && (
         <label className="field">
           <span className="field-label">Model</span>
           <select
@@ -241,9 +331,9 @@ export function TransferPanel({ document, options, current }: Props): React.JSX.
             value={model?.name ?? ''}
             onChange={(e) => set({ model: e.target.value || null })}
           >
-            {!model && <option value="">(no {cnnPreset} model: train or import one)</option>}
+            {!model && <option value="">(no {preset.name} model: train or import one)</option>}
             {models
-              .filter((m) => m.status === 'ok' && m.architecture === cnnPreset)
+              .filter((m) => m.status === 'ok' && m.architecture === preset.name)
               .map((m) => (
                 <option key={m.name} value={m.name}>
                   {m.name}
@@ -253,61 +343,9 @@ export function TransferPanel({ document, options, current }: Props): React.JSX.
           </select>
         </label>
       )}
-      <LogSlider
-        label="Content weight (alpha)"
-        value={transfer.contentWeight}
-        range={WEIGHT_RANGE}
-        onChange={(contentWeight) => set({ contentWeight })}
-      />
-      <LogSlider
-        label="Style weight (beta)"
-        value={transfer.styleWeight}
-        range={WEIGHT_RANGE}
-        onChange={(styleWeight) => set({ styleWeight })}
-      />
-      {cnn && (
-        <>
-          <LogSlider
-            label="Energy envelope weight"
-            value={energyWeight}
-            range={WEIGHT_RANGE}
-            onChange={(energy) => set({ energyWeight: energy })}
-          />
-          <LogSlider
-            label="Frequency envelope weight"
-            value={frequencyWeight}
-            range={WEIGHT_RANGE}
-            onChange={(frequency) => set({ frequencyWeight: frequency })}
-          />
-        </>
-      )}
-      <div className="field-row">
-        <WholeNumberField
-          label="Iterations"
-          value={transfer.iterations}
-          min={ITERATION_LIMITS.min}
-          max={ITERATION_LIMITS.max}
-          onChange={(iterations) => set({ iterations })}
-        />
-        <WholeNumberField
-          label="Seed"
-          value={transfer.seed}
-          min={0}
-          max={2 ** 31 - 1}
-          onChange={(seed) => set({ seed })}
-        />
-      </div>
-      <label className="field">
-        <span className="field-label">Start from</span>
-        <select
-          aria-label="Start from"
-          value={transfer.start}
-          onChange={(e) => set({ start: e.target.value as 'content' | 'noise' })}
-        >
-          <option value="content">the content</option>
-          <option value="noise">noise</option>
-        </select>
-      </label>
+      {sliders!.map(control)}
+      {wholes!.length > 0 && <div className="field-row">{wholes!.map(control)}</div>}
+      {rest!.map(control)}
       <label className="field">
         <span className="field-label">Content track</span>
         <select

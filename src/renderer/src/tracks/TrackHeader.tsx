@@ -1,5 +1,5 @@
 // A track's controls: name, role, mute, solo, gain, drag-out, remove, and a result's recipe.
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { GAIN_LIMITS, type TrackState } from '../../../shared/ipc-project';
 import { useEditor } from '../app/editor-context';
 import { attempt } from '../app/notices';
@@ -14,7 +14,11 @@ interface Props {
 }
 
 export function TrackHeader({ track, mediaUrl, missing }: Props): React.JSX.Element {
-  const { host } = useEditor();
+  const { host, methods } = useEditor();
+  // A setting's name as the panel shows it (its declaration's label).
+  const labelOf = (method: string, name: string): string =>
+    methods.find((m) => m.method === method)?.parameters.find((d) => d.name === name)?.label ??
+    name;
   const [name, setName] = useState(track.name);
   const [gainDb, setGainDb, gainFocus] = usePendingValue(track.gainDb);
   const changeGain = (value: number): void => {
@@ -155,19 +159,14 @@ export function TrackHeader({ track, mediaUrl, missing }: Props): React.JSX.Elem
                 <dd>{track.recipe.model}</dd>
               </>
             )}
-            <dt>alpha / beta</dt>
-            <dd>
-              {formatNumber(track.recipe.contentWeight)} / {formatNumber(track.recipe.styleWeight)}
-            </dd>
-            {track.recipe.energyWeight !== undefined && (
-              <>
-                <dt>energy / frequency</dt>
-                <dd>
-                  {formatNumber(track.recipe.energyWeight)} /{' '}
-                  {formatNumber(track.recipe.frequencyWeight ?? 0)}
-                </dd>
-              </>
-            )}
+            {Object.entries(track.recipe.settings)
+              .filter(([name]) => name !== 'iterations' && name !== 'seed')
+              .map(([name, value]) => (
+                <Fragment key={name}>
+                  <dt>{labelOf(track.recipe!.method, name)}</dt>
+                  <dd>{typeof value === 'number' ? formatNumber(value) : String(value)}</dd>
+                </Fragment>
+              ))}
             <dt>iterations</dt>
             <dd>{track.recipe.iterations}</dd>
             <dt>seed</dt>

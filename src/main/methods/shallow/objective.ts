@@ -3,15 +3,15 @@
 // and losses.ts. One evaluation allocates and frees the same tensors every time: nothing
 // survives it but the returned arrays.
 import * as tf from '@tensorflow/tfjs-core';
-import type { Frames } from '../../shared/units';
+import type { Frames } from '../../../shared/units';
 import {
   contentTerm,
   styleTerm,
   weightedLoss,
   type StyleTarget,
   type WeightedTerm,
-} from './losses';
-import type { ShallowNetwork } from './shallow-network';
+} from '../../engine/losses';
+import type { ShallowNetwork } from '../../engine/shallow-network';
 
 /** Loss values of one evaluation, weights applied: total = content + style. */
 export interface LossValues {

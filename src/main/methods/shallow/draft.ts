@@ -3,11 +3,10 @@
 // after its 46M weights, the style target and two evaluations over the whole window (8 s into a
 // 10 s clip on the 2-core dev machine); the draft takes about a second and tells the user early
 // whether the pairing of sounds is worth the wait. Sizes chosen by measurement: docs/presets.md.
-import type { ShallowSettings, TransferPreview } from '../../shared/transfer';
-import type { ShallowTransferParams } from '../engine/params';
-import { shallowTransfer } from '../engine/shallow-transfer';
-import type { LogSpectrogram, StyleInput } from '../engine/spectrogram';
-import { makePreview } from './preview';
+import type { ShallowTransferParams } from './network-params';
+import { shallowTransfer } from './shallow-transfer';
+import type { LogSpectrogram, StyleInput } from '../../engine/spectrogram';
+import type { ShallowSettings } from './parameters';
 
 /**
  * How much of the draft: the content's opening seconds, the style's opening seconds (its Gram
@@ -39,18 +38,6 @@ export async function draftTransfer(
     signal ? { signal } : {},
   );
   return { opening, result: spectrogram };
-}
-
-/** The draft as a preview of stream 0 (sent as iteration 0, marked as a draft). */
-export async function draftPreview(
-  content: LogSpectrogram,
-  styles: readonly StyleInput[],
-  params: ShallowTransferParams,
-  settings: ShallowSettings,
-  signal?: AbortSignal,
-): Promise<TransferPreview> {
-  const { opening, result } = await draftTransfer(content, styles, params, settings, signal);
-  return { ...(await makePreview(result.data, opening, 0, 0, settings)), draft: true };
 }
 
 /** The first `frames` frames of a clip (all of it when shorter). */

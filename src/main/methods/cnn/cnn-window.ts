@@ -4,14 +4,14 @@
 // style's temporal and frequency envelopes. L-BFGS (as the shallow method) or Adam.
 import * as tf from '@tensorflow/tfjs-core';
 import { seededRandom } from '../../dsp/random';
-import { TransferCancelled } from '../errors';
-import { minimizeLbfgs, type LbfgsStop } from '../lbfgs';
-import type { LogSpectrogram } from '../spectrogram';
+import { TransferCancelled } from '../../engine/errors';
+import { minimizeLbfgs, type LbfgsStop } from '../../engine/lbfgs';
+import type { LogSpectrogram } from '../../engine/spectrogram';
 import { CnnObjective, type CnnLossValues, type CnnWeights } from './cnn-objective';
-import { contentFeatures, type PreparedStyle } from './cnn-targets';
-import { alignedEnergyTarget, mixEnvelopes } from './envelopes';
-import { squaredNorm, type LayerTarget } from './feature-losses';
-import type { CnnNetwork } from './network';
+import { contentFeatures, type PreparedStyle } from '../../engine/cnn/cnn-targets';
+import { alignedEnergyTarget, mixEnvelopes } from '../../engine/cnn/envelopes';
+import { squaredNorm, type LayerTarget } from '../../engine/cnn/feature-losses';
+import type { CnnNetwork } from '../../engine/cnn/network';
 
 export interface CnnTransferParams {
   contentLayer: string;

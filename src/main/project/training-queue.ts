@@ -6,11 +6,11 @@ import { randomBytes } from 'node:crypto';
 import type { TrainingSummary, TrainModelRequest } from '../../shared/ipc-models';
 import { ParameterError, isUserFacingError } from '../../shared/user-error';
 import { JobCancelledError } from '../jobs/errors';
-import type { JobRunner } from '../jobs/job-runner';
-import type { TrainProgress, TrainRequest, TrainResult } from './train-classifier';
+import type { EngineJobRunner } from '../worker/engine-jobs';
+import type { TrainProgress, TrainRequest, TrainResult } from '../training/train-classifier';
 
 export interface TrainingQueueOptions {
-  engine: JobRunner;
+  engine: EngineJobRunner;
   /** The user's model cache. */
   modelsDir: string;
   emit: (summary: TrainingSummary) => void;
@@ -90,7 +90,7 @@ export class TrainingQueue {
 
   private async run(training: Training, request: TrainRequest): Promise<void> {
     try {
-      const result = await this.options.engine.run<TrainResult, TrainProgress>('train', request, {
+      const result = await this.options.engine.run('train', request, {
         signal: training.abort.signal,
         onProgress: (progress) => this.progress(training, progress),
       });

@@ -3,10 +3,10 @@
 // (plus the target itself). Kept either as Gs ('gram') or as scaled style features Z with
 // Gs = Z^T Z ('frames'), whichever makes the per-evaluation work smaller (see losses.ts).
 import * as tf from '@tensorflow/tfjs-core';
-import type { Frames } from '../../shared/units';
-import { preciseSum, sumOfSquares, type StyleTarget } from './losses';
-import type { ShallowNetwork } from './shallow-network';
-import type { LogSpectrogram } from './spectrogram';
+import type { Frames } from '../../../shared/units';
+import { preciseSum, sumOfSquares, type StyleTarget } from '../../engine/losses';
+import type { ShallowNetwork } from '../../engine/shallow-network';
+import type { LogSpectrogram } from '../../engine/spectrogram';
 
 export type StyleMode = 'gram' | 'frames';
 

@@ -2,12 +2,12 @@
 // spectrogram so that its random-network features keep the content's and its Gram matrix takes
 // the style clips' mix. Spectrograms in and out are frames x bins; inside, bins x frames.
 import * as tf from '@tensorflow/tfjs-core';
-import type { Frames } from '../../shared/units';
-import { seededRandom } from '../dsp/random';
-import { minimizeAdam } from './adam';
-import { currentBackend, initBackend, type BackendReport } from './backend';
-import { EngineParameterError, TransferCancelled } from './errors';
-import { minimizeLbfgs, type LbfgsStop } from './lbfgs';
+import type { Frames } from '../../../shared/units';
+import { seededRandom } from '../../dsp/random';
+import { minimizeAdam } from '../../engine/adam';
+import { currentBackend, initBackend, type BackendReport } from '../../engine/backend';
+import { EngineParameterError, TransferCancelled } from '../../engine/errors';
+import { minimizeLbfgs, type LbfgsStop } from '../../engine/lbfgs';
 import { TransferObjective, type LossValues } from './objective';
 import {
   checkNetworkSize,
@@ -15,15 +15,15 @@ import {
   validateTransferParams,
   type ShallowTransferParams,
   type TransferParamsInput,
-} from './params';
-import { ShallowNetwork, type NetworkLayout } from './shallow-network';
+} from './network-params';
+import { ShallowNetwork, type NetworkLayout } from '../../engine/shallow-network';
 import {
   checkSpectrogram,
   transposeMatrix,
   type LogSpectrogram,
   type StyleInput,
-} from './spectrogram';
-import type { StyleTarget } from './losses';
+} from '../../engine/spectrogram';
+import type { StyleTarget } from '../../engine/losses';
 import {
   buildStyleTarget,
   chooseStyleMode,

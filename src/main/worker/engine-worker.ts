@@ -1,19 +1,23 @@
 // The engine worker: every long job the CLI or the app starts runs here, off the calling thread.
+// The job table: one handler per kind of EngineJobs (a missing one does not compile).
 import { prestartWasm } from '../engine/backend';
-import { cnnTransferJob } from '../engine/cnn/cnn-transfer-job';
+import { serveJobs } from '../jobs/worker-host';
 import { resynthesisJob } from '../services/resynthesis-job';
 import { classifyJob } from '../training/classify-job';
 import { trainJob } from '../training/train-job';
-import { transferJob } from '../transfer/transfer-job';
-import { serveJobs } from './worker-host';
+import { runTransfer } from '../transfer/run-transfer';
+import type { EngineJobs } from './engine-jobs';
 
-serveJobs(
+serveJobs<EngineJobs>(
   {
+    transfer: (request, context) =>
+      runTransfer(request, {
+        signal: context.signal,
+        onProgress: (progress, transfer) => context.progress(progress, transfer),
+      }),
     resynth: resynthesisJob,
-    transfer: transferJob,
     train: trainJob,
     classify: classifyJob,
-    'cnn-transfer': cnnTransferJob,
   },
   // Most jobs run on the WebAssembly backend: a spare worker has it ready when the job arrives.
   { warmUp: prestartWasm() },

@@ -4,9 +4,9 @@
 // The network terms go through tfjs autodiff (the custom-gradient layers and feature-losses.ts),
 // the envelope terms are exact float64 functions of S (envelopes.ts); their gradients add up.
 import * as tf from '@tensorflow/tfjs-core';
-import { envelopeLoss } from './envelopes';
-import { featureLoss, type FeatureLossValues, type LayerTarget } from './feature-losses';
-import type { CnnNetwork } from './network';
+import { envelopeLoss } from '../../engine/cnn/envelopes';
+import { featureLoss, type FeatureLossValues, type LayerTarget } from '../../engine/cnn/feature-losses';
+import type { CnnNetwork } from '../../engine/cnn/network';
 
 export interface CnnWeights {
   /** alpha: the content term. */
@@ -19,14 +19,14 @@ export interface CnnWeights {
   frequency: number;
 }
 
-/** Weighted term values; total is their sum. */
-export interface CnnLossValues {
+/** Weighted term values; total is their sum. (A type, not an interface: it is a LossTerms.) */
+export type CnnLossValues = {
   total: number;
   content: number;
   style: number;
   energy: number;
   frequency: number;
-}
+};
 
 export interface CnnObjectiveSetup {
   network: CnnNetwork;

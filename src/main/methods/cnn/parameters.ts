@@ -1,0 +1,125 @@
+// Every setting of the trained-CNN method (METHODS.md section 3), declared once, and its presets,
+// one per network architecture. The analysis (rate, FFT, hop) is not among them: it is the model's
+// own, since a network only understands spectrograms like the ones it was trained on.
+import {
+  defaultsOf,
+  type NameListDeclaration,
+  type PresetDeclaration,
+  type SettingsOf,
+  type TextDeclaration,
+  type WeightListDeclaration,
+} from '../../../shared/parameters';
+import {
+  CHANNEL_MODE,
+  CONTENT_WEIGHT,
+  ITERATIONS,
+  LEARNING_RATE,
+  OPTIMISER,
+  PHASE_ITERATIONS,
+  PHASE_METHOD,
+  PHASE_START,
+  SEED,
+  START,
+  STYLE_WEIGHT,
+  WINDOW_SECONDS,
+  lossWeight,
+} from '../common-parameters';
+import { withDefault } from '../../../shared/parameters';
+
+const CONTENT_LAYER: TextDeclaration<'contentLayer'> = {
+  kind: 'text',
+  name: 'contentLayer',
+  label: 'Content layer',
+  doc: 'the layer whose activations keep the content (e.g. relu3_3)',
+  maxLength: 64,
+  default: 'relu5',
+};
+
+const STYLE_LAYERS: NameListDeclaration<'styleLayers'> = {
+  kind: 'names',
+  name: 'styleLayers',
+  label: 'Style layers',
+  doc: 'style layers, LAYER[:WEIGHT],... (e.g. relu1_2,relu2_2:0.5)',
+  maxItems: 32,
+  default: ['relu1', 'relu2', 'relu3', 'relu4', 'relu5'],
+  weightsIn: 'styleLayerWeights',
+};
+
+const STYLE_LAYER_WEIGHTS: WeightListDeclaration<'styleLayerWeights'> = {
+  kind: 'weights',
+  name: 'styleLayerWeights',
+  label: 'Style layer weights',
+  doc: 'weight of each style layer (normalised to sum 1); given with --style-layers',
+  flag: false,
+  min: 0,
+  max: 1e12,
+  maxItems: 32,
+  default: [1, 1, 1, 1, 1],
+};
+
+export const CNN_PARAMETERS = [
+  CONTENT_LAYER,
+  STYLE_LAYERS,
+  STYLE_LAYER_WEIGHTS,
+  withDefault(CONTENT_WEIGHT, 1),
+  STYLE_WEIGHT,
+  // Seed 000 balances the envelope terms against the Gram terms by an interpolation factor of 1e-2.
+  lossWeight(
+    'energyWeight',
+    'Energy envelope weight',
+    'temporal energy envelope weight: how closely the result follows the style’s dynamics',
+    1e-2,
+  ),
+  lossWeight(
+    'frequencyWeight',
+    'Frequency envelope weight',
+    'frequency envelope weight: how closely the result takes the style’s average spectrum',
+    1e-2,
+  ),
+  withDefault(START, 'noise'),
+  SEED,
+  OPTIMISER,
+  withDefault(ITERATIONS, 100),
+  withDefault(LEARNING_RATE, 0.05),
+  PHASE_METHOD,
+  PHASE_ITERATIONS,
+  PHASE_START,
+  CHANNEL_MODE,
+  WINDOW_SECONDS,
+] as const;
+
+export type CnnSettings = SettingsOf<typeof CNN_PARAMETERS>;
+
+/**
+ * verma-smith: seed 004 (its small receptive fields keep detail: content at the deepest
+ * convolution, style at all five). audio-vgg: seed 000 (content relu3_3; style relu1_2, relu2_2,
+ * relu3_3, relu4_3). Both with the envelope balance of seed 000 (envelopes.ts has the measurements).
+ * A preset's name is the architecture of the model it needs.
+ */
+export const CNN_PRESETS = [
+  {
+    name: 'verma-smith',
+    label: 'Verma & Smith (small, fast)',
+    doc: 'seed 004’s small network: small receptive fields keep detail',
+    values: {},
+  },
+  {
+    name: 'audio-vgg',
+    label: 'Audio-VGG (deeper)',
+    doc: 'seed 000’s VGG-19 on spectrograms',
+    values: {
+      contentLayer: 'relu3_3',
+      styleLayers: ['relu1_2', 'relu2_2', 'relu3_3', 'relu4_3'],
+      styleLayerWeights: [1, 1, 1, 1],
+    },
+  },
+] as const satisfies readonly PresetDeclaration<Partial<CnnSettings>>[];
+
+export type CnnPresetName = (typeof CNN_PRESETS)[number]['name'];
+export const CNN_PRESET_NAMES: readonly CnnPresetName[] = CNN_PRESETS.map((p) => p.name);
+
+/** A preset's full settings. */
+export function cnnPreset(name: CnnPresetName): CnnSettings {
+  const preset = CNN_PRESETS.find((p) => p.name === name)!;
+  return { ...defaultsOf(CNN_PARAMETERS), ...structuredClone(preset.values) } as CnnSettings;
+}

@@ -1,0 +1,153 @@
+// The parameters every optimisation-based method shares, each declared once. A method lists the
+// ones it takes, with its own default where it differs (`withDefault`); the range stays here.
+import type {
+  ChoiceDeclaration,
+  IntegerDeclaration,
+  NumberDeclaration,
+} from '../../shared/parameters';
+
+/**
+ * Loss weights span many decades: a log slider over the useful eight (1e-5 to 1e3), and any value
+ * up to 1e12 from the command line or a typed request.
+ */
+const weightRange = { min: 0, max: 1e12, scale: 'log', sliderMin: 1e-5, sliderMax: 1e3 } as const;
+
+export const SEED: IntegerDeclaration<'seed'> = {
+  kind: 'integer',
+  name: 'seed',
+  label: 'Seed',
+  doc: 'seed of the random network, the noise and the phase: the same seed renders the same result',
+  unit: 'seed',
+  min: 0,
+  max: 0xfffffffe,
+  default: 0,
+  panel: true,
+};
+
+export const CONTENT_WEIGHT: NumberDeclaration<'contentWeight'> = {
+  kind: 'number',
+  name: 'contentWeight',
+  flag: 'alpha',
+  label: 'Content weight (alpha)',
+  doc: 'content weight (alpha): how closely the result keeps the content’s shape',
+  unit: 'weight',
+  ...weightRange,
+  default: 1e-2,
+  panel: true,
+};
+
+export const STYLE_WEIGHT: NumberDeclaration<'styleWeight'> = {
+  kind: 'number',
+  name: 'styleWeight',
+  flag: 'beta',
+  label: 'Style weight (beta)',
+  doc: 'style weight (beta): how strongly the result takes the style’s timbre',
+  unit: 'weight',
+  ...weightRange,
+  default: 1,
+  panel: true,
+};
+
+/** Another loss term's weight, with the same range and slider as alpha and beta. */
+export function lossWeight<Name extends string>(
+  name: Name,
+  label: string,
+  doc: string,
+  value: number,
+): NumberDeclaration<Name> {
+  return { kind: 'number', name, label, doc, unit: 'weight', ...weightRange, default: value, panel: true };
+}
+
+export const START: ChoiceDeclaration<'start', 'content' | 'noise'> = {
+  kind: 'choice',
+  name: 'start',
+  label: 'Start from',
+  doc: 'start from the content or from noise',
+  choices: ['content', 'noise'],
+  choiceLabels: { content: 'the content', noise: 'noise' },
+  default: 'content',
+  panel: true,
+};
+
+export const OPTIMISER: ChoiceDeclaration<'optimiser', 'lbfgs' | 'adam'> = {
+  kind: 'choice',
+  name: 'optimiser',
+  label: 'Optimiser',
+  doc: 'lbfgs (fewer, surer steps) or adam',
+  choices: ['lbfgs', 'adam'],
+  default: 'lbfgs',
+};
+
+export const ITERATIONS: IntegerDeclaration<'iterations'> = {
+  kind: 'integer',
+  name: 'iterations',
+  label: 'Iterations',
+  doc: 'optimiser iterations: more move further toward the style and take longer',
+  unit: 'iterations',
+  min: 0,
+  max: 100000,
+  default: 12,
+  panel: true,
+};
+
+export const LEARNING_RATE: NumberDeclaration<'learningRate'> = {
+  kind: 'number',
+  name: 'learningRate',
+  label: 'Learning rate',
+  doc: 'Adam’s step size, in log-magnitude units per step',
+  unit: 'log-magnitude',
+  min: 0,
+  minExclusive: true,
+  max: 100,
+  default: 0.02,
+};
+
+export const PHASE_METHOD: ChoiceDeclaration<'phaseMethod', 'gl' | 'fgla'> = {
+  kind: 'choice',
+  name: 'phaseMethod',
+  label: 'Phase reconstruction',
+  doc: 'gl (Griffin-Lim) or fgla (fast Griffin-Lim)',
+  choices: ['gl', 'fgla'],
+  default: 'fgla',
+};
+
+export const PHASE_ITERATIONS: IntegerDeclaration<'phaseIterations'> = {
+  kind: 'integer',
+  name: 'phaseIterations',
+  label: 'Phase iterations',
+  doc: 'phase reconstruction iterations',
+  unit: 'iterations',
+  min: 0,
+  max: 10000,
+  default: 100,
+};
+
+export const PHASE_START: ChoiceDeclaration<'phaseStart', 'random' | 'content'> = {
+  kind: 'choice',
+  name: 'phaseStart',
+  label: 'Phase start',
+  doc: 'random phase or the content’s',
+  choices: ['random', 'content'],
+  default: 'random',
+};
+
+export const CHANNEL_MODE: ChoiceDeclaration<'channelMode', 'mono' | 'per-channel' | 'mid-side'> = {
+  kind: 'choice',
+  name: 'channelMode',
+  flag: 'channels',
+  label: 'Channels',
+  doc: 'mono, per-channel or mid-side',
+  choices: ['mono', 'per-channel', 'mid-side'],
+  default: 'mono',
+};
+
+export const WINDOW_SECONDS: NumberDeclaration<'windowSeconds'> = {
+  kind: 'number',
+  name: 'windowSeconds',
+  label: 'Window length',
+  doc: 'length of the windows long content is processed in (memory stays bounded by one window)',
+  unit: 'seconds',
+  min: 1,
+  max: 600,
+  default: 10,
+};

@@ -1,0 +1,143 @@
+// Every setting of the shallow random-network method (METHODS.md section 2), declared once, and
+// its presets. The checks, the CLI flags, the IPC schema and the panel all derive from this list.
+import {
+  defaultsOf,
+  type IntegerDeclaration,
+  type NumberDeclaration,
+  type PresetDeclaration,
+  type SettingsOf,
+} from '../../../shared/parameters';
+import {
+  CHANNEL_MODE,
+  CONTENT_WEIGHT,
+  ITERATIONS,
+  LEARNING_RATE,
+  OPTIMISER,
+  PHASE_ITERATIONS,
+  PHASE_METHOD,
+  PHASE_START,
+  SEED,
+  START,
+  STYLE_WEIGHT,
+  WINDOW_SECONDS,
+} from '../common-parameters';
+
+const ANALYSIS_RATE: IntegerDeclaration<'analysisRate'> = {
+  kind: 'integer',
+  name: 'analysisRate',
+  label: 'Analysis rate',
+  doc: 'the rate the engine analyses at; the result comes back at the content’s rate',
+  unit: 'Hz',
+  min: 8000,
+  max: 192000,
+  default: 22050,
+};
+
+const N_FFT: IntegerDeclaration<'nFft'> = {
+  kind: 'integer',
+  name: 'nFft',
+  label: 'FFT size',
+  doc: 'FFT size: longer resolves pitch more finely and time more coarsely',
+  unit: 'samples',
+  min: 256,
+  max: 8192,
+  powerOfTwo: true,
+  default: 2048,
+};
+
+const HOP: IntegerDeclaration<'hop'> = {
+  kind: 'integer',
+  name: 'hop',
+  label: 'Hop',
+  doc: 'STFT hop (at most n-fft / 2; an n-fft given alone keeps a quarter-window hop)',
+  unit: 'samples',
+  min: 1,
+  max: 4096,
+  default: 512,
+};
+
+const FILTERS: IntegerDeclaration<'filters'> = {
+  kind: 'integer',
+  name: 'filters',
+  label: 'Filters',
+  doc: 'random filters in the network: more carry more of the style and cost more per iteration',
+  unit: 'filters',
+  min: 1,
+  max: 16384,
+  default: 4096,
+};
+
+const KERNEL_WIDTH: IntegerDeclaration<'kernelWidth'> = {
+  kind: 'integer',
+  name: 'kernelWidth',
+  label: 'Filter width',
+  doc: 'filter width in frames',
+  unit: 'frames',
+  min: 1,
+  max: 255,
+  default: 11,
+};
+
+const NOISE_SIGMA: NumberDeclaration<'noiseSigma'> = {
+  kind: 'number',
+  name: 'noiseSigma',
+  label: 'Noise level',
+  doc: 'standard deviation of the noise start',
+  unit: 'log-magnitude',
+  min: 0,
+  max: 100,
+  default: 1e-3,
+};
+
+export const SHALLOW_PARAMETERS = [
+  ANALYSIS_RATE,
+  N_FFT,
+  HOP,
+  FILTERS,
+  KERNEL_WIDTH,
+  SEED,
+  CONTENT_WEIGHT,
+  STYLE_WEIGHT,
+  START,
+  NOISE_SIGMA,
+  OPTIMISER,
+  ITERATIONS,
+  LEARNING_RATE,
+  PHASE_METHOD,
+  PHASE_ITERATIONS,
+  PHASE_START,
+  CHANNEL_MODE,
+  WINDOW_SECONDS,
+] as const;
+
+export type ShallowSettings = SettingsOf<typeof SHALLOW_PARAMETERS>;
+
+/**
+ * `default` is the declarations' defaults, chosen by measurement for a short wait on a laptop CPU
+ * (docs/presets.md): start from the content, the full network, 12 L-BFGS iterations, fast
+ * Griffin-Lim. `ulyanov` is the reference notebook exactly: noise start, L-BFGS 300, 500
+ * Griffin-Lim iterations from random phase.
+ */
+export const SHALLOW_PRESETS = [
+  { name: 'default', label: 'Default (fast)', doc: 'tuned for a short wait on a laptop CPU', values: {} },
+  {
+    name: 'ulyanov',
+    label: 'Ulyanov (paper)',
+    doc: 'the reference notebook exactly (slow)',
+    values: {
+      start: 'noise',
+      iterations: 300,
+      phaseMethod: 'gl',
+      phaseIterations: 500,
+      windowSeconds: 30,
+    },
+  },
+] as const satisfies readonly PresetDeclaration<ShallowSettings>[];
+
+export type ShallowPresetName = (typeof SHALLOW_PRESETS)[number]['name'];
+
+/** A preset's full settings. */
+export function shallowPreset(name: ShallowPresetName): ShallowSettings {
+  const preset = SHALLOW_PRESETS.find((p) => p.name === name)!;
+  return { ...defaultsOf(SHALLOW_PARAMETERS), ...preset.values };
+}

@@ -1,0 +1,74 @@
+// The shallow random-network method (METHODS.md section 2) as the transfer skeleton calls it:
+// one network per job (46M random weights at 4,096 filters) shared by every stream and window,
+// a style target per stream, and a draft through a smaller network for the first preview.
+import { ParameterError } from '../../../shared/user-error';
+import type { LogSpectrogram } from '../../engine/spectrogram';
+import type { TransferMethod } from '../method';
+import { draftTransfer } from './draft';
+import { checkNetworkSize, networkPart, validateTransferParams } from './network-params';
+import { SHALLOW_PARAMETERS, SHALLOW_PRESETS, type ShallowSettings } from './parameters';
+import { ShallowNetwork } from '../../engine/shallow-network';
+import { ShallowTransferSession } from './shallow-transfer';
+
+export const shallowMethod: TransferMethod<ShallowSettings> = {
+  name: 'shallow',
+  label: 'Shallow random network',
+  doc: 'a random one-layer network (fast to start, no model needed)',
+  parameters: SHALLOW_PARAMETERS,
+  presets: SHALLOW_PRESETS,
+  analysisFrom: 'settings',
+
+  check(settings) {
+    if (settings.hop > settings.nFft / 2)
+      throw new ParameterError(
+        'hop',
+        `hop must be a whole number of samples from 1 to nFft / 2 (${settings.nFft / 2}), not ${settings.hop}.`,
+      );
+    validateTransferParams(networkPart(settings));
+    return settings;
+  },
+
+  async open({ settings, signal }) {
+    const params = networkPart(settings);
+    const bins = settings.nFft / 2 + 1;
+    // Refused before any weight exists: a filter bank larger than the engine allows.
+    checkNetworkSize(params.filters, bins, params.kernelWidth);
+    // Built at the first stream, after the draft: the draft is what the user hears first.
+    let network: ShallowNetwork | undefined;
+    return {
+      settings,
+      analysis: { sampleRate: settings.analysisRate, nFft: settings.nFft, hop: settings.hop },
+      minimumFrames: params.kernelWidth,
+      noLosses: { total: 0, content: 0, style: 0 },
+      draft: (content, styles, draftSignal) =>
+        draftTransfer(content, styles, params, settings, draftSignal ?? signal),
+      async streamOptimiser(styles, longestWindow) {
+        network ??= new ShallowNetwork(
+          { bins, filters: params.filters, kernelWidth: params.kernelWidth },
+          params.seed,
+        );
+        const session = await ShallowTransferSession.create(bins, styles, params, {
+          contentFrames: longestWindow,
+          network,
+        });
+        return {
+          optimise: async (window: LogSpectrogram, _startFrame, onIteration) => {
+            const result = await session.transfer(window, {
+              ...(signal && { signal }),
+              onIteration: (step) =>
+                onIteration({
+                  iteration: step.iteration,
+                  losses: { total: step.loss, content: step.contentLoss, style: step.styleLoss },
+                  current: step.current,
+                }),
+            });
+            const { total, content, style } = result.finalLoss;
+            return { data: result.spectrogram.data, finalLosses: { total, content, style } };
+          },
+          dispose: () => session.dispose(),
+        };
+      },
+      dispose: () => network?.dispose(),
+    };
+  },
+};

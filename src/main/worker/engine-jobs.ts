@@ -1,0 +1,34 @@
+// The engine worker's protocol: every long job the CLI and the app start, with what it takes,
+// reports and returns. Typed once here; the worker (engine-worker.ts) serves exactly this table.
+import type { TransferProgress, TransferRequest, TransferResult } from '../../shared/transfer';
+import { JobRunner, type JobRunnerOptions } from '../jobs/job-runner';
+import type { JobSpec } from '../jobs/job-table';
+import type {
+  ResynthesisJobParams,
+  ResynthesisProgress,
+} from '../services/resynthesis-job';
+import type { ResynthesisResult } from '../services/resynthesis';
+import type {
+  ClassifyProgress,
+  ClassifyRequest,
+  FileClassification,
+} from '../training/classify-job';
+import type { TrainProgress, TrainRequest, TrainResult } from '../training/train-classifier';
+
+export interface EngineJobs {
+  /** A transfer by any method of the registry (src/main/methods). */
+  transfer: JobSpec<TransferRequest, TransferProgress, TransferResult>;
+  resynth: JobSpec<ResynthesisJobParams, ResynthesisProgress, ResynthesisResult>;
+  train: JobSpec<TrainRequest, TrainProgress, TrainResult>;
+  classify: JobSpec<ClassifyRequest, ClassifyProgress, FileClassification[]>;
+}
+
+export type EngineJobRunner = JobRunner<EngineJobs>;
+
+// From source (CLI, tests) the worker is TypeScript; in the built app it sits beside this module as .js.
+const workerFile = import.meta.url.endsWith('.ts') ? './engine-worker.ts' : './engine-worker.js';
+
+/** The runner the CLI and the app share for engine jobs. */
+export function createEngineJobRunner(options: JobRunnerOptions = {}): EngineJobRunner {
+  return new JobRunner<EngineJobs>(new URL(workerFile, import.meta.url), options);
+}

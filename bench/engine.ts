@@ -13,19 +13,21 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import {
+  initBackend,
+  ShallowNetwork,
+  type BackendChoice,
+  type LogSpectrogram,
+} from '../src/main/engine';
+import {
   buildStyleTarget,
   chooseStyleMode,
   disposeStyleTarget,
-  initBackend,
   PRESETS,
   shallowTransfer,
-  ShallowNetwork,
   TransferObjective,
-  type BackendChoice,
-  type LogSpectrogram,
   type PresetName,
   type StyleMode,
-} from '../src/main/engine';
+} from '../src/main/methods/shallow';
 import { transposeMatrix } from '../src/main/engine/spectrogram';
 import { smallCorpusSpectrogram, tenSecondSpectrogram } from '../test/engine/fixtures';
 import { repoRoot } from '../test/fixtures/paths';

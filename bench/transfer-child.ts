@@ -3,7 +3,7 @@
 // wants: how long the spare worker took to start (what the command line, which starts cold, adds),
 // when the first preview and the first full iteration arrived, when the WAV was done, and the
 // process's peak resident memory (workers included). Usage: transfer-child.ts REQUEST_JSON
-import type { TransferProgress, TransferRequest, TransferResult } from '../src/shared/transfer';
+import type { TransferRequest } from '../src/shared/transfer';
 import { createEngineJobRunner } from '../src/main/worker/engine-jobs';
 
 const request = JSON.parse(process.argv[2]!) as TransferRequest;

@@ -70,8 +70,7 @@ export interface TextDeclaration<Name extends string = string> extends Declarati
 }
 
 /** A list of names (e.g. network layers). */
-export interface NameListDeclaration<Name extends string = string>
-  extends DeclarationBase<Name> {
+export interface NameListDeclaration<Name extends string = string> extends DeclarationBase<Name> {
   kind: 'names';
   maxItems: number;
   default: readonly string[];
@@ -80,8 +79,7 @@ export interface NameListDeclaration<Name extends string = string>
 }
 
 /** A list of weights, each from min to max. */
-export interface WeightListDeclaration<Name extends string = string>
-  extends DeclarationBase<Name> {
+export interface WeightListDeclaration<Name extends string = string> extends DeclarationBase<Name> {
   kind: 'weights';
   min: number;
   max: number;
@@ -139,7 +137,8 @@ export function listChoices(choices: readonly string[]): string {
 }
 
 function formatNumber(n: number): string {
-  if (n !== 0 && (Math.abs(n) >= 1e6 || Math.abs(n) < 1e-3)) return n.toExponential().replace('e+', 'e');
+  if (n !== 0 && (Math.abs(n) >= 1e6 || Math.abs(n) < 1e-3))
+    return n.toExponential().replace('e+', 'e');
   return String(n);
 }
 

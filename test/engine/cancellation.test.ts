@@ -2,7 +2,8 @@
 // progress callback or from the event loop (as a worker's cancel message would).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { initBackend, shallowTransfer, TransferCancelled } from '../../src/main/engine';
+import { initBackend, TransferCancelled } from '../../src/main/engine';
+import { shallowTransfer } from '../../src/main/methods/shallow';
 import { SMALL_SHAPE, smallClips } from './problems';
 
 const { content, styles } = smallClips();

@@ -2,13 +2,8 @@
 // seed alone decides the network.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  canonicalFilters,
-  filterStd,
-  initBackend,
-  shallowTransfer,
-  type TransferParamsInput,
-} from '../../src/main/engine';
+import { canonicalFilters, filterStd, initBackend } from '../../src/main/engine';
+import { shallowTransfer, type TransferParamsInput } from '../../src/main/methods/shallow';
 import { SMALL_SHAPE, smallClips } from './problems';
 
 const { content, styles } = smallClips();

@@ -3,12 +3,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
+import { initBackend } from '../../src/main/engine';
 import {
-  initBackend,
   shallowTransfer,
   ShallowTransferSession,
   type ShallowTransferOptions,
-} from '../../src/main/engine';
+} from '../../src/main/methods/shallow';
 import { SMALL_SHAPE, smallClips } from './problems';
 
 const { content, styles } = smallClips();

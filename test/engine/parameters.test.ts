@@ -6,13 +6,15 @@ import * as tf from '@tensorflow/tfjs-core';
 import {
   EngineParameterError,
   initBackend,
+  type LogSpectrogram,
+  type StyleInput,
+} from '../../src/main/engine';
+import {
   PRESETS,
   resolveTransferParams,
   shallowTransfer,
-  type LogSpectrogram,
-  type StyleInput,
   type TransferParamsInput,
-} from '../../src/main/engine';
+} from '../../src/main/methods/shallow';
 import { smallClips } from './problems';
 
 const { content, styles } = smallClips();

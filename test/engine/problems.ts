@@ -2,16 +2,18 @@
 // at 16 kHz), 40 frames, 64 filters, so that a float64 reference in plain loops stays fast.
 import * as tf from '@tensorflow/tfjs-core';
 import {
-  buildStyleTarget,
-  disposeStyleTarget,
   ShallowNetwork,
-  TransferObjective,
   type LogSpectrogram,
   type NetworkLayout,
   type NetworkShape,
-  type StyleMode,
   type StyleTarget,
 } from '../../src/main/engine';
+import {
+  buildStyleTarget,
+  disposeStyleTarget,
+  TransferObjective,
+  type StyleMode,
+} from '../../src/main/methods/shallow';
 import { transposeMatrix } from '../../src/main/engine/spectrogram';
 import { smallCorpusSpectrogram, testNoise } from './fixtures';
 import {

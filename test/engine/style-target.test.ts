@@ -3,13 +3,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
+import { initBackend, ShallowNetwork } from '../../src/main/engine';
 import {
   buildStyleTarget,
   chooseStyleMode,
   disposeStyleTarget,
-  initBackend,
-  ShallowNetwork,
-} from '../../src/main/engine';
+} from '../../src/main/methods/shallow';
 import { transposeMatrix } from '../../src/main/engine/spectrogram';
 import { logSpectrogram, corpusMono } from './fixtures';
 import { SMALL_SHAPE, smallClips } from './problems';

@@ -3,7 +3,8 @@
 // weight holds the result to the content.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { initBackend, shallowTransfer, type LogSpectrogram } from '../../src/main/engine';
+import { initBackend, type LogSpectrogram } from '../../src/main/engine';
+import { shallowTransfer } from '../../src/main/methods/shallow';
 import { transposeMatrix } from '../../src/main/engine/spectrogram';
 import { SMALL_SHAPE, smallClips } from './problems';
 import {

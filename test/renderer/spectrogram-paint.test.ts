@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { SpectrogramLevels } from '../../src/shared/ipc-lanes';
-import { colormapLut } from '../../src/shared/ipc-lane-scale';
+import { colormapLut } from '../../src/shared/colormap';
 import {
   levelColours,
   paintSpectrogram,

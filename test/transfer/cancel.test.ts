@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { TransferProgress, TransferRequest, TransferResult } from '../../src/shared/transfer';
+import type { TransferRequest } from '../../src/shared/transfer';
 import { createEngineJobRunner } from '../../src/main/worker/engine-jobs';
 import { JobCancelledError } from '../../src/main/jobs/errors';
 import { corpusFile } from '../fixtures/paths';

@@ -4,11 +4,7 @@ import type { Command } from 'commander';
 import type { BackendChoice } from '../../shared/transfer';
 import { defaultModelsFolder, shippedModelsFolder } from '../models/locations';
 import { createEngineJobRunner } from '../worker/engine-jobs';
-import type {
-  ClassifyProgress,
-  ClassifyRequest,
-  FileClassification,
-} from '../training/classify-job';
+import type { ClassifyRequest } from '../training/classify-job';
 import { cancelOnInterrupt } from './interrupt';
 import { parseChoice } from './parse-options';
 import type { CnnCommandOptions } from './train-command';

@@ -37,8 +37,7 @@ export function parseWeightedNames(option: string, raw: string): WeightedNames {
     names.push(name);
     weights.push(weight);
   }
-  if (names.length === 0)
-    throw new ParameterError(option, `${option} needs at least one name.`);
+  if (names.length === 0) throw new ParameterError(option, `${option} needs at least one name.`);
   return { names, weights };
 }
 

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { createEngineJobRunner } from '../worker/engine-jobs';
-import type { ResynthesisJobParams, ResynthesisProgress } from '../services/resynthesis-job';
-import type { ResynthesisResult } from '../services/resynthesis';
+import type { ResynthesisJobParams } from '../services/resynthesis-job';
 import { cancelOnInterrupt } from './interrupt';
 import { parseChoice, parseInteger, parsePowerOfTwo } from './parse-options';
 import { createProgressBar } from './progress';

@@ -13,7 +13,6 @@ import type { DataLayout } from '../training/training-data';
 import {
   DEFAULT_WIDTH,
   TRAINING_DEFAULTS,
-  type TrainProgress,
   type TrainRequest,
   type TrainResult,
 } from '../training/train-classifier';

@@ -2,21 +2,7 @@
 // offending parameter and value so the UI can point at the control that produced it.
 import type { UserFacingError } from '../../shared/user-error';
 
-/** A DSP function was given a parameter it cannot work with (size, range or shape mismatch). */
-export class DspParameterError extends Error implements UserFacingError {
-  override readonly name = 'DspParameterError';
-  readonly userFacing = true as const;
-
-  constructor(
-    /** The parameter's name as the caller spells it, e.g. `hop` or `opts.length`. */
-    readonly parameter: string,
-    /** The value that was rejected. */
-    readonly value: unknown,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { DspParameterError } from '../../shared/dsp-parameter-error';
 
 /** Phase reconstruction stopped because its AbortSignal fired. */
 export class PhaseReconstructionCancelled extends Error implements UserFacingError {

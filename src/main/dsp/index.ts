@@ -45,7 +45,7 @@ export {
   type FrequencyAxis,
   type FrequencyScale,
   type MelFormula,
-} from './frequency-scale';
+} from '../../shared/frequency-scale';
 export {
   secondsOfFrame,
   frameOfSeconds,
@@ -54,7 +54,7 @@ export {
   type FrameTiming,
   type TimeAxis,
 } from './time-axis';
-export { colormapLut, COLORMAPS, COLORMAP_SIZE, type ColormapName } from './colormap';
+export { colormapLut, COLORMAPS, COLORMAP_SIZE, type ColormapName } from '../../shared/colormap';
 export {
   renderSpectrogram,
   peakMagnitude,

@@ -4,7 +4,7 @@
 // visible; when a pixel is finer than a bin it interpolates between bins, and finer than a frame
 // it shows the frame under it.
 import type { Decibels, Frames, Hertz } from '../../shared/units';
-import { COLORMAP_SIZE, colormapLut, type ColormapName } from './colormap';
+import { COLORMAP_SIZE, colormapLut, type ColormapName } from '../../shared/colormap';
 import { DspParameterError } from './errors';
 import {
   rowBins,
@@ -12,7 +12,7 @@ import {
   type FrequencyAxis,
   type FrequencyScale,
   type MelFormula,
-} from './frequency-scale';
+} from '../../shared/frequency-scale';
 import type { StftShape } from './stft';
 
 export interface SpectrogramImageOptions {

@@ -1,5 +1,5 @@
-// The transfer engine's public face: backend choice, the shallow random-network method, its
-// parameters, and the building blocks the tests and later methods reuse.
+// The engine's public face: generic tfjs only. The backend, the optimisation driver over any
+// objective, the losses and the networks that methods (src/main/methods/) are built from.
 export {
   initBackend,
   currentBackend,
@@ -10,17 +10,6 @@ export {
   type BackendReport,
 } from './backend';
 export { EngineBackendError, EngineParameterError, TransferCancelled } from './errors';
-export {
-  PRESETS,
-  LIMITS,
-  resolveTransferParams,
-  validateTransferParams,
-  type OptimiserName,
-  type PresetName,
-  type ShallowTransferParams,
-  type StartPoint,
-  type TransferParamsInput,
-} from '../methods/shallow/network-params';
 export type { LogSpectrogram, StyleInput } from './spectrogram';
 export {
   ShallowNetwork,
@@ -30,22 +19,11 @@ export {
   type NetworkShape,
 } from './shallow-network';
 export { gramMatrix, preciseSum, type StyleTarget } from './losses';
-export {
-  buildStyleTarget,
-  chooseStyleMode,
-  disposeStyleTarget,
-  type StyleMode,
-  type WeightedStyle,
-} from '../methods/shallow/style-target';
-export { TransferObjective, type Evaluation, type LossValues } from '../methods/shallow/objective';
 export { minimizeLbfgs, type LbfgsOptions, type LbfgsResult, type LbfgsStop } from './lbfgs';
 export {
-  shallowTransfer,
-  checkInputs,
-  ShallowTransferSession,
-  type SessionOptions,
-  type ShallowTransferOptions,
-  type TransferOptions,
-  type TransferProgress,
-  type TransferResult,
-} from '../methods/shallow/shallow-transfer';
+  optimise,
+  type Objective,
+  type ObjectiveValues,
+  type OptimiseOptions,
+  type OptimiseResult,
+} from './optimise';

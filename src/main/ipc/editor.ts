@@ -14,7 +14,7 @@ import type {
   ImportRequest,
   ImportRole,
 } from '../../shared/ipc-channels';
-import type { ExportStemsRequest, ExportStemsResult, ExportedStem } from '../../shared/ipc-export';
+import type { ExportStemsRequest, ExportStemsResult } from '../../shared/ipc-export';
 import type {
   JobSnapshot,
   JobSummary,

@@ -26,4 +26,6 @@ export type JobHandler<Spec extends JobSpec> = (
 ) => Promise<Spec['result']>;
 
 /** One handler per kind: a missing or mistyped handler is a compile error. */
-export type JobHandlers<Jobs extends JobTable<Jobs>> = { [Kind in keyof Jobs]: JobHandler<Jobs[Kind]> };
+export type JobHandlers<Jobs extends JobTable<Jobs>> = {
+  [Kind in keyof Jobs]: JobHandler<Jobs[Kind]>;
+};

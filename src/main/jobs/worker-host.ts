@@ -51,7 +51,9 @@ export function serveJobs<Jobs extends JobTable<Jobs>>(
   });
 
   function start(message: Extract<ToWorker, { type: 'start' }>): void {
-    const handler = (handlers as unknown as Record<string, JobHandler<JobSpec> | undefined>)[message.kind];
+    const handler = (handlers as unknown as Record<string, JobHandler<JobSpec> | undefined>)[
+      message.kind
+    ];
     if (!handler) {
       send({
         type: 'failed',

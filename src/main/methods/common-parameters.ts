@@ -55,7 +55,16 @@ export function lossWeight<Name extends string>(
   doc: string,
   value: number,
 ): NumberDeclaration<Name> {
-  return { kind: 'number', name, label, doc, unit: 'weight', ...weightRange, default: value, panel: true };
+  return {
+    kind: 'number',
+    name,
+    label,
+    doc,
+    unit: 'weight',
+    ...weightRange,
+    default: value,
+    panel: true,
+  };
 }
 
 export const START: ChoiceDeclaration<'start', 'content' | 'noise'> = {

@@ -41,5 +41,7 @@ export function resolveSettings<Settings extends PipelineSettings, Losses extend
     if (problem) throw new ParameterError(declaration.name, problem);
   }
   const checked = settings as unknown as Settings;
-  return method.check ? method.check(checked, overrides as Record<string, ParameterValue>) : checked;
+  return method.check
+    ? method.check(checked, overrides as Record<string, ParameterValue>)
+    : checked;
 }

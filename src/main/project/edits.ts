@@ -176,7 +176,9 @@ function applyTransferSettings(
   // Values are named one by one, so the drags of one slider coalesce into one undo step.
   const keys = Object.keys(settings)
     .flatMap((key) =>
-      key === 'values' && settings.values ? Object.keys(settings.values).map((v) => `values.${v}`) : [key],
+      key === 'values' && settings.values
+        ? Object.keys(settings.values).map((v) => `values.${v}`)
+        : [key],
     )
     .sort();
   return {

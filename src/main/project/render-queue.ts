@@ -10,7 +10,7 @@ import type {
   TransferStartRequest,
 } from '../../shared/ipc-jobs';
 import type { SpectrogramLevels } from '../../shared/ipc-lanes';
-import type { ResultRecipe, TrackState } from '../../shared/ipc-project';
+import type { TrackState } from '../../shared/ipc-project';
 import type {
   StyleSource,
   TransferProgress,

@@ -7,7 +7,7 @@ import type { TrainingSummary, TrainModelRequest } from '../../shared/ipc-models
 import { ParameterError, isUserFacingError } from '../../shared/user-error';
 import { JobCancelledError } from '../jobs/errors';
 import type { EngineJobRunner } from '../worker/engine-jobs';
-import type { TrainProgress, TrainRequest, TrainResult } from '../training/train-classifier';
+import type { TrainProgress, TrainRequest } from '../training/train-classifier';
 
 export interface TrainingQueueOptions {
   engine: EngineJobRunner;

@@ -116,7 +116,11 @@ export function analyse(
   analysis: Pick<AnalysisSettings, 'nFft' | 'hop' | 'winLength'>,
 ): AnalysedStream {
   const { nFft, hop, winLength } = analysis;
-  const spectrum = stft(stream.samples, { nFft, hop, ...(winLength !== undefined && { winLength }) });
+  const spectrum = stft(stream.samples, {
+    nFft,
+    hop,
+    ...(winLength !== undefined && { winLength }),
+  });
   return {
     ...stream,
     spectrum,

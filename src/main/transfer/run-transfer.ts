@@ -178,7 +178,14 @@ export async function runTransfer(
                 iteration: step.iteration,
                 losses: step.losses,
                 preview: () =>
-                  makePreview(step.current(), window.bins, stream, startFrame, analysis, settings.seed),
+                  makePreview(
+                    step.current(),
+                    window.bins,
+                    stream,
+                    startFrame,
+                    analysis,
+                    settings.seed,
+                  ),
               }),
             ),
           dispose: () => optimiser.dispose(),

@@ -3,10 +3,7 @@
 import type { TransferProgress, TransferRequest, TransferResult } from '../../shared/transfer';
 import { JobRunner, type JobRunnerOptions } from '../jobs/job-runner';
 import type { JobSpec } from '../jobs/job-table';
-import type {
-  ResynthesisJobParams,
-  ResynthesisProgress,
-} from '../services/resynthesis-job';
+import type { ResynthesisJobParams, ResynthesisProgress } from '../services/resynthesis-job';
 import type { ResynthesisResult } from '../services/resynthesis';
 import type {
   ClassifyProgress,

@@ -47,7 +47,10 @@ export const cnnMethod: TransferMethod<CnnSettings, CnnLossValues> = {
         `Give one weight (0 or more, not all 0) per style layer: ${s.styleLayers.length} layers, ${s.styleLayerWeights.length} weights.`,
       );
     if (s.contentWeight + s.styleWeight + s.energyWeight + s.frequencyWeight === 0)
-      throw new ParameterError('styleWeight', 'Every loss weight is 0: there is nothing to optimise.');
+      throw new ParameterError(
+        'styleWeight',
+        'Every loss weight is 0: there is nothing to optimise.',
+      );
     return s;
   },
 
@@ -65,7 +68,13 @@ export const cnnMethod: TransferMethod<CnnSettings, CnnLossValues> = {
     try {
       const preset = request.preset ?? manifest.architecture;
       const settings = request.preset === undefined ? resolve(preset) : asked;
-      checkModelFits(manifest, network, request.preset as CnnPresetName | undefined, request.analysis, settings);
+      checkModelFits(
+        manifest,
+        network,
+        request.preset as CnnPresetName | undefined,
+        request.analysis,
+        settings,
+      );
       const analysis = manifest.spectrogram;
       const layers = [...new Set([settings.contentLayer, ...settings.styleLayers])];
       const minimumFrames = network.minimumFrames(deepestLayer(network, layers));
@@ -115,7 +124,11 @@ export const cnnMethod: TransferMethod<CnnSettings, CnnLossValues> = {
                 startFrame,
                 ...(signal && { signal }),
                 onIteration: (step) =>
-                  onIteration({ iteration: step.iteration, losses: { ...step.losses }, current: step.current }),
+                  onIteration({
+                    iteration: step.iteration,
+                    losses: { ...step.losses },
+                    current: step.current,
+                  }),
               });
               return { data: result.spectrogram.data, finalLosses: { ...result.finalLoss } };
             },

@@ -5,7 +5,11 @@
 // the envelope terms are exact float64 functions of S (envelopes.ts); their gradients add up.
 import * as tf from '@tensorflow/tfjs-core';
 import { envelopeLoss } from '../../engine/cnn/envelopes';
-import { featureLoss, type FeatureLossValues, type LayerTarget } from '../../engine/cnn/feature-losses';
+import {
+  featureLoss,
+  type FeatureLossValues,
+  type LayerTarget,
+} from '../../engine/cnn/feature-losses';
 import type { CnnNetwork } from '../../engine/cnn/network';
 
 export interface CnnWeights {

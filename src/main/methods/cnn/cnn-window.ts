@@ -4,8 +4,8 @@
 // style's temporal and frequency envelopes. L-BFGS (as the shallow method) or Adam.
 import * as tf from '@tensorflow/tfjs-core';
 import { seededRandom } from '../../dsp/random';
-import { TransferCancelled } from '../../engine/errors';
-import { minimizeLbfgs, type LbfgsStop } from '../../engine/lbfgs';
+import type { LbfgsStop } from '../../engine/lbfgs';
+import { optimise } from '../../engine/optimise';
 import type { LogSpectrogram } from '../../engine/spectrogram';
 import { CnnObjective, type CnnLossValues, type CnnWeights } from './cnn-objective';
 import { contentFeatures, type PreparedStyle } from '../../engine/cnn/cnn-targets';
@@ -75,71 +75,21 @@ export async function cnnTransferWindow(
       ),
       frequencyTarget: style.frequency,
     });
-    const x0 = startPoint(content, params, startFrame);
-    let done = 0;
-    const checkCancel = () => {
-      if (options.signal?.aborted) throw new TransferCancelled(done, params.iterations);
-    };
-    const report = async (iteration: number, losses: CnnLossValues, x: ArrayLike<number>) => {
-      done = iteration;
-      await options.onIteration?.({ iteration, losses, current: () => Float32Array.from(x) });
-      // Let a worker's cancel message in between iterations.
-      await new Promise((resolve) => setImmediate(resolve));
-    };
-    let initialLoss: CnnLossValues | undefined;
-    const evaluate = (x: ArrayLike<number>) => {
-      const e = objective.evaluate(Float32Array.from(x));
-      initialLoss ??= valuesOf(e);
-      return { ...e, loss: e.total };
-    };
-    if (params.optimiser === 'lbfgs') {
-      const run = await minimizeLbfgs(
-        // The point rides along with its evaluation, for previews of the accepted iterate.
-        (x: Float64Array) => ({ ...evaluate(x), x }),
-        Float64Array.from(x0),
-        {
-          memory: 10,
-          maxIterations: params.iterations,
-          // Every loss term is a sum of squares.
-          lowerBound: 0,
-          beforeEvaluation: checkCancel,
-          onIteration: ({ iteration, at }) => report(iteration, valuesOf(at), at.x),
-        },
-      );
-      return {
-        spectrogram: { frames, bins, data: Float32Array.from(run.x) },
-        iterations: run.iterations,
-        initialLoss: initialLoss ?? valuesOf(run.at),
-        finalLoss: valuesOf(run.at),
-        stop: run.stop,
-      };
-    }
-    // Adam on the spectrogram, in float64 on the JS side (the gradient comes back anyway).
-    const x = Float64Array.from(x0);
-    const m = new Float64Array(x.length);
-    const v = new Float64Array(x.length);
-    const [beta1, beta2, eps] = [0.9, 0.999, 1e-8];
-    let last: CnnLossValues | undefined;
-    for (let t = 1; t <= params.iterations; t++) {
-      checkCancel();
-      const e = evaluate(x);
-      last = valuesOf(e);
-      const lr = (params.learningRate * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
-      for (let i = 0; i < x.length; i++) {
-        const g = e.gradient[i]!;
-        m[i] = beta1 * m[i]! + (1 - beta1) * g;
-        v[i] = beta2 * v[i]! + (1 - beta2) * g * g;
-        x[i]! -= (lr * m[i]!) / (Math.sqrt(v[i]!) + eps);
-      }
-      await report(t, last, x);
-    }
-    const final = valuesOf(evaluate(x));
-    return {
-      spectrogram: { frames, bins, data: Float32Array.from(x) },
+    const run = await optimise<CnnLossValues>(objective, startPoint(content, params, startFrame), {
+      optimiser: params.optimiser,
       iterations: params.iterations,
-      initialLoss: initialLoss ?? final,
-      finalLoss: final,
-      stop: 'iterations',
+      learningRate: params.learningRate,
+      lbfgsMemory: 10,
+      ...(options.signal && { signal: options.signal }),
+      onIteration: ({ iteration, values, current }) =>
+        options.onIteration?.({ iteration, losses: values, current }),
+    });
+    return {
+      spectrogram: { frames, bins, data: run.x },
+      iterations: run.iterations,
+      initialLoss: run.initialLoss,
+      finalLoss: run.finalLoss,
+      stop: run.stop,
     };
   } finally {
     features?.dispose();
@@ -190,14 +140,4 @@ function startPoint(
   const std = Math.sqrt(Math.max(sumSq / n - mean * mean, 1e-12));
   // Each window draws its own noise, from a seed that depends on where it starts.
   return seededRandom(params.seed + 1 + startFrame).fillNormal(new Float32Array(n), mean, std);
-}
-
-function valuesOf(v: CnnLossValues): CnnLossValues {
-  return {
-    total: v.total,
-    content: v.content,
-    style: v.style,
-    energy: v.energy,
-    frequency: v.frequency,
-  };
 }

@@ -129,4 +129,3 @@ export function checkNetworkSize(filters: number, bins: number, kernelWidth: Fra
         `${LIMITS.networkBytes / 2 ** 20} MiB the engine allows: use fewer filters or a narrower kernel.`,
     );
 }
-

@@ -14,13 +14,13 @@ import {
 import type { ShallowNetwork } from '../../engine/shallow-network';
 
 /** Loss values of one evaluation, weights applied: total = content + style. */
-export interface LossValues {
+export type LossValues = {
   total: number;
   /** alpha * sum((F - Fc)^2). */
   content: number;
   /** beta * sum((G - Gs)^2). */
   style: number;
-}
+};
 
 export interface Evaluation extends LossValues {
   /** d total / d S, bins x frames (the layout of the input). */

@@ -119,7 +119,12 @@ export type ShallowSettings = SettingsOf<typeof SHALLOW_PARAMETERS>;
  * Griffin-Lim iterations from random phase.
  */
 export const SHALLOW_PRESETS = [
-  { name: 'default', label: 'Default (fast)', doc: 'tuned for a short wait on a laptop CPU', values: {} },
+  {
+    name: 'default',
+    label: 'Default (fast)',
+    doc: 'tuned for a short wait on a laptop CPU',
+    values: {},
+  },
   {
     name: 'ulyanov',
     label: 'Ulyanov (paper)',

@@ -4,10 +4,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Frames } from '../../../shared/units';
 import { seededRandom } from '../../dsp/random';
-import { minimizeAdam } from '../../engine/adam';
 import { currentBackend, initBackend, type BackendReport } from '../../engine/backend';
-import { EngineParameterError, TransferCancelled } from '../../engine/errors';
-import { minimizeLbfgs, type LbfgsStop } from '../../engine/lbfgs';
+import { EngineParameterError } from '../../engine/errors';
+import type { LbfgsStop } from '../../engine/lbfgs';
+import { optimise } from '../../engine/optimise';
 import { TransferObjective, type LossValues } from './objective';
 import {
   checkNetworkSize,
@@ -201,7 +201,13 @@ export class ShallowTransferSession {
       const setupMs = performance.now() - started;
 
       const optimiseStart = performance.now();
-      const run = await optimise(objective, startPoint(p, contentT), p, options, optimiseStart);
+      const run = await optimiseTransfer(
+        objective,
+        startPoint(p, contentT),
+        p,
+        options,
+        optimiseStart,
+      );
       return {
         spectrogram: { frames, bins, data: transposeMatrix(run.x, bins, frames) },
         params: p,
@@ -255,97 +261,32 @@ export async function shallowTransfer(
   }
 }
 
-interface OptimiserRun {
-  /** The result, bins x frames. */
-  x: Float32Array;
-  iterations: number;
-  evaluations: number;
-  initialLoss: LossValues;
-  finalLoss: LossValues;
-  stop: LbfgsStop;
-}
-
-/** Runs the chosen optimiser with progress, yielding and cancellation between iterations. */
-async function optimise(
+/** Runs the chosen optimiser with progress (the current iterate as frames x bins). */
+async function optimiseTransfer(
   objective: TransferObjective,
   start: Float32Array,
   p: ShallowTransferParams,
   options: TransferOptions,
   optimiseStart: number,
-): Promise<OptimiserRun> {
+) {
   const { bins, frames } = objective;
-  let done = 0;
-  let initialLoss: LossValues | undefined;
-  const checkCancel = () => {
-    if (options.signal?.aborted) throw new TransferCancelled(done, p.iterations);
-  };
-  const report = async (
-    iteration: number,
-    evaluations: number,
-    values: LossValues,
-    currentT: () => ArrayLike<number>,
-  ) => {
-    done = iteration;
-    await options.onIteration?.({
-      iteration,
-      loss: values.total,
-      contentLoss: values.content,
-      styleLoss: values.style,
-      elapsedMs: performance.now() - optimiseStart,
-      evaluations,
-      current: () => transposeMatrix(new Float32Array(currentT()), bins, frames),
-    });
-    // Let a worker's cancel message (or any other event) in between iterations.
-    await new Promise((resolve) => setImmediate(resolve));
-  };
-
-  if (p.optimiser === 'lbfgs') {
-    const run = await minimizeLbfgs(
-      (x: Float64Array) => {
-        const e = objective.evaluate(new Float32Array(x));
-        initialLoss ??= lossOf(e);
-        return { ...e, loss: e.total };
-      },
-      new Float64Array(start),
-      {
-        memory: p.lbfgsMemory,
-        maxIterations: p.iterations,
-        // Every loss term is a sum of squares.
-        lowerBound: 0,
-        beforeEvaluation: checkCancel,
-        onIteration: ({ iteration, evaluations, at, x }) =>
-          report(iteration, evaluations, at, () => x),
-      },
-    );
-    const finalLoss = lossOf(run.at);
-    return {
-      x: new Float32Array(run.x),
-      iterations: run.iterations,
-      evaluations: run.evaluations,
-      initialLoss: initialLoss ?? finalLoss,
-      finalLoss,
-      stop: run.stop,
-    };
-  }
-  const run = await minimizeAdam(objective, start, {
-    learningRate: p.learningRate,
+  return optimise<LossValues>(objective, start, {
+    optimiser: p.optimiser,
     iterations: p.iterations,
-    beforeStep: checkCancel,
-    onIteration: ({ iteration, values, current }) => {
-      initialLoss ??= lossOf(values);
-      return report(iteration, iteration, values, current);
-    },
+    learningRate: p.learningRate,
+    lbfgsMemory: p.lbfgsMemory,
+    ...(options.signal && { signal: options.signal }),
+    onIteration: ({ iteration, evaluations, values, current }) =>
+      options.onIteration?.({
+        iteration,
+        loss: values.total,
+        contentLoss: values.content,
+        styleLoss: values.style,
+        elapsedMs: performance.now() - optimiseStart,
+        evaluations,
+        current: () => transposeMatrix(current(), bins, frames),
+      }),
   });
-  checkCancel();
-  const finalLoss = lossOf(objective.evaluate(run.x));
-  return {
-    x: run.x,
-    iterations: run.iterations,
-    evaluations: run.iterations + 1,
-    initialLoss: initialLoss ?? finalLoss,
-    finalLoss,
-    stop: 'iterations',
-  };
 }
 
 /** Validates the clips against the parameters; returns the styles with normalised shares. */
@@ -424,8 +365,4 @@ function checkBorrowedNetwork(
 function startPoint(p: ShallowTransferParams, contentT: Float32Array): Float32Array {
   if (p.start === 'content') return new Float32Array(contentT);
   return seededRandom(p.seed + 1).fillNormal(new Float32Array(contentT.length), 0, p.noiseSigma);
-}
-
-function lossOf(values: LossValues): LossValues {
-  return { total: values.total, content: values.content, style: values.style };
 }

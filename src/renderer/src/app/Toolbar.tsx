@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { SpectrogramView } from '../../../shared/ipc-lanes';
 import type { ProjectSnapshot, RecentProject } from '../../../shared/ipc-project';
-import { COLORMAPS } from '../../../shared/ipc-lane-scale';
+import { COLORMAPS } from '../../../shared/colormap';
 import { formatTime } from '../lanes/time-ticks';
 import { useStore } from '../state/store';
 import { useEditor } from './editor-context';

@@ -3,12 +3,12 @@
 // core's renderSpectrogram: the loudest cell wins when a pixel covers several frames or bins, and
 // rows finer than a bin interpolate between bins.
 import type { SpectrogramLevels, SpectrogramView } from '../../../shared/ipc-lanes';
+import { colormapLut } from '../../../shared/colormap';
 import {
-  colormapLut,
-  rowBinsOfEdges,
+  rowBins as rowBinsOfEdges,
   rowEdgeFrequencies,
   type RowBins,
-} from '../../../shared/ipc-lane-scale';
+} from '../../../shared/frequency-scale';
 import type { Seconds } from '../../../shared/units';
 
 export interface PaintTarget {

@@ -19,7 +19,13 @@ interface Props {
   onChange: (value: number) => void;
 }
 
-export function LogSlider({ label, doc, value: stored, range, onChange }: Props): React.JSX.Element {
+export function LogSlider({
+  label,
+  doc,
+  value: stored,
+  range,
+  onChange,
+}: Props): React.JSX.Element {
   const [value, setValue, focus] = usePendingValue(stored);
   const position = Math.round(positionOfValue(value, range) * STEPS);
   return (

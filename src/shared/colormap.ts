@@ -7,7 +7,7 @@ import {
   interpolatePlasma,
   interpolateViridis,
 } from 'd3-scale-chromatic';
-import { DspParameterError } from './errors';
+import { DspParameterError } from './dsp-parameter-error';
 
 export const COLORMAPS = ['viridis', 'magma', 'inferno', 'plasma', 'grey'] as const;
 export type ColormapName = (typeof COLORMAPS)[number];

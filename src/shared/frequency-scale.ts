@@ -1,8 +1,8 @@
 // Frequency axis of a spectrogram picture: which frequency each pixel row shows, on a linear, log
 // or mel scale, and back. Row 0 is the top of the image (the highest frequency); an integer row
 // means the centre of that pixel row, row - 0.5 and row + 0.5 its top and bottom edges.
-import type { Hertz, Samples } from '../../shared/units';
-import { DspParameterError } from './errors';
+import type { Hertz, Samples } from './units';
+import { DspParameterError } from './dsp-parameter-error';
 
 export type FrequencyScale = 'linear' | 'log' | 'mel';
 

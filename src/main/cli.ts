@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerClassifyCommand } from './cli/classify-command';
 import { registerConvertCommand } from './cli/convert-command';
+import { registerEvaluateCommand } from './cli/evaluate-command';
 import { registerInfoCommand } from './cli/info-command';
 import { registerModelsCommand } from './cli/models-command';
 import { registerResynthCommand } from './cli/resynth-command';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerTrainCommand(program, { runner: createEngineJobRunner });
   registerClassifyCommand(program, { runner: createEngineJobRunner });
   registerModelsCommand(program);
+  registerEvaluateCommand(program, { runner: createEngineJobRunner });
   return program;
 }
 

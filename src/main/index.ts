@@ -20,6 +20,7 @@ import { electronDialogs } from './ipc/electron-dialogs';
 import { electronEventSink, serveOverElectron } from './ipc/electron-ipc';
 import { createHandlerTable } from './ipc/handler-table';
 import { MEDIA_ROUTE, mediaContentType, tokenOfMediaPath } from './media/media-registry';
+import { resourcePaths } from './resource-paths';
 
 const SCHEME = 'tfapp';
 const APP_ORIGIN = `${SCHEME}://app`;
@@ -47,6 +48,12 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 const rendererDir = join(import.meta.dirname, '../renderer');
+// Shipped models, demo sounds and WebAssembly: in the checkout, or beside app.asar when packaged.
+const resources = resourcePaths();
+// Worker threads look these up themselves (engine/backend.ts, models/locations.ts) and inherit
+// this environment, so they find the packaged app's copies too.
+process.env['TIMBREFOLD_WASM_DIR'] ??= resources.tfjsWasm;
+process.env['TIMBREFOLD_SHIPPED_MODELS'] ??= resources.models;
 // A data folder of its own (tests, portable use) and a start without the demo session.
 const dataDirOverride = process.env['TIMBREFOLD_DATA_DIR'];
 if (dataDirOverride) app.setPath('userData', dataDirOverride);
@@ -197,14 +204,7 @@ async function start(): Promise<void> {
       dataDir: app.getPath('userData'),
       spareWorker: true,
       // The same cache the CLI uses (models/locations.ts); shipped models sit in the app's resources.
-      models: {
-        dir: join(app.getPath('userData'), 'models'),
-        shipped: [
-          process.env['TIMBREFOLD_SHIPPED_MODELS']
-            ? resolve(process.env['TIMBREFOLD_SHIPPED_MODELS'])
-            : join(app.getAppPath(), 'resources', 'models'),
-        ],
-      },
+      models: { dir: join(app.getPath('userData'), 'models'), shipped: [resources.models] },
     },
   );
   serveOverElectron(
@@ -212,12 +212,11 @@ async function start(): Promise<void> {
     editor.grants,
     isAppFrame,
   );
-  const demo = join(app.getAppPath(), 'resources', 'demo');
   await editor.start(
     withDemo
       ? {
-          content: join(demo, 'content-piano-melody.wav'),
-          style: join(demo, 'style-violin-d4.wav'),
+          content: join(resources.demo, 'content-piano-melody.wav'),
+          style: join(resources.demo, 'style-violin-d4.wav'),
         }
       : undefined,
   );

@@ -3,25 +3,56 @@
 // Models live in DIR/models of the data folder unless --models-dir names another cache.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildTestHost } from './build';
-import { startTestHost } from './server';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '5180' },
-    'data-dir': { type: 'string' },
-    'models-dir': { type: 'string' },
-    'build-dir': { type: 'string', default: 'out' },
-    demo: { type: 'boolean', default: false },
-    'no-build': { type: 'boolean', default: false },
-  },
-});
+const USAGE = `Usage: npm run web -- [options]
 
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`--port must be a whole number from 0 to 65535, got ${values.port}.`);
+Builds the editor and serves it, with the real IPC handlers and engine, at http://127.0.0.1:PORT/.
+
+Options:
+  --port N            port to listen on, 0 for any free one (default 5180)
+  --data-dir DIR      the editor's data folder, its models in DIR/models
+                      (default: a fresh temporary folder)
+  --models-dir DIR    another model cache, e.g. the desktop app's
+  --demo              open the demo session (the bundled demo sounds)
+  --no-build          serve the existing build instead of building first
+  --build-dir DIR     where the build is (default out)
+  -h, --help          print this help
+`;
+
+function usageError(message: string): never {
+  console.error(`${message}\n\n${USAGE}`);
   process.exit(2);
 }
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '5180' },
+      'data-dir': { type: 'string' },
+      'models-dir': { type: 'string' },
+      'build-dir': { type: 'string', default: 'out' },
+      demo: { type: 'boolean', default: false },
+      'no-build': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  }));
+} catch (error) {
+  // parseArgs says what is wrong in one sentence (an unknown option, a missing value ...).
+  usageError(error instanceof Error ? error.message : String(error));
+}
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+  usageError(`--port must be a whole number from 0 to 65535, got ${values.port}.`);
+
+// Loaded only now: --help and usage mistakes answer without loading the build tools or engine.
+const { buildTestHost } = await import('./build');
+const { startTestHost } = await import('./server');
 const buildDir = resolve(values['build-dir']);
 if (!values['no-build']) await buildTestHost(buildDir);
 const host = await startTestHost({

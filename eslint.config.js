@@ -12,11 +12,12 @@ const electronOnlyInShell = {
 };
 
 /**
- * The rooms of src/main, bottom first. `version` and `cli` are also files beside the folders
- * (src/main/version.ts, src/main/cli.ts). docs/ARCHITECTURE.md explains each room.
+ * The rooms of src/main, bottom first. `version`, `resource-paths` and `cli` are files beside the
+ * folders (src/main/version.ts ...). docs/ARCHITECTURE.md explains each room.
  */
 const LAYERS = [
   'version',
+  'resource-paths', // where the demo sounds, models, font and wasm files are, in every layout
   'fs',
   'dsp',
   'audio',
@@ -29,6 +30,7 @@ const LAYERS = [
   'transfer', // the one skeleton every method runs in
   'services',
   'training',
+  'evaluation', // measures results and models; a consumer, not a method
   'media',
   'worker', // the engine worker's entry and its job table
   'project',

@@ -9,9 +9,7 @@ const eslint = new ESLint();
 /** The layer errors ESLint reports for `code` as if it were the file at `path`. */
 async function layerErrors(path: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path });
-  return result!.messages
-    .filter((m) => m.ruleId === 'no-restricted-imports')
-    .map((m) => m.message);
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
 describe('the layers the linter enforces', () => {

@@ -7,13 +7,9 @@ import { ParameterError } from '../../shared/user-error';
 import { countClasses, type ClassCounts } from '../evaluation/class-counts';
 import { EvaluationError } from '../evaluation/errors';
 import { evaluateResultFiles, type ResultFilesReport } from '../evaluation/quality-files';
-import { createEngineJobRunner } from '../jobs/engine-jobs';
+import { createEngineJobRunner } from '../worker/engine-jobs';
 import { defaultModelsFolder, shippedModelsFolder } from '../models/locations';
-import type {
-  ClassifyProgress,
-  ClassifyRequest,
-  FileClassification,
-} from '../training/classify-job';
+import type { ClassifyRequest } from '../training/classify-job';
 import { cancelOnInterrupt } from './interrupt';
 import { parseChoice } from './parse-options';
 import type { CnnCommandOptions } from './train-command';
@@ -136,7 +132,7 @@ export function registerEvaluateCommand(program: Command, options: CnnCommandOpt
       };
       const runner = (options.runner ?? createEngineJobRunner)();
       const results = await cancelOnInterrupt((signal) =>
-        runner.run<FileClassification[], ClassifyProgress>('classify', request, { signal }),
+        runner.run('classify', request, { signal }),
       );
       const counts = countClasses(results);
       if (flags.json)

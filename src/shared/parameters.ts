@@ -152,7 +152,7 @@ export function describeRange(d: ParameterDeclaration): string {
     case 'integer':
       return d.powerOfTwo
         ? `a power of two from ${d.min} to ${d.max}`
-        : `a whole number from ${formatNumber(d.min)} to ${formatNumber(d.max)}`;
+        : `a whole number from ${d.min} to ${d.max}`;
     case 'choice':
       return listChoices(d.choices);
     case 'text':

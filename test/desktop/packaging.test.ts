@@ -142,7 +142,7 @@ describe('packaging (electron-builder.ts)', { timeout: 300000 }, () => {
   test('every path the config ships exists in the built tree', () => {
     const pkg = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { main: string };
     assert.ok(existsSync(join(project, pkg.main)), `package.json main ${pkg.main} was not built`);
-    for (const entry of ['main/job-worker.js', 'main/media-worker.js', 'preload/index.cjs'])
+    for (const entry of ['main/engine-worker.js', 'main/media-worker.js', 'preload/index.cjs'])
       assert.ok(existsSync(join(project, 'out', entry)), `out/${entry} was not built`);
     assert.ok(existsSync(join(project, 'out', 'renderer', 'index.html')));
     for (const resource of config.extraResources as { from: string; to: string }[]) {
@@ -226,7 +226,7 @@ describe('packaging (electron-builder.ts)', { timeout: 300000 }, () => {
     assert.equal(fuses[FuseV1Options.GrantFileProtocolExtraPrivileges], DISABLE, 'file://');
 
     // resourcePaths on the packed layout, as the bundled main process and its workers call it.
-    for (const module of ['out/main/index.js', 'out/main/job-worker.js']) {
+    for (const module of ['out/main/index.js', 'out/main/engine-worker.js']) {
       const paths = resourcePaths({ moduleFile: join(archive, module), env: {} });
       assert.equal(paths.layout, 'packaged');
       for (const file of [

@@ -71,7 +71,7 @@ export const START: ChoiceDeclaration<'start', 'content' | 'noise'> = {
   kind: 'choice',
   name: 'start',
   label: 'Start from',
-  doc: 'start from the content or from noise',
+  doc: 'what the optimisation starts from: the content (keeps it closer) or noise (the papers)',
   choices: ['content', 'noise'],
   choiceLabels: { content: 'the content', noise: 'noise' },
   default: 'content',
@@ -82,7 +82,7 @@ export const OPTIMISER: ChoiceDeclaration<'optimiser', 'lbfgs' | 'adam'> = {
   kind: 'choice',
   name: 'optimiser',
   label: 'Optimiser',
-  doc: 'lbfgs (fewer, surer steps) or adam',
+  doc: 'the optimiser: L-BFGS takes fewer, surer steps; Adam is the common alternative',
   choices: ['lbfgs', 'adam'],
   default: 'lbfgs',
 };
@@ -115,7 +115,7 @@ export const PHASE_METHOD: ChoiceDeclaration<'phaseMethod', 'gl' | 'fgla'> = {
   kind: 'choice',
   name: 'phaseMethod',
   label: 'Phase reconstruction',
-  doc: 'gl (Griffin-Lim) or fgla (fast Griffin-Lim)',
+  doc: 'how the phase is rebuilt: Griffin-Lim, or fast Griffin-Lim (better in fewer iterations)',
   choices: ['gl', 'fgla'],
   default: 'fgla',
 };
@@ -135,7 +135,7 @@ export const PHASE_START: ChoiceDeclaration<'phaseStart', 'random' | 'content'> 
   kind: 'choice',
   name: 'phaseStart',
   label: 'Phase start',
-  doc: 'random phase or the content’s',
+  doc: 'where phase reconstruction starts: random phase or the content’s',
   choices: ['random', 'content'],
   default: 'random',
 };
@@ -145,7 +145,7 @@ export const CHANNEL_MODE: ChoiceDeclaration<'channelMode', 'mono' | 'per-channe
   name: 'channelMode',
   flag: 'channels',
   label: 'Channels',
-  doc: 'mono, per-channel or mid-side',
+  doc: 'how several channels are transferred: as one mono mix, each channel, or mid and side',
   choices: ['mono', 'per-channel', 'mid-side'],
   default: 'mono',
 };

@@ -108,7 +108,11 @@ describe('resourcePaths', () => {
     for (const build of ['simd', 'non-simd'])
       touch(join(unpacked, '@echogarden/pffft-wasm/dist', build, 'pffft.wasm'));
 
-    for (const module of ['out/main/index.js', 'out/main/engine-worker.js', 'out/main/chunks/a.js']) {
+    for (const module of [
+      'out/main/index.js',
+      'out/main/engine-worker.js',
+      'out/main/chunks/a.js',
+    ]) {
       // The module is inside the archive: no such folder on disk, as in the real app.
       const paths = resourcePaths({ moduleFile: join(resources, 'app.asar', module), env: {} });
       assert.equal(paths.layout, 'packaged', module);

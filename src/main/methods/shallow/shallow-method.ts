@@ -5,7 +5,7 @@ import { ParameterError } from '../../../shared/user-error';
 import type { LogSpectrogram } from '../../engine/spectrogram';
 import type { TransferMethod } from '../method';
 import { draftTransfer } from './draft';
-import { checkNetworkSize, networkPart, validateTransferParams } from './network-params';
+import { checkNetworkSize, networkPart } from './network-params';
 import { SHALLOW_PARAMETERS, SHALLOW_PRESETS, type ShallowSettings } from './parameters';
 import { ShallowNetwork } from '../../engine/shallow-network';
 import { ShallowTransferSession } from './shallow-transfer';
@@ -24,7 +24,12 @@ export const shallowMethod: TransferMethod<ShallowSettings> = {
         'hop',
         `hop must be a whole number of samples from 1 to nFft / 2 (${settings.nFft / 2}), not ${settings.hop}.`,
       );
-    validateTransferParams(networkPart(settings));
+    // Each value passed its declaration; what is left is the rule across the two weights.
+    if (settings.contentWeight === 0 && settings.styleWeight === 0)
+      throw new ParameterError(
+        'styleWeight',
+        'contentWeight and styleWeight are both 0: there is nothing to optimise.',
+      );
     return settings;
   },
 

@@ -300,13 +300,12 @@ export function checkInputs(
   return checkStyles(content.bins, styles, params);
 }
 
-/** Validates the styles for content of `bins` bins; returns them with normalised shares. */
+/** Validates the styles for content of `bins` bins (the parameters are checked already). */
 function checkStyles(
   bins: number,
   styles: readonly StyleInput[],
   params: ShallowTransferParams,
 ): WeightedStyle[] {
-  validateTransferParams(params);
   checkNetworkSize(params.filters, bins, params.kernelWidth);
   if (params.styleWeight > 0 && styles.length === 0)
     throw new EngineParameterError(

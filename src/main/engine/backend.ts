@@ -4,10 +4,10 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
-import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfWasm from '@tensorflow/tfjs-backend-wasm';
+import { resourcePaths } from '../resource-paths';
 import { EngineBackendError } from './errors';
 import { bridgeWasmThreads } from './wasm-threads';
 
@@ -113,18 +113,11 @@ export async function prestartWasm(): Promise<void> {
 }
 
 /**
- * Folder holding tfjs-backend-wasm's .wasm binaries, ending in '/'. The one place that knows
- * where they are: TIMBREFOLD_WASM_DIR wins (a packaged app can point at its resources), else the
- * installed package next to this module.
+ * Folder holding tfjs-backend-wasm's .wasm binaries, ending in '/': the installed package, or
+ * app.asar.unpacked in a packaged app (resource-paths.ts; TIMBREFOLD_WASM_DIR overrides).
  */
 export function wasmBinaryDirectory(): string {
-  const fromEnv = process.env.TIMBREFOLD_WASM_DIR;
-  if (fromEnv) return fromEnv.endsWith('/') ? fromEnv : `${fromEnv}/`;
-  return `${join(dirname(wasmPackageJson()), 'dist')}/`;
-}
-
-function wasmPackageJson(): string {
-  return createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json');
+  return `${resourcePaths().tfjsWasm.replace(/[\\/]$/, '')}/`;
 }
 
 function settle(report: BackendReport): BackendReport {

@@ -1,8 +1,8 @@
 // Where models live. The app passes its user-data folder; the CLI finds the same folder the way
 // Electron does (TIMBREFOLD_DATA_DIR first, as the app honours it too), so both see one cache.
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { resourcePaths } from '../resource-paths';
 
 /** Electron's app.getPath('userData') for this app, without Electron. */
 export function userDataFolder(): string {
@@ -25,11 +25,9 @@ export function defaultModelsFolder(): string {
 }
 
 /**
- * Models shipped with the app (resources/models of the checkout; a packaged app points
- * TIMBREFOLD_SHIPPED_MODELS at its resources folder).
+ * Models shipped with the app: resources/models of the checkout, or of a packaged app's resources
+ * (TIMBREFOLD_SHIPPED_MODELS overrides; resource-paths.ts knows every layout).
  */
 export function shippedModelsFolder(): string {
-  const override = process.env['TIMBREFOLD_SHIPPED_MODELS'];
-  if (override) return resolve(override);
-  return resolve(dirname(fileURLToPath(import.meta.url)), '../../../resources/models');
+  return resourcePaths().models;
 }

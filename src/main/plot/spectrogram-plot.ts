@@ -3,8 +3,6 @@
 // installs on every platform with no native binary) and a bundled font, so the text looks the same
 // on every machine, fonts installed or not.
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as PImage from 'pureimage';
 import { PNG } from 'pngjs';
 import type { Decibels, Hertz } from '../../shared/units';
@@ -17,6 +15,7 @@ import {
   type FrequencyAxis,
   type FrequencyScale,
 } from '../dsp';
+import { resourcePaths } from '../resource-paths';
 import { decadeTicks, formatHertz, formatSeconds, niceTicks } from './ticks';
 
 type Context2D = ReturnType<PImage.Bitmap['getContext']>;
@@ -48,8 +47,7 @@ const colours = { background: '#16181d', text: '#d8dbe2', dim: '#8a8f9c', tick: 
 let fontRegistered = false;
 function registerFont(): void {
   if (fontRegistered) return;
-  const here = dirname(fileURLToPath(import.meta.url));
-  const font = join(here, '../../../resources/fonts/DejaVuSans.ttf');
+  const { font } = resourcePaths();
   if (!existsSync(font)) throw new Error(`The font for pictures is missing: ${font}`);
   PImage.registerFont(font, fontFamily).loadSync();
   fontRegistered = true;

@@ -1,16 +1,16 @@
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { BackendChoice, TransferRequest } from '../../shared/transfer';
 import { ParameterError } from '../../shared/user-error';
 import { METHOD_NAMES, METHODS, methodNamed } from '../methods/registry';
+import { resourcePaths } from '../resource-paths';
 import { createEngineJobRunner } from '../worker/engine-jobs';
 import { cancelOnInterrupt } from './interrupt';
 import { addParameterOptions, settingsFromFlags } from './parameter-options';
 import { parseChoice, parseNumber } from './parse-options';
 import { createProgressBar } from './progress';
 
-const demoDir = resolve(fileURLToPath(import.meta.url), '../../../../resources/demo');
+const demoDir = resourcePaths().demo;
 export const demoContent = join(demoDir, 'content-piano-melody.wav');
 export const demoStyle = join(demoDir, 'style-drum-bass-loop.wav');
 

@@ -11,6 +11,11 @@ import type {
   FileClassification,
 } from '../training/classify-job';
 import type { TrainProgress, TrainRequest, TrainResult } from '../training/train-classifier';
+import type {
+  TrainGeneratorProgress,
+  TrainGeneratorRequest,
+  TrainGeneratorResult,
+} from '../training/train-generator';
 
 export interface EngineJobs {
   /** A transfer by any method of the registry (src/main/methods). */
@@ -18,6 +23,8 @@ export interface EngineJobs {
   resynth: JobSpec<ResynthesisJobParams, ResynthesisProgress, ResynthesisResult>;
   train: JobSpec<TrainRequest, TrainProgress, TrainResult>;
   classify: JobSpec<ClassifyRequest, ClassifyProgress, FileClassification[]>;
+  /** A feed-forward generator for one style (the fast method's model). */
+  'train-generator': JobSpec<TrainGeneratorRequest, TrainGeneratorProgress, TrainGeneratorResult>;
 }
 
 export type EngineJobRunner = JobRunner<EngineJobs>;

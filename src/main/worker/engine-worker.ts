@@ -4,7 +4,7 @@ import { prestartWasm } from '../engine/backend';
 import { serveJobs } from '../jobs/worker-host';
 import { resynthesisJob } from '../services/resynthesis-job';
 import { classifyJob } from '../training/classify-job';
-import { trainJob } from '../training/train-job';
+import { trainGeneratorJob, trainJob } from '../training/train-job';
 import { runTransfer } from '../transfer/run-transfer';
 import type { EngineJobs } from './engine-jobs';
 
@@ -18,6 +18,7 @@ serveJobs<EngineJobs>(
     resynth: resynthesisJob,
     train: trainJob,
     classify: classifyJob,
+    'train-generator': trainGeneratorJob,
   },
   // Most jobs run on the WebAssembly backend: a spare worker has it ready when the job arrives.
   { warmUp: prestartWasm() },

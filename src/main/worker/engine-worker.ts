@@ -5,13 +5,18 @@ import { serveJobs } from '../jobs/worker-host';
 import { resynthesisJob } from '../services/resynthesis-job';
 import { classifyJob } from '../training/classify-job';
 import { trainGeneratorJob, trainJob } from '../training/train-job';
-import { runTransfer } from '../transfer/run-transfer';
+import { runTransfer, runTransferBatch } from '../transfer/run-transfer';
 import type { EngineJobs } from './engine-jobs';
 
 serveJobs<EngineJobs>(
   {
     transfer: (request, context) =>
       runTransfer(request, {
+        signal: context.signal,
+        onProgress: (progress, transfer) => context.progress(progress, transfer),
+      }),
+    'transfer-batch': ({ request, items }, context) =>
+      runTransferBatch(request, items, {
         signal: context.signal,
         onProgress: (progress, transfer) => context.progress(progress, transfer),
       }),

@@ -19,10 +19,7 @@ export function tinyNetwork(seed = 1): CnnNetwork {
   );
 }
 
-export function draftFor(
-  name: string,
-  overrides: Partial<ClassifierDraft> = {},
-): ClassifierDraft {
+export function draftFor(name: string, overrides: Partial<ClassifierDraft> = {}): ClassifierDraft {
   return {
     name,
     kind: 'classifier',

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '../src/main/engine/backend';
-import { GeneratorNetwork } from '../src/main/engine/generator/generator-network';
 import { ModelCache } from '../src/main/models/model-cache';
 import { loadGenerator } from '../src/main/methods/fast/generator-model';
 import { GENERATOR_DEFAULTS, trainGenerator } from '../src/main/training/train-generator';

@@ -2,7 +2,16 @@
 // Figures, never pass/fail: targets are compared in the issue notes.
 import { cpus, totalmem } from 'node:os';
 
-const rooms = ['audio', 'dsp', 'engine', 'kernel', 'transfer', 'training', 'evaluation'] as const;
+const rooms = [
+  'audio',
+  'dsp',
+  'engine',
+  'kernel',
+  'transfer',
+  'training',
+  'evaluation',
+  'generator',
+] as const;
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

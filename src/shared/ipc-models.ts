@@ -14,6 +14,10 @@ export interface ModelInfo {
   status: 'ok' | 'damaged';
   /** Why it is damaged, one sentence; null when ok. */
   problem: string | null;
+  /** What it is: a classifier (the trained-CNN method's networks) or a generator (the fast method's); null when damaged. */
+  kind: 'classifier' | 'generator' | null;
+  /** A generator's style clip's name; null otherwise. */
+  style?: string | null;
   architecture: ModelArchitecture | null;
   classes: string[];
   /** Accuracy on the held-out clips (0 to 1); null: none were held out. */

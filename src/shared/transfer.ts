@@ -66,6 +66,8 @@ export interface LossTerms {
 
 export interface TransferProgress {
   phase: TransferPhase;
+  /** In a batch of several contents: which one this event is about (0-based), of how many. */
+  batch?: { index: number; count: number };
   /** Iterations done in this phase, and planned (over all channels and windows). */
   iteration: number;
   iterations: number;

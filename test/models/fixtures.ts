@@ -1,7 +1,9 @@
 // A tiny classifier and its manifest, for tests of the model cache.
 import * as tf from '@tensorflow/tfjs-core';
 import { CnnNetwork } from '../../src/main/engine/cnn/network';
-import type { ManifestDraft } from '../../src/main/models/manifest';
+import type { ClassifierManifest } from '../../src/main/models/manifest';
+
+type ClassifierDraft = Omit<ClassifierManifest, 'weights' | 'format' | 'formatVersion'>;
 
 export function tinyNetwork(seed = 1): CnnNetwork {
   return CnnNetwork.initialise(
@@ -17,7 +19,7 @@ export function tinyNetwork(seed = 1): CnnNetwork {
   );
 }
 
-export function draftFor(name: string, overrides: Partial<ManifestDraft> = {}): ManifestDraft {
+export function draftFor(name: string, overrides: Partial<ClassifierDraft> = {}): ClassifierDraft {
   return {
     name,
     kind: 'classifier',

@@ -23,6 +23,8 @@ function describe(m: ListedModel): string {
   const where = m.shipped ? ' [shipped]' : '';
   if (m.status === 'damaged') return `${m.name}${where}: DAMAGED (${m.problem})`;
   const x = m.manifest;
+  if (x.kind === 'generator')
+    return `${m.name}${where}: generator for the style ${x.style.name} through ${x.lossNetwork.name}; held-out loss ${x.loss.heldOut === null ? '-' : x.loss.heldOut.toFixed(3)}; ${x.spectrogram.sampleRate} Hz, n_fft ${x.spectrogram.nFft}; ${(m.bytes / 1024).toFixed(0)} KiB; ${x.createdAt.slice(0, 10)}`;
   return `${m.name}${where}: ${x.architecture} classifier of ${x.classes.join(', ')}; ${percent(x.accuracy.heldOut)}; ${x.spectrogram.sampleRate} Hz, n_fft ${x.spectrogram.nFft}; ${(m.bytes / 1024).toFixed(0)} KiB; ${x.createdAt.slice(0, 10)}`;
 }
 

@@ -7,7 +7,8 @@ import { ParameterError } from '../../shared/user-error';
 import { ARCHITECTURES, type ArchitectureName } from '../engine/cnn/architectures';
 import { JobCancelledError } from '../jobs/errors';
 import type { EngineJobRunner } from '../worker/engine-jobs';
-import { defaultModelsFolder } from '../models/locations';
+import { defaultModelsFolder, shippedModelsFolder } from '../models/locations';
+import type { TrainGeneratorRequest, TrainGeneratorResult } from '../training/train-generator';
 import { createEngineJobRunner } from '../worker/engine-jobs';
 import type { DataLayout } from '../training/training-data';
 import {
@@ -21,6 +22,9 @@ import { parseChoice, parseInteger, parseNumber } from './parse-options';
 import { createProgressBar } from './progress';
 
 interface TrainFlags {
+  kind: 'classifier' | 'generator';
+  style?: string;
+  classifier?: string;
   data?: string;
   arch?: ArchitectureName;
   out?: string;
@@ -61,9 +65,57 @@ function parseClasses(raw: string): string[] {
   return classes;
 }
 
+/** The generator's training request a set of flags stands for (train --kind generator). */
+export function trainGeneratorRequestOf(flags: TrainFlags): TrainGeneratorRequest {
+  if (!flags.style)
+    throw new ParameterError('--style', 'Give the style clip with --style FILE.wav.');
+  if (!flags.data)
+    throw new ParameterError('--data', 'Give the folder of content clips with --data DIR.');
+  if (!flags.out) throw new ParameterError('--out', 'Give the new model a name with --out NAME.');
+  if (flags.resume && flags.restart)
+    throw new ParameterError('--resume', '--resume and --restart cannot be used together.');
+  for (const [flag, value] of [
+    ['--arch', flags.arch],
+    ['--width', flags.width],
+    ['--classes', flags.classes],
+    ['--validation', flags.validation],
+  ] as const)
+    if (value !== undefined)
+      throw new ParameterError(flag, `${flag} is for training a classifier, not a generator.`);
+  const request: TrainGeneratorRequest = {
+    style: flags.style,
+    data: flags.data,
+    name: flags.out,
+    modelsDir: flags.models ?? defaultModelsFolder(),
+    shippedModelsDirs: [shippedModelsFolder()],
+    resume: flags.resume ? 'resume' : flags.restart ? 'restart' : 'auto',
+    replace: flags.replace ?? false,
+    backend: flags.backend,
+  };
+  const optional: Partial<TrainGeneratorRequest> = {
+    classifier: flags.classifier,
+    epochs: flags.epochs,
+    learningRate: flags.lr,
+    batchSize: flags.batchSize,
+    cropSeconds: flags.cropSeconds,
+    cropsPerClip: flags.cropsPerClip,
+    holdOut: flags.holdOut,
+    seed: flags.seed,
+  };
+  for (const [key, value] of Object.entries(optional))
+    if (value !== undefined) (request as unknown as Record<string, unknown>)[key] = value;
+  return request;
+}
+
 /** The request a set of flags stands for. */
 export function trainRequestOf(flags: TrainFlags): TrainRequest {
   if (!flags.data) throw new ParameterError('--data', 'Give the training folder with --data DIR.');
+  for (const [flag, value] of [
+    ['--style', flags.style],
+    ['--classifier', flags.classifier],
+  ] as const)
+    if (value !== undefined)
+      throw new ParameterError(flag, `${flag} is for training a generator (--kind generator).`);
   if (!flags.arch)
     throw new ParameterError('--arch', `Give the network with --arch ${ARCHITECTURES.join('|')}.`);
   if (!flags.out) throw new ParameterError('--out', 'Give the new model a name with --out NAME.');
@@ -103,7 +155,18 @@ export function registerTrainCommand(program: Command, options: CnnCommandOption
   program
     .command('train')
     .description(
-      'Train an instrument classifier on a folder with one subfolder of clips per class (or NSynth’s layout) and keep it in the model cache.',
+      'Train a model and keep it in the model cache: an instrument classifier (--kind classifier, the default) on a folder with one subfolder of clips per class (or NSynth’s layout), or a generator for one style (--kind generator) on a folder of content clips.',
+    )
+    .option(
+      '--kind <kind>',
+      'classifier (the trained-CNN method’s networks) or generator (the fast method’s, for one --style)',
+      parseChoice('--kind', ['classifier', 'generator'] as const),
+      'classifier',
+    )
+    .option('--style <file>', 'the style clip a generator learns (--kind generator)')
+    .option(
+      '--classifier <name>',
+      'the loss network of a generator: a classifier of the cache (default: the shipped Verma & Smith demo)',
     )
     .option('--data <dir>', 'the training folder')
     .option('--arch <name>', ARCHITECTURES.join(' or '), parseChoice('--arch', ARCHITECTURES))
@@ -172,6 +235,10 @@ export function registerTrainCommand(program: Command, options: CnnCommandOption
     )
     .option('--json', 'one JSON object per progress event, then a summary object')
     .action(async (flags: TrainFlags) => {
+      if (flags.kind === 'generator') {
+        await trainGeneratorCommand(trainGeneratorRequestOf(flags), flags.json ?? false, options);
+        return;
+      }
       const request = trainRequestOf(flags);
       const bar = flags.json
         ? undefined
@@ -252,4 +319,75 @@ export function registerTrainCommand(program: Command, options: CnnCommandOption
       }
       process.stdout.write(`${lines.join('\n')}\n`);
     });
+}
+
+async function trainGeneratorCommand(
+  request: TrainGeneratorRequest,
+  json: boolean,
+  options: CnnCommandOptions,
+): Promise<void> {
+  const bar = json
+    ? undefined
+    : createProgressBar(1, ' {bar} {phase} {value}/{total} | loss {loss} | {remaining} left');
+  let lastPhase = '';
+  const runner = (options.runner ?? createEngineJobRunner)();
+  let result: TrainGeneratorResult;
+  try {
+    result = await cancelOnInterrupt((signal) =>
+      runner.run('train-generator', request, {
+        signal,
+        onProgress: (progress) => {
+          if (json) {
+            process.stdout.write(`${JSON.stringify({ event: 'progress', ...progress })}\n`);
+            return;
+          }
+          const training = progress.phase === 'training';
+          if (progress.phase !== lastPhase) {
+            lastPhase = progress.phase;
+            bar?.setTotal(
+              Math.max(1, training ? progress.epochs * progress.batches : progress.epochs),
+            );
+          }
+          bar?.update(
+            training ? progress.epoch * progress.batches + progress.batch : progress.epoch,
+            {
+              phase: training
+                ? `epoch ${Math.min(progress.epoch + 1, progress.epochs)}/${progress.epochs}`
+                : progress.phase,
+              loss: progress.loss?.toFixed(4) ?? '-',
+              remaining:
+                progress.remainingSeconds === undefined
+                  ? '?'
+                  : `${Math.ceil(progress.remainingSeconds)} s`,
+            },
+          );
+        },
+      }),
+    );
+  } catch (error) {
+    bar?.stop();
+    if (error instanceof JobCancelledError)
+      error.message = `Training of ${request.name} was cancelled; completed epochs are kept: run the same command again to resume.`;
+    throw error;
+  }
+  bar?.stop();
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ event: 'done', ...result })}\n`);
+    return;
+  }
+  const m = result.manifest;
+  const lines = [
+    `Trained the generator ${m.name} for ${m.style.name} through ${m.lossNetwork.name} on ${m.trainingData.clips} clips in ${m.training.seconds.toFixed(1)} s on ${result.backend}` +
+      (result.resumedFrom > 0 ? ` (resumed after epoch ${result.resumedFrom})` : ''),
+    `Loss ${result.initialLoss.toFixed(4)} untrained, ${m.loss.training?.toFixed(4) ?? '-'} in the last epoch` +
+      (m.loss.heldOut === null
+        ? '; no clips were held out.'
+        : `, ${m.loss.heldOut.toFixed(4)} on ${m.loss.heldOutClips} held-out clips`),
+    `Saved in ${request.modelsDir}: transfer with --method fast --model ${m.name}`,
+  ];
+  if (result.skipped.length > 0) {
+    lines.push(`Skipped ${result.skipped.length} clip${result.skipped.length === 1 ? '' : 's'}:`);
+    for (const s of result.skipped) lines.push(`  ${s.reason}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import type { BackendChoice, TransferRequest } from '../../shared/transfer';
 import { ParameterError } from '../../shared/user-error';
@@ -20,10 +21,12 @@ interface TransferFlags {
   preset?: string;
   model?: string;
   models?: string;
-  content?: string;
+  /** One content, or several (commander collects repeated --content flags). */
+  content?: string | string[];
   style: string[];
   styleWeight: number[];
   out?: string;
+  outDir?: string;
   region?: { start: number; end: number };
   backend: BackendChoice;
   json?: boolean;
@@ -48,16 +51,35 @@ function parseRegion(raw: string): { start: number; end: number } {
 }
 
 /** The request a set of flags stands for; with no inputs, the bundled demo. */
+function contentsOf(flags: TransferFlags): string[] {
+  return flags.content === undefined
+    ? []
+    : Array.isArray(flags.content)
+      ? flags.content
+      : [flags.content];
+}
+
+/** The request a set of flags stands for (its first content); with no inputs, the bundled demo. */
 export function transferRequestOf(flags: TransferFlags): TransferRequest {
-  const usingDemo = flags.content === undefined && flags.style.length === 0;
-  const content = flags.content ?? (usingDemo ? demoContent : undefined);
+  const method = methodNamed(flags.method);
+  const styleFromModel = method.styleFrom === 'model';
+  const contents = contentsOf(flags);
+  const usingDemo = !styleFromModel && contents.length === 0 && flags.style.length === 0;
+  const content = contents[0] ?? (usingDemo ? demoContent : undefined);
   if (content === undefined)
     throw new ParameterError(
       '--content',
-      'Give a content sound with --content FILE (or no inputs at all, for the demo).',
+      styleFromModel
+        ? 'Give a content sound with --content FILE (repeat it for several).'
+        : 'Give a content sound with --content FILE (or no inputs at all, for the demo).',
     );
   const styles = usingDemo ? [demoStyle] : flags.style;
-  if (styles.length === 0)
+  if (styleFromModel && styles.length > 0)
+    throw new ParameterError(
+      '--style',
+      `The ${method.name} method’s style is its model’s (trained for one style): leave out --style.`,
+    );
+  if (!styleFromModel && styles.length === 0)
     throw new ParameterError('--style', 'Give at least one style sound with --style FILE.');
   if (flags.styleWeight.length > styles.length) {
     throw new ParameterError(
@@ -65,7 +87,6 @@ export function transferRequestOf(flags: TransferFlags): TransferRequest {
       `There are ${flags.styleWeight.length} --style-weight values for ${styles.length} --style files.`,
     );
   }
-  const method = methodNamed(flags.method);
   const { settings, analysis } = settingsFromFlags(method, METHODS, flags);
   // An n-fft given without hop keeps the quarter-window hop (a hop alone follows the preset).
   if (
@@ -97,11 +118,40 @@ export function transferRequestOf(flags: TransferFlags): TransferRequest {
     ...(Object.keys(analysis).length > 0 && { analysis }),
     content,
     styles: styles.map((path, i) => ({ path, weight: flags.styleWeight[i] ?? 1 })),
-    output: flags.out ?? (usingDemo ? 'timbrefold-demo.wav' : 'timbrefold-result.wav'),
+    output:
+      flags.out ??
+      (flags.outDir !== undefined
+        ? outputIn(flags.outDir, content)
+        : usingDemo
+          ? 'timbrefold-demo.wav'
+          : 'timbrefold-result.wav'),
     ...(flags.region && { region: flags.region }),
     backend: flags.backend,
     previewEvery: 0,
   };
+}
+
+/** DIR/NAME.wav for the content NAME.wav: a batch's result is named after its input. */
+function outputIn(dir: string, content: string): string {
+  return join(dir, `${basename(content, extname(content))}.wav`);
+}
+
+/** The batch a set of flags stands for: one item per --content, written into --out-dir. */
+export function batchItemsOf(
+  flags: TransferFlags,
+  request: TransferRequest,
+): { content: string; output: string }[] {
+  const contents = contentsOf(flags);
+  if (contents.length > 1 && flags.outDir === undefined)
+    throw new ParameterError(
+      '--out-dir',
+      `${contents.length} --content files need --out-dir DIR (one result each, named after its input), not --out.`,
+    );
+  if (flags.outDir !== undefined && flags.out !== undefined)
+    throw new ParameterError('--out', 'Give either --out FILE or --out-dir DIR, not both.');
+  if (flags.outDir === undefined) return [{ content: request.content, output: request.output }];
+  const dir = flags.outDir;
+  return contents.map((content) => ({ content, output: outputIn(dir, content) }));
 }
 
 export function registerTransferCommand(program: Command): void {
@@ -110,7 +160,12 @@ export function registerTransferCommand(program: Command): void {
     .description(
       'Render the content sound with the timbre of the style sound(s). With no inputs, runs on the bundled demo sounds.',
     )
-    .option('--content <file>', 'the content sound (WAV)')
+    .option(
+      '--content <file>',
+      'the content sound (WAV); repeat for several (with --out-dir)',
+      collect(String),
+      [],
+    )
     .option('--style <file>', 'a style sound (WAV); repeat for several', collect(String), [])
     .option(
       '--style-weight <w>',
@@ -119,6 +174,10 @@ export function registerTransferCommand(program: Command): void {
       [],
     )
     .option('--out <file>', 'the result WAV (a .recipe.json is written beside it)')
+    .option(
+      '--out-dir <dir>',
+      'a folder for the results: one WAV (and recipe) per --content, named after it',
+    )
     .option(
       '--method <name>',
       METHODS.map((m) => `${m.name}: ${m.doc}`).join('; '),
@@ -131,7 +190,7 @@ export function registerTransferCommand(program: Command): void {
     )
     .option(
       '--model <name>',
-      'a classifier in the model cache, for a method that uses one (default: the shipped demo)',
+      'a model in the model cache, for a method that uses one: a classifier for cnn (default: the shipped demo), a generator for fast',
     )
     .option('--models <dir>', 'the model cache folder (default: the app’s user-data folder)')
     .option(
@@ -150,6 +209,12 @@ export function registerTransferCommand(program: Command): void {
   addParameterOptions(command, METHODS);
   command.action(async (flags: TransferFlags) => {
     const request = transferRequestOf(flags);
+    const items = batchItemsOf(flags, request);
+    if (flags.outDir !== undefined) {
+      await mkdir(flags.outDir, { recursive: true });
+      await runBatch(request, items, flags.json ?? false);
+      return;
+    }
     const bar = flags.json
       ? undefined
       : createProgressBar(
@@ -197,4 +262,48 @@ export function registerTransferCommand(program: Command): void {
         `Final loss ${result.finalLosses.total.toExponential(3)} (content ${result.finalLosses.content.toExponential(3)}, style ${result.finalLosses.style.toExponential(3)})\n`,
     );
   });
+}
+
+/** Several contents in one engine job: the method (its model) is opened once. */
+async function runBatch(
+  request: TransferRequest,
+  items: { content: string; output: string }[],
+  json: boolean,
+): Promise<void> {
+  const bar = json
+    ? undefined
+    : createProgressBar(items.length, ' {bar} {value}/{total} clips | {phase} | {elapsed} s');
+  const started = performance.now();
+  const results = await cancelOnInterrupt((signal) =>
+    createEngineJobRunner().run(
+      'transfer-batch',
+      { request, items },
+      {
+        signal,
+        onProgress: (progress) => {
+          if (json) {
+            process.stdout.write(
+              `${JSON.stringify({ event: 'progress', ...progress, preview: undefined })}\n`,
+            );
+            return;
+          }
+          bar?.update(progress.batch?.index ?? 0, {
+            phase: progress.phase.padEnd(14),
+            elapsed: ((performance.now() - started) / 1000).toFixed(1),
+          });
+        },
+      },
+    ),
+  );
+  bar?.update(items.length, { phase: 'done'.padEnd(14), elapsed: '' });
+  bar?.stop();
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ event: 'done', results })}\n`);
+    return;
+  }
+  for (const result of results)
+    process.stdout.write(`Wrote ${result.output} and ${result.recipe}\n`);
+  process.stdout.write(
+    `${results.length} result${results.length === 1 ? '' : 's'} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+  );
 }

@@ -24,7 +24,8 @@ export interface AnalysisSettings {
 /** The settings every method has, whatever else it declares: the skeleton reads these. */
 export interface PipelineSettings {
   seed: number;
-  iterations: number;
+  /** Optimiser iterations per window; a one-pass method (the fast generator) declares none. */
+  iterations?: number;
   phaseMethod: 'gl' | 'fgla';
   phaseIterations: number;
   phaseStart: 'random' | 'content';
@@ -117,8 +118,19 @@ export interface TransferMethod<
   parameters: readonly ParameterDeclaration[];
   /** The first is the default. */
   presets: readonly PresetDeclaration<Partial<Settings>>[];
-  /** Transfers through a classifier of the model cache whose architecture is the preset's name. */
+  /**
+   * Transfers through a model of the cache: a classifier whose architecture is the preset's name
+   * (modelKind 'classifier', the default), or a model of another kind named by the request.
+   */
   usesModel?: boolean;
+  /** The kind of model it transfers through, when usesModel (default 'classifier'). */
+  modelKind?: 'classifier' | 'generator';
+  /**
+   * Where the style comes from: the request's style clips (default), or the method's model (a
+   * generator trained for one style): then a request gives no style clips, and each stream's
+   * optimiser is built with none.
+   */
+  styleFrom?: 'request' | 'model';
   /** Where the analysis comes from: the method's settings, or its model (then a request may only restate it). */
   analysisFrom: 'settings' | 'model';
   /** The loss terms it reports besides total, content and style (for plots and summaries). */

@@ -2,6 +2,7 @@
 // the render queue, the CLI, the IPC schemas and the panel all iterate this one list: a new method
 // is its folder plus one line here.
 import { cnnMethod } from './cnn/cnn-method';
+import { fastMethod } from './fast/fast-method';
 import type { PipelineSettings, TransferMethod } from './method';
 import { shallowMethod } from './shallow/shallow-method';
 import { listChoices } from '../../shared/parameters';
@@ -11,7 +12,11 @@ import type { LossTerms } from '../../shared/transfer';
 // Each method is typed by its own settings; the list holds them by the interface they share.
 export type AnyMethod = TransferMethod<PipelineSettings & Record<string, unknown>, LossTerms>;
 
-export const METHODS: readonly AnyMethod[] = [shallowMethod, cnnMethod] as unknown as AnyMethod[];
+export const METHODS: readonly AnyMethod[] = [
+  shallowMethod,
+  cnnMethod,
+  fastMethod,
+] as unknown as AnyMethod[];
 
 export const METHOD_NAMES: readonly string[] = METHODS.map((m) => m.name);
 

@@ -17,7 +17,23 @@ const weightSpec = z.object({
   dtype: z.literal('float32'),
 });
 
-export const manifestSchema = z.object({
+const spectrogramSchema = z.object({
+  sampleRate: z.int().min(1000).max(768000),
+  nFft: z.int().min(256).max(8192),
+  hop: z.int().min(1),
+  winLength: z.int().min(2),
+});
+
+const weightsSchema = z.object({
+  file: z.literal(WEIGHTS_FILE),
+  bytes: z.int().min(0),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  specs: z.array(weightSpec).min(1),
+});
+
+const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const classifierManifestSchema = z.object({
   format: z.literal(MODEL_FORMAT),
   formatVersion: z.literal(MODEL_FORMAT_VERSION),
   name: z.string().min(1),
@@ -28,12 +44,7 @@ export const manifestSchema = z.object({
     .min(1 / 64)
     .max(1),
   classes: z.array(z.string().min(1)).min(2),
-  spectrogram: z.object({
-    sampleRate: z.int().min(1000).max(768000),
-    nFft: z.int().min(256).max(8192),
-    hop: z.int().min(1),
-    winLength: z.int().min(2),
-  }),
+  spectrogram: spectrogramSchema,
   /** Frames of the fixed-length crops the classifier was trained on. */
   cropFrames: z.int().min(1),
   input: z.object({ mean: finite, std: finite.refine((v) => v > 0, 'must be above 0') }),
@@ -64,18 +75,89 @@ export const manifestSchema = z.object({
   }),
   createdAt: z.string(),
   versions: z.object({ timbrefold: z.string(), tfjs: z.string() }),
-  weights: z.object({
-    file: z.literal(WEIGHTS_FILE),
-    bytes: z.int().min(0),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    specs: z.array(weightSpec).min(1),
-  }),
+  weights: weightsSchema,
 });
 
-export type ModelManifest = z.infer<typeof manifestSchema>;
+/**
+ * A feed-forward generator for one style (METHODS.md section 4): its network's shape, the
+ * analysis it reads and writes (its loss network's), the style clip, the loss network, every
+ * training setting and the held-out loss.
+ */
+export const generatorManifestSchema = z.object({
+  format: z.literal(MODEL_FORMAT),
+  formatVersion: z.literal(MODEL_FORMAT_VERSION),
+  name: z.string().min(1),
+  kind: z.literal('generator'),
+  generator: z.object({
+    channels: z.int().min(1).max(4096),
+    residualBlocks: z.int().min(0).max(64),
+    kernel: z.int().min(1).max(63),
+    outerKernel: z.int().min(1).max(63),
+  }),
+  spectrogram: spectrogramSchema,
+  input: z.object({ mean: finite, std: finite.refine((v) => v > 0, 'must be above 0') }),
+  style: z.object({ name: z.string(), sha256: sha256Schema }),
+  lossNetwork: z.object({
+    name: z.string().min(1),
+    architecture: z.enum(['audio-vgg', 'verma-smith']),
+    weightsSha256: sha256Schema,
+  }),
+  /** The loss's settings: layers and weights of content, style and the two envelopes. */
+  losses: z.object({
+    contentLayer: z.string().min(1),
+    styleLayers: z.array(z.string().min(1)).min(1),
+    contentWeight: finite,
+    styleWeight: finite,
+    energyWeight: finite,
+    frequencyWeight: finite,
+  }),
+  /** Mean loss per crop: on the held-out clips after training (null: none held out), and the last epoch's. */
+  loss: z.object({
+    heldOut: finite.nullable(),
+    heldOutClips: z.int().min(0),
+    training: finite.nullable(),
+  }),
+  trainingData: z.object({
+    hash: sha256Schema,
+    clips: z.int().min(0),
+    skipped: z.int().min(0),
+    folder: z.string(),
+  }),
+  training: z.object({
+    epochs: z.int().min(0),
+    learningRate: finite,
+    batchSize: z.int().min(1),
+    seed: z.int(),
+    cropsPerClip: z.int().min(1),
+    cropFrames: z.int().min(1),
+    seconds: finite,
+    backend: z.string(),
+  }),
+  createdAt: z.string(),
+  versions: z.object({ timbrefold: z.string(), tfjs: z.string() }),
+  weights: weightsSchema,
+});
 
+/**
+ * Any model of the cache, by its kind. A manifest without `kind` is a classifier's (the first
+ * models had only that kind), so every manifest written before generators still loads.
+ */
+export const manifestSchema = z.preprocess(
+  (raw) =>
+    typeof raw === 'object' && raw !== null && !Array.isArray(raw) && !('kind' in raw)
+      ? { ...raw, kind: 'classifier' }
+      : raw,
+  z.discriminatedUnion('kind', [classifierManifestSchema, generatorManifestSchema]),
+);
+
+export type ClassifierManifest = z.infer<typeof classifierManifestSchema>;
+export type GeneratorManifest = z.infer<typeof generatorManifestSchema>;
+export type ModelManifest = ClassifierManifest | GeneratorManifest;
+export type ModelKind = ModelManifest['kind'];
+
+type Draft<M> = Omit<M, 'weights' | 'format' | 'formatVersion'>;
 /** The manifest as training writes it; the cache fills in `weights`. */
-export type ManifestDraft = Omit<ModelManifest, 'weights' | 'format' | 'formatVersion'>;
+export type ManifestDraft = Draft<ClassifierManifest> | Draft<GeneratorManifest>;
 
 /** The first problem zod found, as half a sentence ("accuracy.heldOut: must be ..."). */
 export function firstProblem(error: z.ZodError): string {

@@ -10,6 +10,7 @@ export function modelInfo(model: ListedModel): ModelInfo {
       shipped: model.shipped,
       status: 'damaged',
       problem: model.problem,
+      kind: null,
       architecture: null,
       classes: [],
       heldOutAccuracy: null,
@@ -18,11 +19,28 @@ export function modelInfo(model: ListedModel): ModelInfo {
       bytes: 0,
     };
   const { manifest } = model;
+  if (manifest.kind === 'generator')
+    return {
+      name: model.name,
+      shipped: model.shipped,
+      status: 'ok',
+      problem: null,
+      kind: 'generator',
+      style: manifest.style.name,
+      // Not a classifier: no architecture, so the trained-CNN method never offers it.
+      architecture: null,
+      classes: [],
+      heldOutAccuracy: null,
+      heldOutClips: manifest.loss.heldOutClips,
+      createdAt: manifest.createdAt,
+      bytes: model.bytes,
+    };
   return {
     name: model.name,
     shipped: model.shipped,
     status: 'ok',
     problem: null,
+    kind: 'classifier',
     architecture: manifest.architecture,
     classes: manifest.classes,
     heldOutAccuracy: manifest.accuracy.heldOut,

@@ -39,31 +39,32 @@ export interface TrainingFingerprint {
   seed: number;
 }
 
-export interface CheckpointState {
-  fingerprint: TrainingFingerprint;
+/** A run's state; a generator's training has its own fingerprint and epoch summaries. */
+export interface CheckpointState<Fingerprint = TrainingFingerprint, Summary = EpochSummary> {
+  fingerprint: Fingerprint;
   epochsDone: number;
-  history: EpochSummary[];
+  history: Summary[];
   input: { mean: number; std: number };
   /** Training seconds spent so far, over every run. */
   seconds: number;
 }
 
-interface CheckpointFile extends CheckpointState {
+interface CheckpointFile extends CheckpointState<unknown, unknown> {
   format: 'timbrefold-checkpoint';
   weightSpecs: tf.io.WeightsManifestEntry[];
   optimizerSpecs: tf.io.WeightsManifestEntry[];
 }
 
-export interface Checkpoint {
-  state: CheckpointState;
+export interface Checkpoint<State = CheckpointState> {
+  state: State;
   /** The caller owns (and disposes) these. */
   weights: tf.NamedTensorMap;
   optimizer: NamedTensor[];
 }
 
-export async function saveCheckpoint(
+export async function saveCheckpoint<F, S>(
   folder: string,
-  state: CheckpointState,
+  state: CheckpointState<F, S>,
   weights: tf.NamedTensorMap,
   optimizer: NamedTensor[],
 ): Promise<void> {
@@ -83,7 +84,9 @@ export async function saveCheckpoint(
 }
 
 /** The checkpoint in `folder`, or undefined when there is none (or it cannot be read). */
-export async function loadCheckpoint(folder: string): Promise<Checkpoint | undefined> {
+export async function loadCheckpoint<State = CheckpointState>(
+  folder: string,
+): Promise<Checkpoint<State> | undefined> {
   try {
     const file = JSON.parse(
       await readFile(join(folder, 'checkpoint.json'), 'utf8'),
@@ -99,7 +102,7 @@ export async function loadCheckpoint(folder: string): Promise<Checkpoint | undef
       tensor: optimizerMap[spec.name]!,
     }));
     const { format: _format, weightSpecs: _w, optimizerSpecs: _o, ...state } = file;
-    return { state, weights, optimizer };
+    return { state: state as State, weights, optimizer };
   } catch {
     return undefined;
   }

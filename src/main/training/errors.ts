@@ -9,7 +9,9 @@ export type TrainingDataErrorCode =
   | 'EMPTY_CLASS'
   | 'NO_READABLE_CLIPS'
   | 'BAD_NSYNTH'
-  | 'UNKNOWN_CLASS';
+  | 'UNKNOWN_CLASS'
+  | 'NO_USABLE_CLIPS'
+  | 'SILENT_STYLE';
 
 /** The training data cannot make a classifier (missing folder, one class, an empty class ...). */
 export class TrainingDataError extends Error implements UserFacingError {

@@ -19,7 +19,7 @@ import {
 } from '../engine/cnn/spectrogram-settings';
 import { resolveFraming } from '../dsp';
 import { ModelExistsError } from '../models/errors';
-import type { ModelManifest } from '../models/manifest';
+import type { ClassifierManifest } from '../models/manifest';
 import { ModelCache, checkModelName } from '../models/model-cache';
 import { packageVersion } from '../version';
 import {
@@ -92,7 +92,7 @@ export interface TrainProgress {
 
 export interface TrainResult {
   model: string;
-  manifest: ModelManifest;
+  manifest: ClassifierManifest;
   /** Clips that could not be read (skipped, not fatal). */
   skipped: SkippedClip[];
   history: EpochSummary[];
@@ -438,7 +438,7 @@ export async function trainClassifier(
     const heldOut =
       heldOutClips.length > 0 ? clipAccuracy(network, heldOutClips, cropFrames) : undefined;
     progress({ phase: 'saving', epoch: r.epochs, epochs: r.epochs, batch: 0, batches: 0 });
-    const manifest = await cache.save(
+    const manifest = (await cache.save(
       {
         name: request.name,
         kind: 'classifier',
@@ -475,7 +475,7 @@ export async function trainClassifier(
       },
       network.namedWeights(),
       { replace: request.replace ?? false },
-    );
+    )) as ClassifierManifest;
     await removeCheckpoint(checkpointFolder);
     return {
       model: request.name,

@@ -1,4 +1,4 @@
-// The training job as the engine worker runs it (kind 'train').
+// The training jobs as the engine worker runs them (kinds 'train' and 'train-generator').
 import type { JobContext } from '../jobs/job-table';
 import {
   trainClassifier,
@@ -6,12 +6,29 @@ import {
   type TrainRequest,
   type TrainResult,
 } from './train-classifier';
+import {
+  trainGenerator,
+  type TrainGeneratorProgress,
+  type TrainGeneratorRequest,
+  type TrainGeneratorResult,
+} from './train-generator';
 
 export function trainJob(
   request: TrainRequest,
   context: JobContext<TrainProgress>,
 ): Promise<TrainResult> {
   return trainClassifier(request, {
+    signal: context.signal,
+    onProgress: (progress) => context.progress(progress),
+  });
+}
+
+/** The generator's training job (kind 'train-generator'). */
+export function trainGeneratorJob(
+  request: TrainGeneratorRequest,
+  context: JobContext<TrainGeneratorProgress>,
+): Promise<TrainGeneratorResult> {
+  return trainGenerator(request, {
     signal: context.signal,
     onProgress: (progress) => context.progress(progress),
   });

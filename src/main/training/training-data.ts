@@ -76,7 +76,8 @@ async function folderClips(root: string): Promise<Map<string, string[]>> {
   return byClass;
 }
 
-async function wavFilesBelow(folder: string): Promise<string[]> {
+/** Every WAV file below `folder` (hidden files and folders skipped, links followed). */
+export async function wavFilesBelow(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true });
   const files: string[] = [];
   for (const e of entries) {

@@ -52,8 +52,13 @@ function seconds(since: number): number {
 }
 
 /** What every request must hold, whatever its method. */
-function checkRequest(request: TransferRequest): void {
-  if (request.styles.length === 0)
+function checkRequest(request: TransferRequest, styleFrom: 'request' | 'model'): void {
+  if (styleFrom === 'model' && request.styles.length > 0)
+    throw new ParameterError(
+      'styles',
+      `The ${request.method} method takes its style from its model: give no style clips.`,
+    );
+  if (styleFrom === 'request' && request.styles.length === 0)
     throw new ParameterError('styles', 'Give at least one style clip.');
   for (const style of request.styles) {
     if (!(Number.isFinite(style.weight) && style.weight > 0)) {
@@ -78,17 +83,56 @@ export async function runTransfer(
   request: TransferRequest,
   options: TransferRunOptions = {},
 ): Promise<TransferResult> {
-  const started = performance.now();
+  const [result] = await runTransferBatch(
+    request,
+    [{ content: request.content, output: request.output }],
+    options,
+  );
+  return result!;
+}
+
+/** One content of a batch and where its result goes. */
+export interface TransferBatchItem {
+  content: string;
+  output: string;
+}
+
+/**
+ * Several contents through one opened method (its model loaded once), each to its own output,
+ * with the request's method, settings, model and styles. Progress events carry the item.
+ */
+export async function runTransferBatch(
+  request: TransferRequest,
+  items: readonly TransferBatchItem[],
+  options: TransferRunOptions = {},
+): Promise<TransferResult[]> {
+  if (items.length === 0) throw new ParameterError('content', 'Give at least one content clip.');
+  const outputs = new Set(items.map((item) => item.output));
+  if (outputs.size !== items.length)
+    throw new ParameterError(
+      'output',
+      'Two contents of the batch would write the same result file.',
+    );
+  let started = performance.now();
   const { signal, onProgress } = options;
   const method = methodNamed(request.method);
-  checkRequest(request);
+  checkRequest(request, method.styleFrom ?? 'request');
   const overrides = request.settings as Readonly<Record<string, ParameterValue>>;
   // Every value is checked before anything is loaded.
   const asked = resolveSettings(method, request.preset, overrides);
+  let item = 0;
   const progress = (
     event: Omit<TransferProgress, 'elapsedSeconds'>,
     transfer?: ArrayBuffer[],
-  ): void => onProgress?.({ ...event, elapsedSeconds: seconds(started) }, transfer);
+  ): void =>
+    onProgress?.(
+      {
+        ...event,
+        elapsedSeconds: seconds(started),
+        ...(items.length > 1 && { batch: { index: item, count: items.length } }),
+      },
+      transfer,
+    );
   progress({ phase: 'analysis', iteration: 0, iterations: 1 });
 
   // The backend compiles its WebAssembly while the method opens and the inputs are analysed.
@@ -102,6 +146,20 @@ export async function runTransfer(
     signal,
   });
   try {
+    const results: TransferResult[] = [];
+    for (const [index, { content, output }] of items.entries()) {
+      item = index;
+      if (index > 0) started = performance.now();
+      results.push(await transferOne({ ...request, content, output }, index === 0));
+    }
+    return results;
+  } finally {
+    opened.dispose();
+  }
+
+  // One content through the opened method: analysis, windows, phase, output and recipe.
+  async function transferOne(request: TransferRequest, first: boolean): Promise<TransferResult> {
+    if (!first) progress({ phase: 'analysis', iteration: 0, iterations: 1 });
     const { settings, analysis } = opened;
     const preset = opened.preset ?? request.preset ?? method.presets[0]!.name;
 
@@ -138,7 +196,8 @@ export async function runTransfer(
         spectrogram: streams[Math.min(s, streams.length - 1)]!.logMagnitude,
         weight: request.styles[i]!.weight,
       }));
-    const plannedIterations = contentStreams.length * windows.length * settings.iterations;
+    const iterationsPerWindow = settings.iterations ?? 0;
+    const plannedIterations = contentStreams.length * windows.length * iterationsPerWindow;
 
     // The optimisation phase's wall time counts the draft: it is the phase's first preview.
     const optimiseStarted = performance.now();
@@ -164,7 +223,7 @@ export async function runTransfer(
       streams: contentStreams.map((stream) => stream.logMagnitude),
       windows,
       overlapFrames,
-      iterationsPerWindow: settings.iterations,
+      iterationsPerWindow,
       previewEvery: request.previewEvery,
       startedAt: optimiseStarted,
       noLosses: opened.noLosses,
@@ -250,7 +309,5 @@ export async function runTransfer(
       ...opened.result,
       wallSeconds,
     };
-  } finally {
-    opened.dispose();
   }
 }

@@ -3,6 +3,7 @@
 import type { TransferProgress, TransferRequest, TransferResult } from '../../shared/transfer';
 import { JobRunner, type JobRunnerOptions } from '../jobs/job-runner';
 import type { JobSpec } from '../jobs/job-table';
+import type { TransferBatchItem } from '../transfer/run-transfer';
 import type { ResynthesisJobParams, ResynthesisProgress } from '../services/resynthesis-job';
 import type { ResynthesisResult } from '../services/resynthesis';
 import type {
@@ -11,13 +12,26 @@ import type {
   FileClassification,
 } from '../training/classify-job';
 import type { TrainProgress, TrainRequest, TrainResult } from '../training/train-classifier';
+import type {
+  TrainGeneratorProgress,
+  TrainGeneratorRequest,
+  TrainGeneratorResult,
+} from '../training/train-generator';
 
 export interface EngineJobs {
   /** A transfer by any method of the registry (src/main/methods). */
   transfer: JobSpec<TransferRequest, TransferProgress, TransferResult>;
+  /** Several contents through one method opened once (a model loaded once), one result each. */
+  'transfer-batch': JobSpec<
+    { request: TransferRequest; items: TransferBatchItem[] },
+    TransferProgress,
+    TransferResult[]
+  >;
   resynth: JobSpec<ResynthesisJobParams, ResynthesisProgress, ResynthesisResult>;
   train: JobSpec<TrainRequest, TrainProgress, TrainResult>;
   classify: JobSpec<ClassifyRequest, ClassifyProgress, FileClassification[]>;
+  /** A feed-forward generator for one style (the fast method's model). */
+  'train-generator': JobSpec<TrainGeneratorRequest, TrainGeneratorProgress, TrainGeneratorResult>;
 }
 
 export type EngineJobRunner = JobRunner<EngineJobs>;

@@ -4,8 +4,8 @@ import { prestartWasm } from '../engine/backend';
 import { serveJobs } from '../jobs/worker-host';
 import { resynthesisJob } from '../services/resynthesis-job';
 import { classifyJob } from '../training/classify-job';
-import { trainJob } from '../training/train-job';
-import { runTransfer } from '../transfer/run-transfer';
+import { trainGeneratorJob, trainJob } from '../training/train-job';
+import { runTransfer, runTransferBatch } from '../transfer/run-transfer';
 import type { EngineJobs } from './engine-jobs';
 
 serveJobs<EngineJobs>(
@@ -15,9 +15,15 @@ serveJobs<EngineJobs>(
         signal: context.signal,
         onProgress: (progress, transfer) => context.progress(progress, transfer),
       }),
+    'transfer-batch': ({ request, items }, context) =>
+      runTransferBatch(request, items, {
+        signal: context.signal,
+        onProgress: (progress, transfer) => context.progress(progress, transfer),
+      }),
     resynth: resynthesisJob,
     train: trainJob,
     classify: classifyJob,
+    'train-generator': trainGeneratorJob,
   },
   // Most jobs run on the WebAssembly backend: a spare worker has it ready when the job arrives.
   { warmUp: prestartWasm() },

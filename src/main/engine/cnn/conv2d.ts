@@ -1,4 +1,4 @@
-// A 'same' convolution (stride 1, odd square kernel) with bias and optional ReLU, whose gradient
+// A 'same' convolution (stride 1, odd kernel: square for the classifiers, k x 1 for the generator) with bias and optional ReLU, whose gradient
 // runs through fast forward kernels only. Why: tfjs-core's Node bundle registers no gradients at
 // all, the WebAssembly backend has no Conv2DBackpropFilter kernel, and its Conv2DBackpropInput is
 // slow. So the backward pass is written out:
@@ -74,7 +74,7 @@ function makeConvOp({ relu, inputGradient, weightGradients = true }: ConvOptions
         const g: tf.Tensor4D = relu ? tf.mul(dy, tf.step(ys)) : dy;
         return [
           inputGradient ? convInputGradient(g, w) : tf.zerosLike(xs),
-          weightGradients ? convFilterGradient(xs, g, w.shape[0]) : tf.zerosLike(w),
+          weightGradients ? convFilterGradient(xs, g, w.shape[0], w.shape[1]) : tf.zerosLike(w),
           weightGradients ? tf.sum(g, [0, 1, 2]) : tf.zeros([w.shape[3]]),
         ];
       },
@@ -93,20 +93,26 @@ function makeConvOp({ relu, inputGradient, weightGradients = true }: ConvOptions
  * 9 strided slices + transposed matMuls 990 ms, one im2col matMul 1210 ms, this 220 ms
  * (forward 47 ms); the cpu backend's own Conv2DBackpropFilter took 31 s where this took 1.2 s.
  */
-export function convFilterGradient(x: tf.Tensor4D, dy: tf.Tensor4D, kernel: number): tf.Tensor4D {
+export function convFilterGradient(
+  x: tf.Tensor4D,
+  dy: tf.Tensor4D,
+  kernel: number,
+  kernelWidth = kernel,
+): tf.Tensor4D {
   return tf.tidy(() => {
     const [n, h, w, channelsIn] = x.shape;
     const channelsOut = dy.shape[3];
     const p = (kernel - 1) / 2;
-    const paddedWidth = w + 2 * p;
+    const q = (kernelWidth - 1) / 2;
+    const paddedWidth = w + 2 * q;
     const rows = n * (h + 2 * p) * paddedWidth;
-    const reach = (kernel - 1) * paddedWidth + (kernel - 1);
+    const reach = (kernel - 1) * paddedWidth + (kernelWidth - 1);
     const flat = tf.pad(
       tf.reshape(
         tf.pad(x, [
           [0, 0],
           [p, p],
-          [p, p],
+          [q, q],
           [0, 0],
         ]),
         [rows, channelsIn],
@@ -122,7 +128,7 @@ export function convFilterGradient(x: tf.Tensor4D, dy: tf.Tensor4D, kernel: numb
         tf.pad(dy, [
           [0, 0],
           [0, 2 * p],
-          [0, 2 * p],
+          [0, 2 * q],
           [0, 0],
         ]),
         [rows, channelsOut],
@@ -130,13 +136,13 @@ export function convFilterGradient(x: tf.Tensor4D, dy: tf.Tensor4D, kernel: numb
     );
     const perOffset: tf.Tensor2D[] = [];
     for (let i = 0; i < kernel; i++)
-      for (let j = 0; j < kernel; j++)
+      for (let j = 0; j < kernelWidth; j++)
         perOffset.push(
           tf.matMul(gradT, tf.slice(flat, [i * paddedWidth + j, 0], [rows, channelsIn])),
         );
-    // [k * k, out, in] -> [k, k, in, out]
+    // [kh * kw, out, in] -> [kh, kw, in, out]
     return tf.transpose(
-      tf.reshape(tf.stack(perOffset), [kernel, kernel, channelsOut, channelsIn]),
+      tf.reshape(tf.stack(perOffset), [kernel, kernelWidth, channelsOut, channelsIn]),
       [0, 1, 3, 2],
     );
   });

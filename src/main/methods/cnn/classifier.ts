@@ -2,17 +2,22 @@
 // network they make is this method's knowledge (training and classifying use it too).
 import * as tf from '@tensorflow/tfjs-core';
 import { CnnNetwork, NetworkWeightsError } from '../../engine/cnn/network';
-import { ModelDamagedError } from '../../models/errors';
-import type { ModelManifest } from '../../models/manifest';
+import { ModelDamagedError, ModelMismatchError } from '../../models/errors';
+import type { ClassifierManifest } from '../../models/manifest';
 import type { ModelCache } from '../../models/model-cache';
 
 /** The model as a ready network (classifiers only); the caller disposes it. */
 export async function loadClassifier(
   cache: ModelCache,
   name: string,
-): Promise<{ manifest: ModelManifest; network: CnnNetwork }> {
+): Promise<{ manifest: ClassifierManifest; network: CnnNetwork }> {
   const { manifest, weights, location } = await cache.load(name);
   try {
+    if (manifest.kind !== 'classifier')
+      throw new ModelMismatchError(
+        name,
+        `The model "${name}" is a ${manifest.kind}, not a classifier: transfer with it by --method fast; the trained-CNN method and training need a classifier.`,
+      );
     const network = new CnnNetwork(
       {
         architecture: manifest.architecture,

@@ -9,7 +9,7 @@ import { describeSpectrogram } from '../../engine/cnn/spectrogram-settings';
 import type { LogSpectrogram } from '../../engine/spectrogram';
 import { ModelMismatchError } from '../../models/errors';
 import { defaultModelsFolder, shippedModelsFolder } from '../../models/locations';
-import type { ModelManifest } from '../../models/manifest';
+import type { ClassifierManifest } from '../../models/manifest';
 import { ModelCache } from '../../models/model-cache';
 import { DEMO_MODELS } from '../../models/shipped';
 import type { TransferMethod } from '../method';
@@ -166,7 +166,7 @@ const article = (word: string): string => (/^[aeiou]/i.test(word) ? 'an' : 'a');
 
 /** Throws ModelMismatchError unless the model can serve this preset, these layers and this analysis. */
 export function checkModelFits(
-  manifest: ModelManifest,
+  manifest: ClassifierManifest,
   network: CnnNetwork,
   preset: CnnPresetName | undefined,
   askedAnalysis: { sampleRate?: number; nFft?: number; hop?: number } | undefined,

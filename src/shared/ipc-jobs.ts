@@ -84,8 +84,11 @@ export interface MethodInfo {
   parameters: ParameterDeclaration[];
   /** The first is the default. */
   presets: PresetInfo[];
-  /** Transfers through a classifier of the model cache of the preset's architecture. */
+  /** Transfers through a model of the cache (`modelKind`; a classifier of the preset's architecture). */
   usesModel: boolean;
+  modelKind: 'classifier' | 'generator';
+  /** Where the style comes from: style tracks the user picks, or the method's model. */
+  styleFrom: 'request' | 'model';
   /** Loss terms besides total, content and style, for the loss plot. */
   extraLossTerms: string[];
   /** False while the engine's worker cannot run this method yet. */

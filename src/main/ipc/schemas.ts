@@ -59,7 +59,8 @@ const transferStart = z.discriminatedUnion(
       preset: z.enum(method.presets.map((p) => p.name) as [string, ...string[]]),
       ...(method.usesModel && { model: modelNameSchema.optional() }),
       contentTrackId: idSchema,
-      styles: styleChoices,
+      // A method whose model holds the style takes no style tracks.
+      styles: method.styleFrom === 'model' ? z.array(z.never()).max(0) : styleChoices,
       settings: settingsSchema(method.parameters),
       region: selectionSchema.nullable(),
     }),

@@ -20,6 +20,8 @@ export function transferMethods(): MethodInfo[] {
       } as Record<string, ParameterValue>,
     })),
     usesModel: method.usesModel ?? false,
+    modelKind: method.modelKind ?? 'classifier',
+    styleFrom: method.styleFrom ?? 'request',
     extraLossTerms: [...(method.extraLossTerms ?? [])],
     available: true,
   }));

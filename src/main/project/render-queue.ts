@@ -91,7 +91,9 @@ export class RenderQueue {
     const content = session.findTrack(request.contentTrackId);
     if (content.role !== 'content')
       throw new ParameterError('contentTrackId', `${content.name} is not a content track.`);
-    if (request.styles.length === 0)
+    const method = methodNamed(request.method);
+    const styleFromModel = method.styleFrom === 'model';
+    if (!styleFromModel && request.styles.length === 0)
       throw new ParameterError('styles', 'Choose at least one style track for the transfer.');
     const styles = request.styles.map((s) => {
       const track = session.findTrack(s.trackId);
@@ -112,8 +114,10 @@ export class RenderQueue {
         );
     }
     const id = `job-${++this.counter}-${newId().slice(0, 6)}`;
-    const name = `${content.name} × ${styles.map((s) => s.name).join(' + ')} (${request.method})`;
-    const method = methodNamed(request.method);
+    const styleNames = styleFromModel
+      ? (request.model ?? method.name)
+      : styles.map((s) => s.name).join(' + ');
+    const name = `${content.name} × ${styleNames} (${request.method})`;
     const preset = method.presets.find((p) => p.name === request.preset) ?? method.presets[0]!;
     const asked = request.settings['iterations'] ?? preset.values.iterations;
     const iterations =

@@ -120,13 +120,28 @@ function StyleRow({
   );
 }
 
-/** The model a model's transfer uses: the chosen one if it fits the preset, else the preset's shipped one. */
+/** The models a method can use: classifiers of the preset's architecture, or its kind of model. */
+export function usableModels(
+  method: Pick<MethodInfo, 'modelKind'>,
+  preset: string,
+  models: ModelInfo[],
+): ModelInfo[] {
+  return models.filter(
+    (m) =>
+      m.status === 'ok' &&
+      (m.kind ?? 'classifier') === method.modelKind &&
+      (method.modelKind !== 'classifier' || m.architecture === preset),
+  );
+}
+
+/** The model a model's transfer uses: the chosen one if it fits, else a shipped one, else the first. */
 export function modelFor(
-  architecture: string,
+  method: Pick<MethodInfo, 'modelKind'>,
+  preset: string,
   chosen: string | null | undefined,
   models: ModelInfo[],
 ): ModelInfo | undefined {
-  const usable = models.filter((m) => m.status === 'ok' && m.architecture === architecture);
+  const usable = usableModels(method, preset, models);
   return usable.find((m) => m.name === chosen) ?? usable.find((m) => m.shipped) ?? usable[0];
 }
 
@@ -242,13 +257,17 @@ export function TransferPanel({ document, options, current }: Props): React.JSX.
   const method = options?.methods.find((m) => m.method === transfer.method);
   const preset = method?.presets.find((p) => p.name === transfer.preset) ?? method?.presets[0];
   const usesModel = method?.usesModel ?? false;
-  const model = usesModel && preset ? modelFor(preset.name, transfer.model, models) : undefined;
+  const model =
+    usesModel && method && preset
+      ? modelFor(method, preset.name, transfer.model, models)
+      : undefined;
+  const styleFromModel = method?.styleFrom === 'model';
   const chosenStyles = transfer.styles.filter((s) => styleTracks.some((t) => t.id === s.trackId));
   const [sliders, wholes, rest] = controlGroups(method);
   const ready =
     method !== undefined &&
     transfer.contentTrackId !== null &&
-    chosenStyles.length > 0 &&
+    (styleFromModel || chosenStyles.length > 0) &&
     (!usesModel || model !== undefined);
 
   const setValue = (name: string, value: ParameterValue): void =>
@@ -269,7 +288,7 @@ export function TransferPanel({ document, options, current }: Props): React.JSX.
       preset: preset.name,
       ...(usesModel && model && { model: model.name }),
       contentTrackId: transfer.contentTrackId,
-      styles: chosenStyles,
+      styles: styleFromModel ? [] : chosenStyles,
       region: selection,
       settings,
     };
@@ -331,15 +350,19 @@ export function TransferPanel({ document, options, current }: Props): React.JSX.
             value={model?.name ?? ''}
             onChange={(e) => set({ model: e.target.value || null })}
           >
-            {!model && <option value="">(no {preset.name} model: train or import one)</option>}
-            {models
-              .filter((m) => m.status === 'ok' && m.architecture === preset.name)
-              .map((m) => (
-                <option key={m.name} value={m.name}>
-                  {m.name}
-                  {m.shipped ? ' (shipped)' : ''} · {m.classes.join(', ')}
-                </option>
-              ))}
+            {!model && (
+              <option value="">
+                (no {method?.modelKind === 'generator' ? 'generator' : `${preset.name} model`}:
+                train or import one)
+              </option>
+            )}
+            {usableModels(method!, preset.name, models).map((m) => (
+              <option key={m.name} value={m.name}>
+                {m.name}
+                {m.shipped ? ' (shipped)' : ''} ·{' '}
+                {m.kind === 'generator' ? `style ${m.style ?? '?'}` : m.classes.join(', ')}
+              </option>
+            ))}
           </select>
         </label>
       )}
@@ -361,13 +384,17 @@ export function TransferPanel({ document, options, current }: Props): React.JSX.
           ))}
         </select>
       </label>
-      <fieldset className="styles">
-        <legend>Style tracks</legend>
-        {styleTracks.length === 0 && <p className="hint">Import a style clip.</p>}
-        {styleTracks.map((t) => (
-          <StyleRow key={t.id} track={t} styles={transfer.styles} />
-        ))}
-      </fieldset>
+      {styleFromModel ? (
+        <p className="hint">The style is the model’s own: no style track is needed.</p>
+      ) : (
+        <fieldset className="styles">
+          <legend>Style tracks</legend>
+          {styleTracks.length === 0 && <p className="hint">Import a style clip.</p>}
+          {styleTracks.map((t) => (
+            <StyleRow key={t.id} track={t} styles={transfer.styles} />
+          ))}
+        </fieldset>
+      )}
       <div className="region">
         {selection ? (
           <>

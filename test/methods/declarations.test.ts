@@ -40,7 +40,7 @@ function ipcAccepts(method: AnyMethod, name: string, value: unknown): boolean {
         method: method.name,
         preset: method.presets[0]!.name,
         contentTrackId: 'track-1',
-        styles: [{ trackId: 'track-2', weight: 1 }],
+        styles: method.styleFrom === 'model' ? [] : [{ trackId: 'track-2', weight: 1 }],
         settings: { ...companions(name, value), [name]: value },
         region: null,
       },
@@ -69,8 +69,8 @@ function cliAccepts(method: AnyMethod, d: ParameterDeclaration, value: number): 
         String(value),
         '--content',
         'c.wav',
-        '--style',
-        's.wav',
+        // A method whose model holds the style takes none from the command line.
+        ...(method.styleFrom === 'model' ? ['--model', 'some-model'] : ['--style', 's.wav']),
       ],
       { from: 'user' },
     );

@@ -24,7 +24,7 @@ import {
   toAnalysisRate,
   type AnalysedStream,
 } from './analysis';
-import { finishTransfer } from './finish-transfer';
+import { assertOutputsSpareInputs, finishTransfer } from './finish-transfer';
 import { makePreview } from './preview';
 import { writeRecipe } from './recipe';
 import { optimiseWindows } from './window-loop';
@@ -85,6 +85,7 @@ export async function runTransfer(
   const overrides = request.settings as Readonly<Record<string, ParameterValue>>;
   // Every value is checked before anything is loaded.
   const asked = resolveSettings(method, request.preset, overrides);
+  await assertOutputsSpareInputs(request);
   const progress = (
     event: Omit<TransferProgress, 'elapsedSeconds'>,
     transfer?: ArrayBuffer[],

@@ -94,7 +94,13 @@ export async function assertUsableNewFolder(folder: string): Promise<void> {
         `${folder} is a file; choose a folder name for the project.`,
       );
     const entries = (await readdir(folder)).filter((n) => !n.startsWith('.'));
-    if (entries.length > 0 && !entries.includes(PROJECT_FILE))
+    // Saving over another project would replace its document and any clips of the same name.
+    if (entries.includes(PROJECT_FILE))
+      throw new ProjectError(
+        'FOLDER_IN_USE',
+        `${folder} already holds a Timbrefold project; open it, or choose an empty or new folder for this one.`,
+      );
+    if (entries.length > 0)
       throw new ProjectError(
         'FOLDER_IN_USE',
         `${folder} already holds other files; choose an empty or new folder for the project.`,

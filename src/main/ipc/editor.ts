@@ -147,7 +147,7 @@ export class Editor {
     const last = await this.recent.last();
     if (last) {
       try {
-        this.grants.grant(last);
+        this.grants.grant(last, 'read');
         return await this.session.open(last);
       } catch {
         // Gone or damaged: start afresh rather than refuse to start.
@@ -155,8 +155,8 @@ export class Editor {
     }
     await this.session.createUntitled();
     if (demo) {
-      this.grants.grant(demo.content);
-      this.grants.grant(demo.style);
+      this.grants.grant(demo.content, 'read');
+      this.grants.grant(demo.style, 'read');
       await this.importFiles([demo.content], 'content');
       await this.importFiles([demo.style], 'style');
     }
@@ -184,10 +184,10 @@ export class Editor {
       if (chosen === undefined) {
         const picked = await this.host.dialogs.chooseProjectFolder();
         if (picked === null) return null;
-        this.grants.grant(picked);
+        this.grants.grant(picked, 'read');
         chosen = picked;
       } else if (!(await this.isRecent(chosen))) {
-        this.grants.require(chosen, 'folder');
+        this.grants.require(chosen, 'folder', 'read');
       }
       this.switching();
       return this.session.open(chosen);
@@ -203,7 +203,7 @@ export class Editor {
     return this.exclusive(async () => {
       const folder = await this.host.dialogs.chooseSaveFolder(this.session.current.name);
       if (folder === null) return null;
-      this.grants.grant(folder);
+      this.grants.grant(folder, 'write');
       return this.session.saveAs(folder);
     });
   }
@@ -231,10 +231,10 @@ export class Editor {
         const picked = await this.host.dialogs.chooseAudioFiles();
         if (picked === null)
           return { snapshot: this.session.snapshot(), trackIds: [], toDecode: [] };
-        picked.forEach((p) => this.grants.grant(p));
+        picked.forEach((p) => this.grants.grant(p, 'read'));
         paths = picked;
       }
-      const checked = paths.map((p, i) => this.grants.require(p, `paths[${i}]`));
+      const checked = paths.map((p, i) => this.grants.require(p, `paths[${i}]`, 'read'));
       return this.importFiles(checked, request.role);
     });
   }
@@ -323,10 +323,10 @@ export class Editor {
       if (folder === undefined) {
         const picked = await this.host.dialogs.chooseExportFolder();
         if (picked === null) return null;
-        this.grants.grant(picked);
+        this.grants.grant(picked, 'write');
         folder = picked;
       } else {
-        folder = this.grants.require(folder, 'folder');
+        folder = this.grants.require(folder, 'folder', 'write');
       }
       const tracks = request.trackIds.map((id) => this.session.findTrack(id));
       const document = this.session.current;

@@ -345,7 +345,12 @@ export class Editor {
         padToCommonLength: request.padToCommonLength,
         namingPattern: request.namingPattern,
         projectName: document.name,
-        protect: document.tracks.map((t) => this.session.pathOf(t.clip.file)),
+        // The project's clips and every file the user chose to read are never replaced.
+        protect: [
+          ...document.tracks.map((t) => this.session.pathOf(t.clip.file)),
+          ...this.grants.granted('read'),
+        ],
+        replace: request.replace ?? false,
       });
       return { folder, stems };
     });

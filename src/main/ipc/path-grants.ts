@@ -25,6 +25,11 @@ export class PathGrants {
     return this.paths.get(resolve(path))?.has(use) ?? false;
   }
 
+  /** Every path granted for this use (the files the user chose to read: never to be written). */
+  granted(use: PathUse): string[] {
+    return [...this.paths].filter(([, uses]) => uses.has(use)).map(([path]) => path);
+  }
+
   /** Throws ParameterError unless the user chose this path for this use. */
   require(path: string, parameter: string, use: PathUse): string {
     const absolute = resolve(path);

@@ -258,7 +258,7 @@ export class Editor {
 
   async lanes(trackId: string): Promise<LaneData> {
     const track = this.session.findTrack(trackId);
-    const path = this.session.pathOf(track.clip.file);
+    const path = await this.session.readablePathOf(track.clip.file);
     let analysis = this.lanesCache.get(path);
     if (!analysis) {
       analysis = this.mediaJobs.run('lanes', { path });
@@ -275,7 +275,7 @@ export class Editor {
     const folder = join(this.session.folder, '.drag');
     await mkdir(folder, { recursive: true });
     const file = join(folder, `${track.name.replace(/[/\\:*?"<>|]/g, '_')}.wav`);
-    await copyFile(this.session.pathOf(track.clip.file), file);
+    await copyFile(await this.session.readablePathOf(track.clip.file), file);
     this.host.startDrag(file);
   }
 
@@ -330,12 +330,13 @@ export class Editor {
       }
       const tracks = request.trackIds.map((id) => this.session.findTrack(id));
       const document = this.session.current;
+      const paths = await Promise.all(tracks.map((t) => this.session.readablePathOf(t.clip.file)));
       const stems = await this.mediaJobs.run('export-stems', {
-        stems: tracks.map((t) => ({
+        stems: tracks.map((t, i) => ({
           trackId: t.id,
           name: t.name,
           role: t.role,
-          path: this.session.pathOf(t.clip.file),
+          path: paths[i]!,
           start: t.clip.start,
           gainDb: t.gainDb,
         })),

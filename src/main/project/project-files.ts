@@ -1,8 +1,8 @@
 // A project is a folder: project.json beside an audio/ folder holding every clip. project.json
 // is written atomically (temporary file, fsync, rename), so a crash leaves the old or the new
 // document, never half of one; audio files are complete before a document names them.
-import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { copyFile, lstat, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { PROJECT_FORMAT, PROJECT_VERSION, type ProjectDocument } from '../../shared/ipc-project';
 import { writeFileAtomic } from '../fs/atomic-write';
@@ -111,6 +111,37 @@ export async function assertUsableNewFolder(folder: string): Promise<void> {
   }
 }
 
+/**
+ * The absolute path of a file the document names, after checking that it is a plain file inside
+ * the project folder: no part of the way is a symbolic link (or anything but a folder), so a
+ * project never serves, copies or reads a file that lives elsewhere (a link to a private file).
+ * Throws ProjectError('UNUSABLE_FILE') naming the path.
+ */
+export async function plainProjectFile(folder: string, file: string): Promise<string> {
+  const root = resolve(folder);
+  const target = resolve(root, file);
+  const inside = relative(root, target);
+  if (inside === '' || inside.startsWith('..') || resolve(inside) === inside)
+    throw new ProjectError('UNUSABLE_FILE', `${file} is not inside the project folder.`);
+  const parts = inside.split(sep);
+  let path = root;
+  for (const [i, part] of parts.entries()) {
+    path = join(path, part);
+    const info = await lstat(path).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new ProjectError('UNUSABLE_FILE', `${path} was not found.`, { cause: error });
+      throw error;
+    });
+    const last = i === parts.length - 1;
+    if (last ? !info.isFile() : !info.isDirectory())
+      throw new ProjectError(
+        'UNUSABLE_FILE',
+        `${path} is ${info.isSymbolicLink() ? 'a symbolic link' : 'not a plain file'}; a project only uses files inside its own folder, so it is treated as missing.`,
+      );
+  }
+  return target;
+}
+
 /** Copies every file the document names (clips, recipes) from one project folder to another. */
 export async function copyProjectAudio(
   from: string,
@@ -126,6 +157,12 @@ export async function copyProjectAudio(
     const source = join(from, file);
     const target = join(to, file);
     if (resolve(source) === resolve(target)) continue;
+    try {
+      // Never a link's target (nor a folder): such a clip stays missing in the copy.
+      await plainProjectFile(from, file);
+    } catch {
+      continue;
+    }
     await mkdir(dirname(target), { recursive: true });
     try {
       await copyFile(source, target);

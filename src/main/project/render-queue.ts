@@ -205,16 +205,19 @@ export class RenderQueue {
     try {
       const content = session.findTrack(job.request.contentTrackId);
       const output = await freshAudioName(job.folder, job.summary.name.replace('×', 'x'));
-      const styles: StyleSource[] = job.request.styles.map((s) => ({
-        path: session.pathOf(session.findTrack(s.trackId).clip.file),
-        weight: s.weight,
-      }));
+      // Clips are read only as plain files of the project, never through a link.
+      const styles: StyleSource[] = await Promise.all(
+        job.request.styles.map(async (s) => ({
+          path: await session.readablePathOf(session.findTrack(s.trackId).clip.file),
+          weight: s.weight,
+        })),
+      );
       const region = job.request.region && {
         start: job.request.region.start - content.clip.start,
         end: job.request.region.end - content.clip.start,
       };
       const files = {
-        content: session.pathOf(content.clip.file),
+        content: await session.readablePathOf(content.clip.file),
         styles,
         output: session.pathOf(output),
         ...(region && { region }),

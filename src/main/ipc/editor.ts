@@ -44,6 +44,7 @@ import {
   importPcm,
   importWavBytes,
   importWavFile,
+  assertRegularFile,
   needsPageDecoding,
   newId,
 } from '../project/audio-import';
@@ -383,6 +384,8 @@ export class Editor {
     const imported: { clip: ClipInfo; role: ImportRole }[] = [];
     const toDecode = [];
     let hasContent = this.session.current.tracks.some((t) => t.role === 'content');
+    // Every path is checked first: a pipe or device is refused before anything is imported.
+    for (const path of paths) await assertRegularFile(path);
     for (const path of paths) {
       if (needsPageDecoding(path)) {
         const token = this.media.register(path);

@@ -1,7 +1,7 @@
 // A project is a folder: project.json beside an audio/ folder holding every clip. project.json
 // is written atomically (temporary file, fsync, rename), so a crash leaves the old or the new
 // document, never half of one; audio files are complete before a document names them.
-import { copyFile, lstat, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { PROJECT_FORMAT, PROJECT_VERSION, type ProjectDocument } from '../../shared/ipc-project';
@@ -67,14 +67,19 @@ export async function readProjectFile(folder: string): Promise<ProjectDocument> 
   return parsed.data;
 }
 
-/** A file name under audio/ that is not taken yet, from a name the user gave. */
-export async function freshAudioName(folder: string, wanted: string): Promise<string> {
-  const safe =
+function safeAudioBase(wanted: string): string {
+  return (
     basename(wanted)
       .replace(/(?<=.)\.[^.]*$/, '')
       .replace(/[^\w\- .()+]/g, '_')
       .replace(/^[.\s]+/, '')
-      .slice(0, 80) || 'audio';
+      .slice(0, 80) || 'audio'
+  );
+}
+
+/** A file name under audio/ that is not taken yet, from a name the user gave. */
+export async function freshAudioName(folder: string, wanted: string): Promise<string> {
+  const safe = safeAudioBase(wanted);
   const audio = join(folder, AUDIO_FOLDER);
   await mkdir(audio, { recursive: true });
   const taken = new Set((await readdir(audio)).map((n) => n.toLowerCase()));
@@ -82,6 +87,37 @@ export async function freshAudioName(folder: string, wanted: string): Promise<st
     const name = n === 1 ? `${safe}.wav` : `${safe} ${n}.wav`;
     if (!taken.has(name.toLowerCase())) return `${AUDIO_FOLDER}/${name}`;
   }
+}
+
+/**
+ * Like freshAudioName, but the name is taken at once: an empty file is created exclusively (so
+ * two jobs started together, in this process or another, never get the same name, nor the same
+ * recipe beside it). The result is written over it atomically; `releaseAudioName` removes it
+ * when nothing was written.
+ */
+export async function reserveAudioName(folder: string, wanted: string): Promise<string> {
+  const safe = safeAudioBase(wanted);
+  const audio = join(folder, AUDIO_FOLDER);
+  await mkdir(audio, { recursive: true });
+  const taken = new Set((await readdir(audio)).map((n) => n.toLowerCase()));
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? `${safe}.wav` : `${safe} ${n}.wav`;
+    const recipe = `${name.slice(0, -4)}.recipe.json`;
+    if (taken.has(name.toLowerCase()) || taken.has(recipe.toLowerCase())) continue;
+    try {
+      await (await open(join(audio, name), 'wx')).close();
+      return `${AUDIO_FOLDER}/${name}`;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
+/** Removes a reserved name's placeholder if nothing was written into it. */
+export async function releaseAudioName(folder: string, file: string): Promise<void> {
+  const path = join(folder, file);
+  const info = await stat(path).catch(() => undefined);
+  if (info?.isFile() && info.size === 0) await rm(path, { force: true });
 }
 
 /** Whether `folder` can take a new project: missing, or an empty folder. */

@@ -15,6 +15,12 @@ export interface ExportStemsRequest {
   namingPattern: string;
   /** Folder to write into; omitted: ask the user. */
   folder?: string;
+  /**
+   * The user confirmed replacing stems already in the folder. Without it an export that would
+   * replace any existing file writes nothing and says which files are in the way. The project's
+   * clips and the files the user imported are never replaced, confirmed or not.
+   */
+  replace?: boolean;
 }
 
 export interface ExportedStem {

@@ -2,7 +2,7 @@
 // placed at its position from the session start, padded to one length when asked, and never
 // over a project clip.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { readWav, samplePeakDb } from '../../src/main/audio';
@@ -137,5 +137,54 @@ describe('export stems', () => {
       }),
       null,
     );
+  });
+
+  test("existing files are never replaced without confirmation, nor the user's sources at all", async () => {
+    const folder = join(fx.dataDir, 'stems-again');
+    await mkdir(folder);
+    const request = {
+      trackIds: [piano],
+      sampleFormat: 'pcm16' as const,
+      sampleRate: 44100 as const,
+      padToCommonLength: false,
+      namingPattern: 'mix',
+    };
+    fx.dialogs.enqueue('export-folder', [folder]);
+    await fx.api.exportStems(request);
+    const first = await readFile(join(folder, 'mix.wav'));
+    fx.dialogs.enqueue('export-folder', [folder]);
+    await assert.rejects(
+      fx.api.exportStems({ ...request, sampleFormat: 'float32' }),
+      /already exists in .*\(mix\.wav\).*confirm replacing/,
+    );
+    assert.deepEqual(await readFile(join(folder, 'mix.wav')), first);
+    fx.dialogs.enqueue('export-folder', [folder]);
+    const replaced = await fx.api.exportStems({
+      ...request,
+      sampleFormat: 'float32',
+      replace: true,
+    });
+    assert.equal(replaced?.stems.length, 1);
+    assert.notDeepEqual(await readFile(join(folder, 'mix.wav')), first);
+
+    // A source the user imported, in the folder chosen for the stems: never replaced.
+    const sources = join(fx.dataDir, 'my-sources');
+    await mkdir(sources);
+    const source = join(sources, 'song.wav');
+    await copyFile(corpusFile('speech_espeak_en-us.wav'), source);
+    const original = await readFile(source);
+    fx.dialogs.enqueue('audio-files', [source]);
+    const [song] = (await fx.api.importAudio({})).trackIds;
+    fx.dialogs.enqueue('export-folder', [sources]);
+    await assert.rejects(
+      fx.api.exportStems({
+        ...request,
+        trackIds: [song!],
+        namingPattern: '{track}',
+        replace: true,
+      }),
+      /Refusing to overwrite song\.wav/,
+    );
+    assert.deepEqual(await readFile(source), original);
   });
 });

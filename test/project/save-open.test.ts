@@ -99,6 +99,19 @@ describe('saving and opening projects', () => {
     assert.deepEqual(reopened?.missing, []);
   });
 
+  test('Save As onto a folder that holds another project refuses and leaves it whole', async () => {
+    const before = await readFile(join(target, 'project.json'), 'utf8');
+    await fx.api.newProject();
+    fx.dialogs.enqueue('audio-files', [corpusFile('long_piano_melody_44k_stereo.wav')]);
+    await fx.api.importAudio({});
+    fx.dialogs.enqueue('save-folder', [target]);
+    await assert.rejects(fx.api.saveProjectAs(), /already holds a Timbrefold project/);
+    assert.equal(await readFile(join(target, 'project.json'), 'utf8'), before);
+    assert.notEqual(fx.editor.session.folder, target);
+    await fx.api.newProject();
+    await fx.api.openProject(target);
+  });
+
   test('a clip deleted behind the app is marked missing, not fatal', async () => {
     const clip = fx.editor.session.current.tracks[1]!.clip;
     await rm(join(target, clip.file));

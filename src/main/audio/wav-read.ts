@@ -49,10 +49,16 @@ export function fileSystemReadError(error: unknown, path: string): unknown {
   }
 }
 
-export async function readWav(path: string, options: ReadWavOptions = {}): Promise<DecodedWav> {
+/**
+ * Reads a whole audio file the user named, refusing at once anything but a regular file (a pipe
+ * or a device would block the reader, or stream forever) and files over `maxBytes`.
+ */
+export async function readAudioFileBytes(
+  path: string,
+  options: ReadWavOptions = {},
+): Promise<Uint8Array> {
   const maxBytes = Math.min(options.maxBytes ?? readFileLimit, readFileLimit);
   const name = basename(path);
-  let bytes: Uint8Array;
   try {
     const info = await stat(path);
     if (info.isDirectory())
@@ -62,7 +68,7 @@ export async function readWav(path: string, options: ReadWavOptions = {}): Promi
       throw new AudioFileError(
         'NOT_A_FILE',
         path,
-        `${name} is not a regular file (a device, pipe or socket).`,
+        `${name} is not a regular file (a device, pipe or socket), so it cannot be opened as audio.`,
       );
     }
     if (info.size > maxBytes) {
@@ -72,9 +78,12 @@ export async function readWav(path: string, options: ReadWavOptions = {}): Promi
         `${name} is ${megabytes(info.size)}, more than the ${megabytes(maxBytes)} that can be opened at once.`,
       );
     }
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (error) {
     throw fileSystemReadError(error, path);
   }
-  return decodeWav(bytes, path);
+}
+
+export async function readWav(path: string, options: ReadWavOptions = {}): Promise<DecodedWav> {
+  return decodeWav(await readAudioFileBytes(path, options), path);
 }

@@ -9,6 +9,7 @@ export type FileWriteErrorCode =
   | 'READ_ONLY'
   | 'DISK_FULL'
   | 'PROTECTED'
+  | 'EXISTS'
   | 'WRITE_FAILED';
 
 export class FileWriteError extends Error implements UserFacingError {

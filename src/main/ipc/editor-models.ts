@@ -54,10 +54,10 @@ export class EditorModels {
           ? await this.dialogs.chooseModelFile()
           : await this.dialogs.chooseModelFolder();
       if (picked === null) return null;
-      this.grants.grant(picked);
+      this.grants.grant(picked, 'read');
       path = picked;
     } else {
-      path = this.grants.require(path, 'path');
+      path = this.grants.require(path, 'path', 'read');
     }
     const options = {
       ...(request.name !== undefined && { name: request.name }),
@@ -79,10 +79,10 @@ export class EditorModels {
     if (file === undefined) {
       const picked = await this.dialogs.chooseModelExportFile(request.name);
       if (picked === null) return null;
-      this.grants.grant(picked);
+      this.grants.grant(picked, 'write');
       file = picked;
     } else {
-      file = this.grants.require(file, 'file');
+      file = this.grants.require(file, 'file', 'write');
     }
     await exportModel(this.cache, request.name, file);
     return { name: request.name, file };
@@ -92,13 +92,13 @@ export class EditorModels {
   async chooseTrainingData(): Promise<TrainingDataInfo | null> {
     const folder = await this.dialogs.chooseTrainingFolder();
     if (folder === null) return null;
-    this.grants.grant(folder);
+    this.grants.grant(folder, 'read');
     const data = await findTrainingData(folder, { layout: 'folders' });
     return { folder: data.root, classes: data.classes, clips: data.clips.length };
   }
 
   train(request: TrainModelRequest): TrainingSummary {
-    const data = this.grants.require(request.data, 'data');
+    const data = this.grants.require(request.data, 'data', 'read');
     checkModelName(request.name);
     return this.training.start({ ...request, data });
   }

@@ -44,6 +44,7 @@ import {
   importPcm,
   importWavBytes,
   importWavFile,
+  assertRegularFile,
   needsPageDecoding,
   newId,
 } from '../project/audio-import';
@@ -147,7 +148,7 @@ export class Editor {
     const last = await this.recent.last();
     if (last) {
       try {
-        this.grants.grant(last);
+        this.grants.grant(last, 'read');
         return await this.session.open(last);
       } catch {
         // Gone or damaged: start afresh rather than refuse to start.
@@ -155,8 +156,8 @@ export class Editor {
     }
     await this.session.createUntitled();
     if (demo) {
-      this.grants.grant(demo.content);
-      this.grants.grant(demo.style);
+      this.grants.grant(demo.content, 'read');
+      this.grants.grant(demo.style, 'read');
       await this.importFiles([demo.content], 'content');
       await this.importFiles([demo.style], 'style');
     }
@@ -184,10 +185,10 @@ export class Editor {
       if (chosen === undefined) {
         const picked = await this.host.dialogs.chooseProjectFolder();
         if (picked === null) return null;
-        this.grants.grant(picked);
+        this.grants.grant(picked, 'read');
         chosen = picked;
       } else if (!(await this.isRecent(chosen))) {
-        this.grants.require(chosen, 'folder');
+        this.grants.require(chosen, 'folder', 'read');
       }
       this.switching();
       return this.session.open(chosen);
@@ -203,7 +204,7 @@ export class Editor {
     return this.exclusive(async () => {
       const folder = await this.host.dialogs.chooseSaveFolder(this.session.current.name);
       if (folder === null) return null;
-      this.grants.grant(folder);
+      this.grants.grant(folder, 'write');
       return this.session.saveAs(folder);
     });
   }
@@ -231,10 +232,10 @@ export class Editor {
         const picked = await this.host.dialogs.chooseAudioFiles();
         if (picked === null)
           return { snapshot: this.session.snapshot(), trackIds: [], toDecode: [] };
-        picked.forEach((p) => this.grants.grant(p));
+        picked.forEach((p) => this.grants.grant(p, 'read'));
         paths = picked;
       }
-      const checked = paths.map((p, i) => this.grants.require(p, `paths[${i}]`));
+      const checked = paths.map((p, i) => this.grants.require(p, `paths[${i}]`, 'read'));
       return this.importFiles(checked, request.role);
     });
   }
@@ -258,7 +259,7 @@ export class Editor {
 
   async lanes(trackId: string): Promise<LaneData> {
     const track = this.session.findTrack(trackId);
-    const path = this.session.pathOf(track.clip.file);
+    const path = await this.session.readablePathOf(track.clip.file);
     let analysis = this.lanesCache.get(path);
     if (!analysis) {
       analysis = this.mediaJobs.run('lanes', { path });
@@ -275,7 +276,7 @@ export class Editor {
     const folder = join(this.session.folder, '.drag');
     await mkdir(folder, { recursive: true });
     const file = join(folder, `${track.name.replace(/[/\\:*?"<>|]/g, '_')}.wav`);
-    await copyFile(this.session.pathOf(track.clip.file), file);
+    await copyFile(await this.session.readablePathOf(track.clip.file), file);
     this.host.startDrag(file);
   }
 
@@ -323,19 +324,20 @@ export class Editor {
       if (folder === undefined) {
         const picked = await this.host.dialogs.chooseExportFolder();
         if (picked === null) return null;
-        this.grants.grant(picked);
+        this.grants.grant(picked, 'write');
         folder = picked;
       } else {
-        folder = this.grants.require(folder, 'folder');
+        folder = this.grants.require(folder, 'folder', 'write');
       }
       const tracks = request.trackIds.map((id) => this.session.findTrack(id));
       const document = this.session.current;
+      const paths = await Promise.all(tracks.map((t) => this.session.readablePathOf(t.clip.file)));
       const stems = await this.mediaJobs.run('export-stems', {
-        stems: tracks.map((t) => ({
+        stems: tracks.map((t, i) => ({
           trackId: t.id,
           name: t.name,
           role: t.role,
-          path: this.session.pathOf(t.clip.file),
+          path: paths[i]!,
           start: t.clip.start,
           gainDb: t.gainDb,
         })),
@@ -345,7 +347,12 @@ export class Editor {
         padToCommonLength: request.padToCommonLength,
         namingPattern: request.namingPattern,
         projectName: document.name,
-        protect: document.tracks.map((t) => this.session.pathOf(t.clip.file)),
+        // The project's clips and every file the user chose to read are never replaced.
+        protect: [
+          ...document.tracks.map((t) => this.session.pathOf(t.clip.file)),
+          ...this.grants.granted('read'),
+        ],
+        replace: request.replace ?? false,
       });
       return { folder, stems };
     });
@@ -377,6 +384,8 @@ export class Editor {
     const imported: { clip: ClipInfo; role: ImportRole }[] = [];
     const toDecode = [];
     let hasContent = this.session.current.tracks.some((t) => t.role === 'content');
+    // Every path is checked first: a pipe or device is refused before anything is imported.
+    for (const path of paths) await assertRegularFile(path);
     for (const path of paths) {
       if (needsPageDecoding(path)) {
         const token = this.media.register(path);

@@ -33,7 +33,7 @@ export function serveOverElectron(
   }
   ipcMain.on(GRANT_DROPPED_PATH, (event, path: unknown) => {
     if (isAppFrame(event.senderFrame?.url) && typeof path === 'string' && isAbsolute(path))
-      grants.grant(path);
+      grants.grant(path, 'read');
     event.returnValue = true;
   });
 }

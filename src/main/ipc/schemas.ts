@@ -92,6 +92,7 @@ const exportStems = z.strictObject({
   padToCommonLength: z.boolean(),
   namingPattern: z.string().min(1).max(200),
   folder: pathSchema.optional(),
+  replace: z.boolean().optional(),
 });
 
 const none = z.tuple([]);

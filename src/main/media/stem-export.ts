@@ -1,11 +1,14 @@
 // Export Stems: each chosen track as its own WAV at the chosen rate and sample format, with the
 // track's gain, shifted so sample 0 is the session start (a DAW lines them up by dropping them
 // at bar 1), optionally padded to one common length. Written atomically; clips never overwritten.
-import { join } from 'node:path';
+import { lstat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type { ExportedStem, StemSampleFormat } from '../../shared/ipc-export';
 import type { Decibels, Hertz, Seconds } from '../../shared/units';
 import { ParameterError } from '../../shared/user-error';
 import { readWav, resampleAudio, resampledLength, writeWav, type PcmAudio } from '../audio';
+import { FileWriteError } from '../fs/errors';
+import { assertNotProtected } from '../fs/protected-paths';
 
 export interface StemSource {
   trackId: string;
@@ -25,8 +28,34 @@ export interface StemExportJob {
   padToCommonLength: boolean;
   namingPattern: string;
   projectName: string;
-  /** Files that must not be overwritten (the project's own clips). */
+  /** Files that must not be overwritten (the project's own clips, the user's sources). */
   protect: string[];
+  /** The user confirmed replacing existing files (never the protected ones). */
+  replace?: boolean;
+}
+
+/** Refuses, before anything is written, an export that would replace a file unasked. */
+async function assertNothingInTheWay(files: readonly string[], job: StemExportJob): Promise<void> {
+  for (const file of files) await assertNotProtected(file, job.protect);
+  if (job.replace) return;
+  const existing = [];
+  for (const file of files) {
+    if (
+      await lstat(file).then(
+        () => true,
+        () => false,
+      )
+    )
+      existing.push(basename(file));
+  }
+  if (existing.length > 0) {
+    const shown = existing.slice(0, 3).join(', ') + (existing.length > 3 ? ', ...' : '');
+    throw new FileWriteError(
+      'EXISTS',
+      join(job.folder, existing[0]!),
+      `${existing.length === 1 ? 'A file' : `${existing.length} files`} of these names already ${existing.length === 1 ? 'exists' : 'exist'} in ${job.folder} (${shown}); choose another folder or naming pattern, or confirm replacing them.`,
+    );
+  }
 }
 
 /** File names from the pattern: tokens filled, unsafe characters replaced, duplicates numbered. */
@@ -73,6 +102,10 @@ export async function exportStems(
   if (job.stems.length === 0)
     throw new ParameterError('trackIds', 'Choose at least one track to export.');
   const names = stemFileNames(job.namingPattern, job.stems, job.projectName);
+  await assertNothingInTheWay(
+    names.map((name) => join(job.folder, name)),
+    job,
+  );
   // Lengths first, so every stem can be padded to the longest without holding them all.
   const plans = [];
   for (const stem of job.stems) {

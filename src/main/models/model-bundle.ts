@@ -2,10 +2,16 @@
 // little-endian), the manifest (UTF-8 JSON), then the weights. Import checks it exactly as a
 // load does (schema, size, SHA-256) before anything is written to the cache.
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { ModelDamagedError } from './errors';
-import { firstProblem, manifestSchema, type ModelManifest } from './manifest';
+import {
+  firstProblem,
+  MANIFEST_FILE,
+  manifestSchema,
+  WEIGHTS_FILE,
+  type ModelManifest,
+} from './manifest';
 import { checkModelName, checkWeights, readModel, type ModelCache } from './model-cache';
 
 const MAGIC = 'TFMODEL1';
@@ -21,7 +27,11 @@ export async function exportModel(
   const header = Buffer.from(JSON.stringify(manifest), 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.byteLength);
-  await writeFileAtomic(file, Buffer.concat([Buffer.from(MAGIC, 'ascii'), length, header, data]));
+  // The model's own files are the inputs of an export: never written over.
+  const protect = [join(location.folder, MANIFEST_FILE), join(location.folder, WEIGHTS_FILE)];
+  await writeFileAtomic(file, Buffer.concat([Buffer.from(MAGIC, 'ascii'), length, header, data]), {
+    protect,
+  });
   return manifest;
 }
 

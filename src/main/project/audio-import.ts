@@ -1,7 +1,7 @@
 // Brings audio into a project folder: the user's file is copied (never written), decoded once to
 // check it and to measure it, and described as a clip. Compressed files are decoded by the page
 // and arrive here as PCM, saved as 32-bit float WAV so nothing is lost.
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { ClipInfo } from '../../shared/ipc-project';
@@ -16,7 +16,7 @@ import {
   type PcmAudio,
   type WavFormat,
 } from '../audio';
-import { fileSystemReadError } from '../audio/wav-read';
+import { fileSystemReadError, readAudioFileBytes } from '../audio/wav-read';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { freshAudioName } from './project-files';
 
@@ -34,6 +34,21 @@ export const COMPRESSED_EXTENSIONS = [
 
 export function needsPageDecoding(path: string): boolean {
   return COMPRESSED_EXTENSIONS.includes(extname(path).toLowerCase());
+}
+
+/** Refuses at once a path that is not a regular file (a pipe, a device, a socket, a folder). */
+export async function assertRegularFile(path: string): Promise<void> {
+  const info = await stat(path).catch((error: unknown) => {
+    throw fileSystemReadError(error, path);
+  });
+  if (!info.isFile())
+    throw new AudioFileError(
+      'NOT_A_FILE',
+      path,
+      info.isDirectory()
+        ? `${basename(path)} is a folder, not an audio file.`
+        : `${basename(path)} is not a regular file (a device, pipe or socket), so it cannot be imported.`,
+    );
 }
 
 export function newId(): string {
@@ -72,12 +87,8 @@ export function describeClip(
 
 /** Copies a WAV the user chose into the project and describes it. */
 export async function importWavFile(folder: string, source: string): Promise<ClipInfo> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(source);
-  } catch (error) {
-    throw fileSystemReadError(error, source);
-  }
+  // Only a regular file: a pipe would block this read, and every file operation queued behind it.
+  const bytes = await readAudioFileBytes(source);
   return importWavBytes(folder, basename(source), bytes, source);
 }
 

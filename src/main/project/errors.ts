@@ -8,6 +8,7 @@ export type ProjectErrorCode =
   | 'NEWER_VERSION'
   | 'FOLDER_IN_USE'
   | 'NO_SUCH_TRACK'
+  | 'UNUSABLE_FILE'
   | 'NOTHING_TO_DO';
 
 export class ProjectError extends Error implements UserFacingError {

@@ -1,8 +1,8 @@
 // A project is a folder: project.json beside an audio/ folder holding every clip. project.json
 // is written atomically (temporary file, fsync, rename), so a crash leaves the old or the new
 // document, never half of one; audio files are complete before a document names them.
-import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { copyFile, lstat, mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { PROJECT_FORMAT, PROJECT_VERSION, type ProjectDocument } from '../../shared/ipc-project';
 import { writeFileAtomic } from '../fs/atomic-write';
@@ -67,14 +67,19 @@ export async function readProjectFile(folder: string): Promise<ProjectDocument> 
   return parsed.data;
 }
 
-/** A file name under audio/ that is not taken yet, from a name the user gave. */
-export async function freshAudioName(folder: string, wanted: string): Promise<string> {
-  const safe =
+function safeAudioBase(wanted: string): string {
+  return (
     basename(wanted)
       .replace(/(?<=.)\.[^.]*$/, '')
       .replace(/[^\w\- .()+]/g, '_')
       .replace(/^[.\s]+/, '')
-      .slice(0, 80) || 'audio';
+      .slice(0, 80) || 'audio'
+  );
+}
+
+/** A file name under audio/ that is not taken yet, from a name the user gave. */
+export async function freshAudioName(folder: string, wanted: string): Promise<string> {
+  const safe = safeAudioBase(wanted);
   const audio = join(folder, AUDIO_FOLDER);
   await mkdir(audio, { recursive: true });
   const taken = new Set((await readdir(audio)).map((n) => n.toLowerCase()));
@@ -82,6 +87,37 @@ export async function freshAudioName(folder: string, wanted: string): Promise<st
     const name = n === 1 ? `${safe}.wav` : `${safe} ${n}.wav`;
     if (!taken.has(name.toLowerCase())) return `${AUDIO_FOLDER}/${name}`;
   }
+}
+
+/**
+ * Like freshAudioName, but the name is taken at once: an empty file is created exclusively (so
+ * two jobs started together, in this process or another, never get the same name, nor the same
+ * recipe beside it). The result is written over it atomically; `releaseAudioName` removes it
+ * when nothing was written.
+ */
+export async function reserveAudioName(folder: string, wanted: string): Promise<string> {
+  const safe = safeAudioBase(wanted);
+  const audio = join(folder, AUDIO_FOLDER);
+  await mkdir(audio, { recursive: true });
+  const taken = new Set((await readdir(audio)).map((n) => n.toLowerCase()));
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? `${safe}.wav` : `${safe} ${n}.wav`;
+    const recipe = `${name.slice(0, -4)}.recipe.json`;
+    if (taken.has(name.toLowerCase()) || taken.has(recipe.toLowerCase())) continue;
+    try {
+      await (await open(join(audio, name), 'wx')).close();
+      return `${AUDIO_FOLDER}/${name}`;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
+/** Removes a reserved name's placeholder if nothing was written into it. */
+export async function releaseAudioName(folder: string, file: string): Promise<void> {
+  const path = join(folder, file);
+  const info = await stat(path).catch(() => undefined);
+  if (info?.isFile() && info.size === 0) await rm(path, { force: true });
 }
 
 /** Whether `folder` can take a new project: missing, or an empty folder. */
@@ -94,7 +130,13 @@ export async function assertUsableNewFolder(folder: string): Promise<void> {
         `${folder} is a file; choose a folder name for the project.`,
       );
     const entries = (await readdir(folder)).filter((n) => !n.startsWith('.'));
-    if (entries.length > 0 && !entries.includes(PROJECT_FILE))
+    // Saving over another project would replace its document and any clips of the same name.
+    if (entries.includes(PROJECT_FILE))
+      throw new ProjectError(
+        'FOLDER_IN_USE',
+        `${folder} already holds a Timbrefold project; open it, or choose an empty or new folder for this one.`,
+      );
+    if (entries.length > 0)
       throw new ProjectError(
         'FOLDER_IN_USE',
         `${folder} already holds other files; choose an empty or new folder for the project.`,
@@ -103,6 +145,37 @@ export async function assertUsableNewFolder(folder: string): Promise<void> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
   }
+}
+
+/**
+ * The absolute path of a file the document names, after checking that it is a plain file inside
+ * the project folder: no part of the way is a symbolic link (or anything but a folder), so a
+ * project never serves, copies or reads a file that lives elsewhere (a link to a private file).
+ * Throws ProjectError('UNUSABLE_FILE') naming the path.
+ */
+export async function plainProjectFile(folder: string, file: string): Promise<string> {
+  const root = resolve(folder);
+  const target = resolve(root, file);
+  const inside = relative(root, target);
+  if (inside === '' || inside.startsWith('..') || resolve(inside) === inside)
+    throw new ProjectError('UNUSABLE_FILE', `${file} is not inside the project folder.`);
+  const parts = inside.split(sep);
+  let path = root;
+  for (const [i, part] of parts.entries()) {
+    path = join(path, part);
+    const info = await lstat(path).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new ProjectError('UNUSABLE_FILE', `${path} was not found.`, { cause: error });
+      throw error;
+    });
+    const last = i === parts.length - 1;
+    if (last ? !info.isFile() : !info.isDirectory())
+      throw new ProjectError(
+        'UNUSABLE_FILE',
+        `${path} is ${info.isSymbolicLink() ? 'a symbolic link' : 'not a plain file'}; a project only uses files inside its own folder, so it is treated as missing.`,
+      );
+  }
+  return target;
 }
 
 /** Copies every file the document names (clips, recipes) from one project folder to another. */
@@ -120,6 +193,12 @@ export async function copyProjectAudio(
     const source = join(from, file);
     const target = join(to, file);
     if (resolve(source) === resolve(target)) continue;
+    try {
+      // Never a link's target (nor a folder): such a clip stays missing in the copy.
+      await plainProjectFile(from, file);
+    } catch {
+      continue;
+    }
     await mkdir(dirname(target), { recursive: true });
     try {
       await copyFile(source, target);

@@ -23,7 +23,7 @@ import type { EngineJobRunner } from '../worker/engine-jobs';
 import { PreviewMosaic } from '../peaks/preview-mosaic';
 import { methodNamed } from '../methods/registry';
 import { describeProjectWav, newId } from './audio-import';
-import { freshAudioName } from './project-files';
+import { releaseAudioName, reserveAudioName } from './project-files';
 import type { ProjectSession } from './session';
 
 export interface RenderQueueOptions {
@@ -206,19 +206,24 @@ export class RenderQueue {
     const { session, engine } = this.options;
     job.startedAt = Date.now();
     this.update(job, { state: 'running' });
+    let output: string | undefined;
     try {
       const content = session.findTrack(job.request.contentTrackId);
-      const output = await freshAudioName(job.folder, job.summary.name.replace('×', 'x'));
-      const styles: StyleSource[] = job.request.styles.map((s) => ({
-        path: session.pathOf(session.findTrack(s.trackId).clip.file),
-        weight: s.weight,
-      }));
+      // Reserved as the job starts, so two jobs running together never share a result file.
+      output = await reserveAudioName(job.folder, job.summary.name.replace('×', 'x'));
+      // Clips are read only as plain files of the project, never through a link.
+      const styles: StyleSource[] = await Promise.all(
+        job.request.styles.map(async (s) => ({
+          path: await session.readablePathOf(session.findTrack(s.trackId).clip.file),
+          weight: s.weight,
+        })),
+      );
       const region = job.request.region && {
         start: job.request.region.start - content.clip.start,
         end: job.request.region.end - content.clip.start,
       };
       const files = {
-        content: session.pathOf(content.clip.file),
+        content: await session.readablePathOf(content.clip.file),
         styles,
         output: session.pathOf(output),
         ...(region && { region }),
@@ -246,6 +251,7 @@ export class RenderQueue {
       session.addTracks([track], `Add ${track.name}`);
       this.finish(job, { state: 'finished', resultTrackId: track.id, phase: null });
     } catch (error) {
+      if (output !== undefined) await releaseAudioName(job.folder, output).catch(() => undefined);
       if (error instanceof JobCancelledError || job.abort.signal.aborted) {
         this.finish(job, { state: 'cancelled' });
       } else {

@@ -1,7 +1,7 @@
 // The open project: its folder, its document, undo history and autosave. Every change goes
 // through here, bumps the revision and is reported to the page; the folder on disk follows within
 // a second or two (autosave), so a crash loses at most the last moments of editing.
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type {
   ClipInfo,
@@ -20,6 +20,7 @@ import { newId } from './audio-import';
 import {
   assertUsableNewFolder,
   copyProjectAudio,
+  plainProjectFile,
   readProjectFile,
   writeProjectFile,
 } from './project-files';
@@ -72,9 +73,16 @@ export class ProjectSession {
     return join(this.folderPath, file);
   }
 
+  /** The path of a file the document names, to read: refused when it is a link or not a file. */
+  readablePathOf(file: string): Promise<string> {
+    return plainProjectFile(this.folderPath, file);
+  }
+
   snapshot(): ProjectSnapshot {
     const media: Record<string, string> = {};
     for (const track of this.document.tracks) {
+      // A missing clip (gone, or a link to elsewhere) is never served.
+      if (this.missing.has(track.clip.id)) continue;
       const token = this.options.media.register(this.pathOf(track.clip.file));
       media[track.clip.id] = this.options.mediaUrl(mediaPath(token, `${track.name}.wav`));
     }
@@ -224,7 +232,7 @@ export class ProjectSession {
   private async checkMissing(): Promise<void> {
     for (const track of this.document.tracks) {
       try {
-        await stat(this.pathOf(track.clip.file));
+        await plainProjectFile(this.folderPath, track.clip.file);
       } catch {
         this.missing.add(track.clip.id);
       }

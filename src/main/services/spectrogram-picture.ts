@@ -5,6 +5,7 @@ import { ParameterError } from '../../shared/user-error';
 import { mixdown, readWav } from '../audio';
 import { magnitude, stft, type ColormapName, type FrequencyScale } from '../dsp';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { assertNotProtected } from '../fs/protected-paths';
 import { minimumPlotSize, renderSpectrogramPlot } from '../plot/spectrogram-plot';
 
 export interface SpectrogramPictureOptions {
@@ -28,6 +29,7 @@ export async function writeSpectrogramPicture(
       `The picture must be at least ${minimumPlotSize.width} x ${minimumPlotSize.height} pixels to fit its axes.`,
     );
   }
+  await assertNotProtected(outputPath, [inputPath]);
   const { audio } = await readWav(inputPath);
   const mono = audio.channels.length === 1 ? audio.channels[0]! : mixdown(audio);
   const spectrum = stft(mono, { nFft: options.nFft, hop: options.hop });
@@ -45,5 +47,5 @@ export async function writeSpectrogramPicture(
       colormap: options.colormap,
     },
   );
-  await writeFileAtomic(outputPath, png);
+  await writeFileAtomic(outputPath, png, { protect: [inputPath] });
 }

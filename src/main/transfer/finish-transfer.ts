@@ -5,8 +5,10 @@ import type { ChannelMode, TransferProgress } from '../../shared/transfer';
 import type { Hertz, Samples, Seconds } from '../../shared/units';
 import { writeWav, type PcmAudio } from '../audio';
 import { inverseLogMagnitude, reconstructPhase } from '../dsp';
+import { assertNotProtected } from '../fs/protected-paths';
 import type { AnalysedStream } from './analysis';
 import { fadeCutEdges, limitPeak, streamsToChannels, toOutputRate } from './output';
+import { recipePathFor } from './recipe';
 
 export interface PhaseSettings {
   phaseMethod: 'gl' | 'fgla';
@@ -88,6 +90,20 @@ export interface FinishRequest {
   region?: { start: Seconds; end: Seconds };
 }
 
+/** The request's input files: what neither the result nor its recipe may ever replace. */
+function inputsOf(request: FinishRequest): string[] {
+  return [request.content, ...request.styles.map((style) => style.path)];
+}
+
+/**
+ * Refuses, before any work, a request whose result or recipe would replace one of its inputs
+ * (the writes refuse again, in case a file appears in between).
+ */
+export async function assertOutputsSpareInputs(request: FinishRequest): Promise<void> {
+  await assertNotProtected(request.output, inputsOf(request));
+  await assertNotProtected(recipePathFor(request.output), [...inputsOf(request), request.output]);
+}
+
 /**
  * Both stages in order, as every method runs them: reconstruction, a 'writing' progress event,
  * the written result (the inputs protected). Returns what was written and the reconstruction's
@@ -118,7 +134,7 @@ export async function finishTransfer(job: {
       contentLength: job.contentLength,
     },
     request.output,
-    [request.content, ...request.styles.map((style) => style.path)],
+    inputsOf(request),
   );
   return { written, reconstructionSeconds };
 }

@@ -54,6 +54,8 @@ export async function writeRecipe(
     versions: { timbrefold: packageVersion(), tfjs: tfjsVersion, node: process.version },
   };
   const path = recipePathFor(output);
-  await writeFileAtomic(path, `${JSON.stringify(full, null, 2)}\n`);
+  // Never over one of the transfer's inputs, nor over the result it describes.
+  const protect = [rest.content.path, ...rest.styles.map((style) => style.path), output];
+  await writeFileAtomic(path, `${JSON.stringify(full, null, 2)}\n`, { protect });
   return path;
 }

@@ -24,7 +24,7 @@ import {
   toAnalysisRate,
   type AnalysedStream,
 } from './analysis';
-import { finishTransfer } from './finish-transfer';
+import { assertOutputsSpareInputs, finishTransfer } from './finish-transfer';
 import { makePreview } from './preview';
 import { writeRecipe } from './recipe';
 import { optimiseWindows } from './window-loop';
@@ -120,6 +120,15 @@ export async function runTransferBatch(
   const overrides = request.settings as Readonly<Record<string, ParameterValue>>;
   // Every value is checked before anything is loaded.
   const asked = resolveSettings(method, request.preset, overrides);
+  // No result or recipe may replace an input of the batch: any content, any style.
+  const everyContent = items.map((i) => ({ path: i.content }));
+  for (const i of items)
+    await assertOutputsSpareInputs({
+      ...request,
+      content: i.content,
+      styles: [...request.styles, ...everyContent],
+      output: i.output,
+    });
   let item = 0;
   const progress = (
     event: Omit<TransferProgress, 'elapsedSeconds'>,

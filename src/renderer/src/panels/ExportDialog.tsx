@@ -21,6 +21,7 @@ export function ExportDialog({ tracks, onClose }: Props): React.JSX.Element {
   const [sampleFormat, setSampleFormat] = useState<StemSampleFormat>('pcm24');
   const [sampleRate, setSampleRate] = useState<StemSampleRate>(48000);
   const [pad, setPad] = useState(true);
+  const [replace, setReplace] = useState(false);
   const [pattern, setPattern] = useState(DEFAULT_NAMING_PATTERN);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportStemsResult | null>(null);
@@ -33,6 +34,7 @@ export function ExportDialog({ tracks, onClose }: Props): React.JSX.Element {
         sampleFormat,
         sampleRate,
         padToCommonLength: pad,
+        replace,
         namingPattern: pattern,
       }),
     );
@@ -105,6 +107,15 @@ export function ExportDialog({ tracks, onClose }: Props): React.JSX.Element {
             onChange={(e) => setPad(e.target.checked)}
           />
           Pad to a common length
+        </label>
+        <label className="inline">
+          <input
+            type="checkbox"
+            aria-label="Replace files of the same names"
+            checked={replace}
+            onChange={(e) => setReplace(e.target.checked)}
+          />
+          Replace files of the same names (never your sources or the project's clips)
         </label>
         <label className="field">
           <span className="field-label">File names</span>

@@ -17,7 +17,12 @@ export type StartPoint = 'content' | 'noise';
 /** L-BFGS (two-loop recursion, strong Wolfe line search) or tfjs's Adam. */
 export type OptimiserName = 'lbfgs' | 'adam';
 
+/** The network the loss is taken through: drawn filters, or its infinite-width kernel form. */
+export type NetworkForm = 'finite' | 'kernel';
+
 export interface ShallowTransferParams {
+  /** `finite`: a drawn filter bank; `kernel`: the expected loss over the filters (kernel-loss.ts). */
+  network: NetworkForm;
   /** Random filters in the one convolution layer (the peer: 4096). */
   filters: number;
   /** Width of each filter in frames (the peer: 11). */
@@ -61,6 +66,7 @@ export const PRESETS: Readonly<Record<PresetName, Readonly<ShallowTransferParams
 /** The engine-side parameters of a shallow transfer's settings. */
 export function networkPart(settings: ShallowSettings): ShallowTransferParams {
   return {
+    network: settings.network,
     filters: settings.filters,
     kernelWidth: settings.kernelWidth,
     seed: settings.seed,

@@ -2,6 +2,7 @@
 // its presets. The checks, the CLI flags, the IPC schema and the panel all derive from this list.
 import {
   defaultsOf,
+  type ChoiceDeclaration,
   type IntegerDeclaration,
   type NumberDeclaration,
   type PresetDeclaration,
@@ -67,6 +68,18 @@ const FILTERS: IntegerDeclaration<'filters'> = {
   default: 4096,
 };
 
+const NETWORK: ChoiceDeclaration<'network', 'finite' | 'kernel'> = {
+  kind: 'choice',
+  name: 'network',
+  label: 'Network',
+  doc:
+    'finite: draw the random filters (the paper); kernel: their infinite-width limit in closed ' +
+    'form, the expected loss over the filters without drawing one (no weights, ~20x faster)',
+  choices: ['finite', 'kernel'],
+  choiceLabels: { finite: 'finite (drawn filters)', kernel: 'kernel (infinite width)' },
+  default: 'finite',
+};
+
 const KERNEL_WIDTH: IntegerDeclaration<'kernelWidth'> = {
   kind: 'integer',
   name: 'kernelWidth',
@@ -93,6 +106,7 @@ export const SHALLOW_PARAMETERS = [
   ANALYSIS_RATE,
   N_FFT,
   HOP,
+  NETWORK,
   FILTERS,
   KERNEL_WIDTH,
   SEED,
@@ -130,6 +144,7 @@ export const SHALLOW_PRESETS = [
     label: 'Ulyanov (paper)',
     doc: 'the reference notebook exactly (slow)',
     values: {
+      network: 'finite',
       start: 'noise',
       iterations: 300,
       phaseMethod: 'gl',

@@ -33,6 +33,10 @@ export interface ShallowTransferParams {
   contentWeight: number;
   /** beta: weight of the style loss sum((G - Gs)^2). */
   styleWeight: number;
+  /** Weight of the temporal energy envelope term (engine/cnn/envelopes.ts; 0: none). */
+  energyWeight: number;
+  /** Weight of the frequency (time-averaged spectrum) envelope term (0: none). */
+  frequencyWeight: number;
   /** Start from the content spectrogram or from noise. */
   start: StartPoint;
   /** Standard deviation of the noise start, in log-magnitude units (the peer: 1e-3). */
@@ -72,6 +76,8 @@ export function networkPart(settings: ShallowSettings): ShallowTransferParams {
     seed: settings.seed,
     contentWeight: settings.contentWeight,
     styleWeight: settings.styleWeight,
+    energyWeight: settings.energyWeight,
+    frequencyWeight: settings.frequencyWeight,
     start: settings.start,
     noiseSigma: settings.noiseSigma,
     optimiser: settings.optimiser,

@@ -56,9 +56,10 @@ export const shallowMethod: TransferMethod<ShallowSettings> = {
           ...(network && { network }),
         });
         return {
-          optimise: async (window: LogSpectrogram, _startFrame, onIteration) => {
+          optimise: async (window: LogSpectrogram, startFrame, onIteration) => {
             const result = await session.transfer(window, {
               ...(signal && { signal }),
+              startFrame,
               onIteration: (step) =>
                 onIteration({
                   iteration: step.iteration,

@@ -10,6 +10,7 @@ import type { LbfgsStop } from '../../engine/lbfgs';
 import { optimise } from '../../engine/optimise';
 import { TransferObjective, type Evaluation, type LossValues } from './objective';
 import { KernelObjective } from './kernel-loss';
+import { envelopeStyle, withEnvelopes } from './envelope-terms';
 import {
   checkNetworkSize,
   resolveTransferParams,
@@ -54,6 +55,8 @@ export interface TransferProgress {
 export interface TransferOptions {
   /** Stops the run within one evaluation; the promise rejects with TransferCancelled. */
   signal?: AbortSignal;
+  /** The window's first frame in the content (aligns the style's energy envelope; default 0). */
+  startFrame?: Frames;
   /** Called after every iteration; awaited, so a slow consumer slows the run. */
   onIteration?: (progress: TransferProgress) => void | Promise<void>;
 }
@@ -236,11 +239,14 @@ export class ShallowTransferSession {
             filters: p.filters,
           });
       owned.push(objective);
+      const envelopes =
+        p.energyWeight > 0 || p.frequencyWeight > 0 ? envelopeStyle(this.mix) : undefined;
+      const withTerms = withEnvelopes(objective, envelopes, p, options.startFrame ?? 0);
       const setupMs = performance.now() - started;
 
       const optimiseStart = performance.now();
       const run = await optimiseTransfer(
-        objective,
+        withTerms,
         startPoint(p, contentT),
         p,
         options,

@@ -1,6 +1,9 @@
 // Transfer benchmarks (issue 3): the default preset on a 10 s clip (time to the first audible
 // preview and to the finished WAV), a 3-minute stereo song at the default preset (time and peak
 // memory), and the PyTorch peer side by side where Debian's python3-torch is installed.
+// Issue 14: QUALITY.md's style gain and content correlation, and the seconds a user waits, on
+// several 4 s corpus pairs for each variant of the shallow method (`quality`, bench/quality.ts);
+// `TIMBREFOLD_BENCH_QUALITY_ONLY=1` runs only that part.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +11,7 @@ import { join } from 'node:path';
 import type { TransferRequest } from '../src/shared/transfer';
 import { readWav, writeWav, type PcmAudio } from '../src/main/audio';
 import { corpusFile, repoRoot, sharedDir } from '../test/fixtures/paths';
+import { qualityFigures } from './quality';
 
 const round = (value: number | undefined, digits = 2): number | null =>
   value === undefined ? null : Number(value.toFixed(digits));
@@ -87,6 +91,8 @@ function peerFigures(content: string, style: string, dir: string): Record<string
 }
 
 export async function run(): Promise<Record<string, unknown>> {
+  if (process.env['TIMBREFOLD_BENCH_QUALITY_ONLY'] === '1')
+    return { quality: await qualityFigures() };
   const dir = mkdtempSync(join(tmpdir(), 'timbrefold-bench-transfer-'));
   const content10 = join(dir, 'content-10s.wav');
   const style = corpusFile('long_drum_bass_loop_44k_stereo.wav');
@@ -126,5 +132,6 @@ export async function run(): Promise<Record<string, unknown>> {
     },
     defaultPreset3MinuteSong: { clip: '180 s, 44.1 kHz stereo, 16-bit', ...summary(song3min) },
     peer: peerFigures(content10, style, dir),
+    quality: await qualityFigures(),
   };
 }

@@ -17,7 +17,12 @@ export type StartPoint = 'content' | 'noise';
 /** L-BFGS (two-loop recursion, strong Wolfe line search) or tfjs's Adam. */
 export type OptimiserName = 'lbfgs' | 'adam';
 
+/** The network the loss is taken through: drawn filters, or its infinite-width kernel form. */
+export type NetworkForm = 'finite' | 'kernel';
+
 export interface ShallowTransferParams {
+  /** `finite`: a drawn filter bank; `kernel`: the expected loss over the filters (kernel-loss.ts). */
+  network: NetworkForm;
   /** Random filters in the one convolution layer (the peer: 4096). */
   filters: number;
   /** Width of each filter in frames (the peer: 11). */
@@ -28,6 +33,10 @@ export interface ShallowTransferParams {
   contentWeight: number;
   /** beta: weight of the style loss sum((G - Gs)^2). */
   styleWeight: number;
+  /** Weight of the temporal energy envelope term (engine/cnn/envelopes.ts; 0: none). */
+  energyWeight: number;
+  /** Weight of the frequency (time-averaged spectrum) envelope term (0: none). */
+  frequencyWeight: number;
   /** Start from the content spectrogram or from noise. */
   start: StartPoint;
   /** Standard deviation of the noise start, in log-magnitude units (the peer: 1e-3). */
@@ -61,11 +70,14 @@ export const PRESETS: Readonly<Record<PresetName, Readonly<ShallowTransferParams
 /** The engine-side parameters of a shallow transfer's settings. */
 export function networkPart(settings: ShallowSettings): ShallowTransferParams {
   return {
+    network: settings.network,
     filters: settings.filters,
     kernelWidth: settings.kernelWidth,
     seed: settings.seed,
     contentWeight: settings.contentWeight,
     styleWeight: settings.styleWeight,
+    energyWeight: settings.energyWeight,
+    frequencyWeight: settings.frequencyWeight,
     start: settings.start,
     noiseSigma: settings.noiseSigma,
     optimiser: settings.optimiser,

@@ -2,6 +2,7 @@
 // its presets. The checks, the CLI flags, the IPC schema and the panel all derive from this list.
 import {
   defaultsOf,
+  type ChoiceDeclaration,
   type IntegerDeclaration,
   type NumberDeclaration,
   type PresetDeclaration,
@@ -12,6 +13,7 @@ import {
   CONTENT_WEIGHT,
   ITERATIONS,
   LEARNING_RATE,
+  lossWeight,
   OPTIMISER,
   PHASE_ITERATIONS,
   PHASE_METHOD,
@@ -67,6 +69,18 @@ const FILTERS: IntegerDeclaration<'filters'> = {
   default: 4096,
 };
 
+const NETWORK: ChoiceDeclaration<'network', 'finite' | 'kernel'> = {
+  kind: 'choice',
+  name: 'network',
+  label: 'Network',
+  doc:
+    'finite: draw the random filters (the paper); kernel: their infinite-width limit in closed ' +
+    'form, the expected loss over the filters without drawing one (no weights, ~20x faster)',
+  choices: ['finite', 'kernel'],
+  choiceLabels: { finite: 'finite (drawn filters)', kernel: 'kernel (infinite width)' },
+  default: 'finite',
+};
+
 const KERNEL_WIDTH: IntegerDeclaration<'kernelWidth'> = {
   kind: 'integer',
   name: 'kernelWidth',
@@ -93,11 +107,24 @@ export const SHALLOW_PARAMETERS = [
   ANALYSIS_RATE,
   N_FFT,
   HOP,
+  NETWORK,
   FILTERS,
   KERNEL_WIDTH,
   SEED,
   CONTENT_WEIGHT,
   STYLE_WEIGHT,
+  lossWeight(
+    'energyWeight',
+    'Energy envelope weight',
+    'temporal energy envelope weight (seed 004): how closely the result follows the style’s dynamics',
+    0,
+  ),
+  lossWeight(
+    'frequencyWeight',
+    'Frequency envelope weight',
+    'frequency envelope weight (seed 004): how closely the result takes the style’s average spectrum',
+    0,
+  ),
   START,
   NOISE_SIGMA,
   OPTIMISER,
@@ -130,6 +157,9 @@ export const SHALLOW_PRESETS = [
     label: 'Ulyanov (paper)',
     doc: 'the reference notebook exactly (slow)',
     values: {
+      network: 'finite',
+      energyWeight: 0,
+      frequencyWeight: 0,
       start: 'noise',
       iterations: 300,
       phaseMethod: 'gl',

@@ -36,9 +36,12 @@ export const shallowMethod: TransferMethod<ShallowSettings> = {
   async open({ settings, signal }) {
     const params = networkPart(settings);
     const bins = settings.nFft / 2 + 1;
-    // Refused before any weight exists: a filter bank larger than the engine allows.
-    checkNetworkSize(params.filters, bins, params.kernelWidth);
-    // Built at the first stream, after the draft: the draft is what the user hears first.
+    // Refused before any weight exists: a filter bank larger than the engine allows. The kernel
+    // form draws no filters, so it has no such limit.
+    const kernel = params.network === 'kernel';
+    if (!kernel) checkNetworkSize(params.filters, bins, params.kernelWidth);
+    // Built at the first stream, after the draft: the draft is what the user hears first. Never
+    // built for the kernel form.
     let network: ShallowNetwork | undefined;
     return {
       settings,
@@ -48,18 +51,20 @@ export const shallowMethod: TransferMethod<ShallowSettings> = {
       draft: (content, styles, draftSignal) =>
         draftTransfer(content, styles, params, settings, draftSignal ?? signal),
       async streamOptimiser(styles, longestWindow) {
-        network ??= new ShallowNetwork(
-          { bins, filters: params.filters, kernelWidth: params.kernelWidth },
-          params.seed,
-        );
+        if (!kernel)
+          network ??= new ShallowNetwork(
+            { bins, filters: params.filters, kernelWidth: params.kernelWidth },
+            params.seed,
+          );
         const session = await ShallowTransferSession.create(bins, styles, params, {
           contentFrames: longestWindow,
-          network,
+          ...(network && { network }),
         });
         return {
-          optimise: async (window: LogSpectrogram, _startFrame, onIteration) => {
+          optimise: async (window: LogSpectrogram, startFrame, onIteration) => {
             const result = await session.transfer(window, {
               ...(signal && { signal }),
+              startFrame,
               onIteration: (step) =>
                 onIteration({
                   iteration: step.iteration,

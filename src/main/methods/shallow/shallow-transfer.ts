@@ -8,7 +8,9 @@ import { currentBackend, initBackend, type BackendReport } from '../../engine/ba
 import { EngineParameterError } from '../../engine/errors';
 import type { LbfgsStop } from '../../engine/lbfgs';
 import { optimise } from '../../engine/optimise';
-import { TransferObjective, type LossValues } from './objective';
+import { TransferObjective, type Evaluation, type LossValues } from './objective';
+import { KernelObjective } from './kernel-loss';
+import { envelopeStyle, withEnvelopes } from './envelope-terms';
 import {
   checkNetworkSize,
   resolveTransferParams,
@@ -53,18 +55,26 @@ export interface TransferProgress {
 export interface TransferOptions {
   /** Stops the run within one evaluation; the promise rejects with TransferCancelled. */
   signal?: AbortSignal;
+  /** The window's first frame in the content (aligns the style's energy envelope; default 0). */
+  startFrame?: Frames;
   /** Called after every iteration; awaited, so a slow consumer slows the run. */
   onIteration?: (progress: TransferProgress) => void | Promise<void>;
 }
 
 export interface SessionOptions {
-  /** Style loss formulation (default `auto`: the cheaper one; both are exact). */
-  styleMode?: 'auto' | StyleMode;
+  /**
+   * Style loss formulation of the finite network (default `auto`: the cheaper one; both are
+   * exact); `kernel` (a kernel session's styleMode) means `auto` here.
+   */
+  styleMode?: 'auto' | StyleMode | 'kernel';
   /** Filter-bank blocking (speed only). */
   layout?: NetworkLayout;
   /** Frames of the longest content the session will see (chooses the cheaper style form). */
   contentFrames: Frames;
-  /** A network of this shape and seed to borrow (the caller disposes it), e.g. across streams. */
+  /**
+   * A network of this shape and seed to borrow (the caller disposes it), e.g. across streams.
+   * Ignored (and never built) when the parameters ask for the kernel form.
+   */
   network?: ShallowNetwork;
 }
 
@@ -80,7 +90,8 @@ export interface TransferResult {
   finalLoss: LossValues;
   /** Why the optimiser stopped. */
   stop: LbfgsStop;
-  styleMode: StyleMode;
+  /** The finite network's style formulation; `kernel` when the kernel form was used. */
+  styleMode: StyleMode | 'kernel';
   backend: BackendReport;
   timings: { setupMs: number; optimiseMs: number };
 }
@@ -89,11 +100,15 @@ export interface TransferResult {
  * The part of a transfer that depends only on the parameters and the styles: the network (46M
  * random weights at 4,096 filters) and the styles' Gram target. Built once and used for every
  * window of a long content clip; rebuilding them per window cost ~3 s a window on the dev machine.
+ * With `network: 'kernel'` there is no network and no Gram target: each window's objective is a
+ * KernelObjective (kernel-loss.ts) over the content and the style clips themselves.
  */
 export class ShallowTransferSession {
   readonly params: ShallowTransferParams;
-  readonly network: ShallowNetwork;
-  readonly styleMode: StyleMode;
+  /** The drawn filter bank; undefined for the kernel form. */
+  readonly network: ShallowNetwork | undefined;
+  readonly styleMode: StyleMode | 'kernel';
+  readonly bins: number;
   readonly backend: BackendReport;
   /** Milliseconds spent building the network and the style target. */
   readonly setupMs: number;
@@ -103,15 +118,17 @@ export class ShallowTransferSession {
 
   private constructor(fields: {
     params: ShallowTransferParams;
-    network: ShallowNetwork;
+    bins: number;
+    network: ShallowNetwork | undefined;
     ownsNetwork: boolean;
-    styleMode: StyleMode;
+    styleMode: StyleMode | 'kernel';
     target: StyleTarget | undefined;
     mix: WeightedStyle[];
     backend: BackendReport;
     setupMs: number;
   }) {
     this.params = fields.params;
+    this.bins = fields.bins;
     this.network = fields.network;
     this.ownsNetwork = fields.ownsNetwork;
     this.styleMode = fields.styleMode;
@@ -136,6 +153,18 @@ export class ShallowTransferSession {
     const mix = checkStyles(bins, styles, p);
     const backend = currentBackend() ?? (await initBackend());
     const started = performance.now();
+    if (p.network === 'kernel')
+      return new ShallowTransferSession({
+        params: p,
+        bins,
+        network: undefined,
+        ownsNetwork: false,
+        styleMode: 'kernel',
+        target: undefined,
+        mix,
+        backend,
+        setupMs: performance.now() - started,
+      });
     const borrowed = options.network;
     if (borrowed) checkBorrowedNetwork(borrowed, bins, p);
     const network =
@@ -147,7 +176,7 @@ export class ShallowTransferSession {
       );
     try {
       const styleMode =
-        options.styleMode && options.styleMode !== 'auto'
+        options.styleMode && options.styleMode !== 'auto' && options.styleMode !== 'kernel'
           ? options.styleMode
           : chooseStyleMode(
               p.filters,
@@ -157,6 +186,7 @@ export class ShallowTransferSession {
       const target = p.styleWeight > 0 ? buildStyleTarget(network, mix, styleMode) : undefined;
       return new ShallowTransferSession({
         params: p,
+        bins,
         network,
         ownsNetwork: !borrowed,
         styleMode,
@@ -175,11 +205,11 @@ export class ShallowTransferSession {
   async transfer(content: LogSpectrogram, options: TransferOptions = {}): Promise<TransferResult> {
     const p = this.params;
     checkSpectrogram(content, 'content', p.kernelWidth);
-    if (content.bins !== this.network.shape.bins)
+    if (content.bins !== this.bins)
       throw new EngineParameterError(
         'content.bins',
         content.bins,
-        `The content has ${content.bins} bins but the styles have ${this.network.shape.bins}: ` +
+        `The content has ${content.bins} bins but the styles have ${this.bins}: ` +
           'make both with the same FFT size.',
       );
     const started = performance.now();
@@ -189,20 +219,34 @@ export class ShallowTransferSession {
     try {
       const contentTensor = p.contentWeight > 0 ? tf.tensor2d(contentT, [bins, frames]) : undefined;
       if (contentTensor) owned.push(contentTensor);
-      const objective = new TransferObjective({
-        network: this.network,
-        contentT: contentTensor,
-        style: this.target,
-        contentWeight: p.contentWeight,
-        styleWeight: p.styleWeight,
-        frames,
-      });
+      const objective = this.network
+        ? new TransferObjective({
+            network: this.network,
+            contentT: contentTensor,
+            style: this.target,
+            contentWeight: p.contentWeight,
+            styleWeight: p.styleWeight,
+            frames,
+          })
+        : new KernelObjective({
+            bins,
+            frames,
+            contentT: contentTensor,
+            styles: this.mix,
+            contentWeight: p.contentWeight,
+            styleWeight: p.styleWeight,
+            kernelWidth: p.kernelWidth,
+            filters: p.filters,
+          });
       owned.push(objective);
+      const envelopes =
+        p.energyWeight > 0 || p.frequencyWeight > 0 ? envelopeStyle(this.mix) : undefined;
+      const withTerms = withEnvelopes(objective, envelopes, p, options.startFrame ?? 0);
       const setupMs = performance.now() - started;
 
       const optimiseStart = performance.now();
       const run = await optimiseTransfer(
-        objective,
+        withTerms,
         startPoint(p, contentT),
         p,
         options,
@@ -232,7 +276,7 @@ export class ShallowTransferSession {
 
   dispose(): void {
     if (this.target) disposeStyleTarget(this.target);
-    if (this.ownsNetwork) this.network.dispose();
+    if (this.ownsNetwork) this.network?.dispose();
   }
 }
 
@@ -263,7 +307,11 @@ export async function shallowTransfer(
 
 /** Runs the chosen optimiser with progress (the current iterate as frames x bins). */
 async function optimiseTransfer(
-  objective: TransferObjective,
+  objective: {
+    bins: number;
+    frames: number;
+    evaluate(x: Float32Array): Evaluation;
+  },
   start: Float32Array,
   p: ShallowTransferParams,
   options: TransferOptions,
@@ -306,7 +354,7 @@ function checkStyles(
   styles: readonly StyleInput[],
   params: ShallowTransferParams,
 ): WeightedStyle[] {
-  checkNetworkSize(params.filters, bins, params.kernelWidth);
+  if (params.network === 'finite') checkNetworkSize(params.filters, bins, params.kernelWidth);
   if (params.styleWeight > 0 && styles.length === 0)
     throw new EngineParameterError(
       'styles',

@@ -40,10 +40,10 @@ const CASES: Case[] = [
   { name: 'zero filters', parameter: 'filters', mentions: '0', params: { filters: 0 } },
   { name: 'fractional filters', parameter: 'filters', mentions: '1.5', params: { filters: 1.5 } },
   {
-    name: 'a network too large for memory',
+    name: 'a finite network too large for memory (the kernel form draws no filters)',
     parameter: 'filters',
     mentions: 'MiB',
-    params: { filters: 16384, kernelWidth: 40 },
+    params: { network: 'finite', filters: 16384, kernelWidth: 40 },
     content: { frames: 50, bins: 1025, data: new Float32Array(50 * 1025) },
     styles: [],
   },

@@ -169,7 +169,7 @@ export async function runTransferBatch(
   // One content through the opened method: analysis, windows, phase, output and recipe.
   async function transferOne(request: TransferRequest, first: boolean): Promise<TransferResult> {
     if (!first) progress({ phase: 'analysis', iteration: 0, iterations: 1 });
-    const { settings, analysis } = opened;
+    const { settings } = opened;
     const preset = opened.preset ?? request.preset ?? method.presets[0]!.name;
 
     // Analysis: every input read, checked and turned into log-magnitude streams.
@@ -177,6 +177,11 @@ export async function runTransferBatch(
     const styles = await Promise.all(request.styles.map((style) => loadClip(style.path)));
     styles.forEach((style) => checkNotSilent(style, 'style'));
     const region = cutRegion(content.audio, request.region);
+    // A sample rate of 0 means the content's own rate (its full band).
+    const analysis = {
+      ...opened.analysis,
+      sampleRate: opened.analysis.sampleRate || region.sampleRate,
+    };
     const rate = analysis.sampleRate;
     const analyseClip = async (audio: typeof region): Promise<AnalysedStream[]> =>
       Promise.all(

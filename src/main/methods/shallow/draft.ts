@@ -23,8 +23,10 @@ export async function draftTransfer(
   settings: Pick<ShallowSettings, 'analysisRate' | 'hop'>,
   signal?: AbortSignal,
 ): Promise<{ opening: LogSpectrogram; result: LogSpectrogram }> {
+  // At the content's own rate (analysisRate 0) the draft sizes its seconds at 44.1 kHz.
+  const rate = settings.analysisRate || 44100;
   const framesOf = (seconds: number): number =>
-    Math.max(params.kernelWidth, Math.round((seconds * settings.analysisRate) / settings.hop));
+    Math.max(params.kernelWidth, Math.round((seconds * rate) / settings.hop));
   const opening = openingOf(content, framesOf(DRAFT.seconds));
   const styleFrames = framesOf(DRAFT.styleSeconds);
   const { spectrogram } = await shallowTransfer(

@@ -28,9 +28,11 @@ const ANALYSIS_RATE: IntegerDeclaration<'analysisRate'> = {
   kind: 'integer',
   name: 'analysisRate',
   label: 'Analysis rate',
-  doc: 'the rate the engine analyses at; the result comes back at the content’s rate',
+  doc:
+    'the rate the engine analyses at (0: the content’s own rate, its full band); the result ' +
+    'comes back at the content’s rate',
   unit: 'Hz',
-  min: 8000,
+  min: 0,
   max: 192000,
   default: 22050,
 };
@@ -157,6 +159,8 @@ export const SHALLOW_PRESETS = [
     label: 'Ulyanov (paper)',
     doc: 'the reference notebook exactly (slow)',
     values: {
+      analysisRate: 22050,
+      channelMode: 'mono',
       network: 'finite',
       energyWeight: 0,
       frequencyWeight: 0,

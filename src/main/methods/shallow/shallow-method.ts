@@ -19,6 +19,11 @@ export const shallowMethod: TransferMethod<ShallowSettings> = {
   analysisFrom: 'settings',
 
   check(settings) {
+    if (settings.analysisRate > 0 && settings.analysisRate < 8000)
+      throw new ParameterError(
+        'analysisRate',
+        `analysisRate must be 0 (the content’s own rate) or from 8000 to 192000 Hz, not ${settings.analysisRate}.`,
+      );
     if (settings.hop > settings.nFft / 2)
       throw new ParameterError(
         'hop',

@@ -233,3 +233,11 @@ export function withDefault<D extends ParameterDeclaration>(
 ): D {
   return { ...declaration, default: value, ...more };
 }
+
+/** A preset's full settings: the declarations' defaults with the preset's values over them. */
+export function presetSettings<D extends readonly ParameterDeclaration[]>(
+  declarations: D,
+  preset: { values: Partial<Record<string, unknown>> },
+): SettingsOf<D> {
+  return { ...defaultsOf(declarations), ...structuredClone(preset.values) } as SettingsOf<D>;
+}

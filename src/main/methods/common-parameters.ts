@@ -160,3 +160,12 @@ export const WINDOW_SECONDS: NumberDeclaration<'windowSeconds'> = {
   max: 600,
   default: 10,
 };
+
+/** What every optimisation-based method ends with: phase reconstruction, channels, windows. */
+export const PHASE_AND_CHANNELS = [
+  PHASE_METHOD,
+  PHASE_ITERATIONS,
+  PHASE_START,
+  CHANNEL_MODE,
+  WINDOW_SECONDS,
+] as const;

@@ -2,7 +2,7 @@
 // one per network architecture. The analysis (rate, FFT, hop) is not among them: it is the model's
 // own, since a network only understands spectrograms like the ones it was trained on.
 import {
-  defaultsOf,
+  presetSettings,
   type NameListDeclaration,
   type PresetDeclaration,
   type SettingsOf,
@@ -10,19 +10,15 @@ import {
   type WeightListDeclaration,
 } from '../../../shared/parameters';
 import {
-  CHANNEL_MODE,
   CONTENT_WEIGHT,
   ITERATIONS,
   LEARNING_RATE,
   OPTIMISER,
-  PHASE_ITERATIONS,
-  PHASE_METHOD,
-  PHASE_START,
   SEED,
   START,
   STYLE_WEIGHT,
-  WINDOW_SECONDS,
   lossWeight,
+  PHASE_AND_CHANNELS,
 } from '../common-parameters';
 import { withDefault } from '../../../shared/parameters';
 
@@ -81,11 +77,7 @@ export const CNN_PARAMETERS = [
   OPTIMISER,
   withDefault(ITERATIONS, 100),
   withDefault(LEARNING_RATE, 0.05),
-  PHASE_METHOD,
-  PHASE_ITERATIONS,
-  PHASE_START,
-  CHANNEL_MODE,
-  WINDOW_SECONDS,
+  ...PHASE_AND_CHANNELS,
 ] as const;
 
 export type CnnSettings = SettingsOf<typeof CNN_PARAMETERS>;
@@ -120,6 +112,8 @@ export const CNN_PRESET_NAMES: readonly CnnPresetName[] = CNN_PRESETS.map((p) =>
 
 /** A preset's full settings. */
 export function cnnPreset(name: CnnPresetName): CnnSettings {
-  const preset = CNN_PRESETS.find((p) => p.name === name)!;
-  return { ...defaultsOf(CNN_PARAMETERS), ...structuredClone(preset.values) } as CnnSettings;
+  return presetSettings(
+    CNN_PARAMETERS,
+    CNN_PRESETS.find((p) => p.name === name)!,
+  );
 }

@@ -2,7 +2,7 @@
 // forward pass: no iterations, no loss weights (they were the training's), and no analysis (the
 // generator's own, its loss network's). What remains is the phase and the channels.
 import {
-  defaultsOf,
+  presetSettings,
   withDefault,
   type PresetDeclaration,
   type SettingsOf,
@@ -44,5 +44,5 @@ export const FAST_PRESETS = [
 ] as const satisfies readonly PresetDeclaration<Partial<FastSettings>>[];
 
 export function fastPreset(): FastSettings {
-  return defaultsOf(FAST_PARAMETERS) as FastSettings;
+  return presetSettings(FAST_PARAMETERS, FAST_PRESETS[0]);
 }

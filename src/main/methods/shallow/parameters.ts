@@ -1,7 +1,7 @@
 // Every setting of the shallow random-network method (METHODS.md section 2), declared once, and
 // its presets. The checks, the CLI flags, the IPC schema and the panel all derive from this list.
 import {
-  defaultsOf,
+  presetSettings,
   type ChoiceDeclaration,
   type IntegerDeclaration,
   type NumberDeclaration,
@@ -9,19 +9,15 @@ import {
   type SettingsOf,
 } from '../../../shared/parameters';
 import {
-  CHANNEL_MODE,
   CONTENT_WEIGHT,
   ITERATIONS,
   LEARNING_RATE,
   lossWeight,
   OPTIMISER,
-  PHASE_ITERATIONS,
-  PHASE_METHOD,
-  PHASE_START,
   SEED,
   START,
   STYLE_WEIGHT,
-  WINDOW_SECONDS,
+  PHASE_AND_CHANNELS,
 } from '../common-parameters';
 
 const ANALYSIS_RATE: IntegerDeclaration<'analysisRate'> = {
@@ -132,11 +128,7 @@ export const SHALLOW_PARAMETERS = [
   OPTIMISER,
   ITERATIONS,
   LEARNING_RATE,
-  PHASE_METHOD,
-  PHASE_ITERATIONS,
-  PHASE_START,
-  CHANNEL_MODE,
-  WINDOW_SECONDS,
+  ...PHASE_AND_CHANNELS,
 ] as const;
 
 export type ShallowSettings = SettingsOf<typeof SHALLOW_PARAMETERS>;
@@ -177,6 +169,8 @@ export type ShallowPresetName = (typeof SHALLOW_PRESETS)[number]['name'];
 
 /** A preset's full settings. */
 export function shallowPreset(name: ShallowPresetName): ShallowSettings {
-  const preset = SHALLOW_PRESETS.find((p) => p.name === name)!;
-  return { ...defaultsOf(SHALLOW_PARAMETERS), ...preset.values };
+  return presetSettings(
+    SHALLOW_PARAMETERS,
+    SHALLOW_PRESETS.find((p) => p.name === name)!,
+  );
 }

@@ -17,7 +17,8 @@ function cli(args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', join(repoRoot, 'test/training/cnn-cli.ts'), ...args],
+      // The real entry point, so the exit code is the one a user's shell sees.
+      [join(repoRoot, 'bin/timbrefold.js'), ...args],
       {
         cwd: repoRoot,
         env: { ...process.env, TIMBREFOLD_DEBUG: '' },

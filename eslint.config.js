@@ -27,10 +27,10 @@ const LAYERS = [
   'engine', // generic tfjs: backend, optimise(), losses, networks
   'jobs', // the generic job runner, no job implementations
   'methods', // one folder per transfer method behind TransferMethod
-  'transfer', // the one skeleton every method runs in
-  'services',
   'training',
   'evaluation', // measures results and models; a consumer, not a method
+  'transfer', // the one skeleton every method runs in
+  'services',
   'media',
   'worker', // the engine worker's entry and its job table
   'project',

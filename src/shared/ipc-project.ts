@@ -1,7 +1,7 @@
 // The session document as the page sees it: tracks of clips, the time selection, the transfer
 // panel's settings and blind-test ratings, plus the edits the page may ask for. Plain data only.
 import type { ParameterValue } from './parameters';
-import type { MethodName } from './transfer';
+import type { MethodName, RenderQuality } from './transfer';
 import type { Decibels, Hertz, Lufs, Samples, Seconds } from './units';
 
 /** Content and style tracks feed a transfer; result tracks come out of one. */
@@ -44,6 +44,8 @@ export interface ResultRecipe {
   /** Compute backend the engine used, and the run's wall time. */
   backend: string;
   seconds: Seconds;
+  /** QUALITY.md's numbers of the result (absent in results made before they were recorded). */
+  quality?: RenderQuality;
 }
 
 export interface TrackState {

@@ -96,6 +96,17 @@ export interface TransferPreview {
   draft?: boolean;
 }
 
+/** QUALITY.md's numbers of one render; null where they could not be taken (`note` says why). */
+export interface RenderQuality {
+  /** 1 = the style's timbre, 0 = the content's. */
+  styleGain: number | null;
+  /** Pearson correlation of the content's and the result's envelopes. */
+  contentCorrelation: number | null;
+  /** |M(y) - A| / |A| of the phase reconstruction (mean over streams). */
+  spectralConvergence: number | null;
+  note?: string;
+}
+
 export interface TransferResult {
   output: string;
   recipe: string;
@@ -106,6 +117,8 @@ export interface TransferResult {
   backend: string;
   iterations: number;
   finalLosses: LossTerms;
+  /** QUALITY.md's numbers of the result, also in its recipe. */
+  quality: RenderQuality;
   /** The model a model's method transferred through. */
   model?: { name: string; architecture: string; weightsSha256: string };
   wallSeconds: {

@@ -78,6 +78,7 @@ describe('outputs never replace their inputs', () => {
         backend: 'cpu',
         tfjsVersion: '0',
         result: { iterations: 0, finalLosses: {} as never, wallSeconds: {} as never },
+        quality: { styleGain: null, contentCorrelation: null, spectralConvergence: null },
       }),
       isProtected,
     );

@@ -93,6 +93,14 @@ const recipeSchema = z.strictObject({
   recipeFile: relativeAudioPath.nullable(),
   backend: z.string(),
   seconds: z.number(),
+  quality: z
+    .strictObject({
+      styleGain: z.number().nullable(),
+      contentCorrelation: z.number().nullable(),
+      spectralConvergence: z.number().nullable(),
+      note: z.string().max(500).optional(),
+    })
+    .optional(),
 });
 
 const trackSchema = z.strictObject({

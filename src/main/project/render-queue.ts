@@ -334,6 +334,7 @@ export class RenderQueue {
         recipeFile: recipeFile.startsWith('audio/') ? recipeFile : null,
         backend: result.backend,
         seconds: result.wallSeconds.total,
+        quality: result.quality,
       },
     };
   }

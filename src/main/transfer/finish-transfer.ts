@@ -27,28 +27,35 @@ async function reconstructStreams(
   settings: PhaseSettings,
   progress: Progress,
   signal?: AbortSignal,
-): Promise<Float32Array[]> {
+): Promise<{ rebuilt: Float32Array[]; spectralConvergence: number }> {
   const rebuilt: Float32Array[] = [];
+  let convergence = 0;
   const total = streams.length * settings.phaseIterations;
   for (const [s, stream] of streams.entries()) {
     const shape = stream.spectrum;
-    const { audio } = await reconstructPhase(inverseLogMagnitude(joined[s]!), shape, {
-      length: stream.samples.length,
-      iterations: settings.phaseIterations,
-      method: settings.phaseMethod,
-      initialPhase: settings.phaseStart === 'content' ? { re: shape.re, im: shape.im } : 'random',
-      seed: settings.seed + 2,
-      ...(signal && { signal }),
-      onProgress: ({ iteration }) =>
-        progress({
-          phase: 'reconstruction',
-          iteration: s * settings.phaseIterations + iteration,
-          iterations: total,
-        }),
-    });
+    const { audio, spectralConvergence } = await reconstructPhase(
+      inverseLogMagnitude(joined[s]!),
+      shape,
+      {
+        length: stream.samples.length,
+        iterations: settings.phaseIterations,
+        method: settings.phaseMethod,
+        initialPhase: settings.phaseStart === 'content' ? { re: shape.re, im: shape.im } : 'random',
+        seed: settings.seed + 2,
+        ...(signal && { signal }),
+        onProgress: ({ iteration }) =>
+          progress({
+            phase: 'reconstruction',
+            iteration: s * settings.phaseIterations + iteration,
+            iterations: total,
+          }),
+      },
+    );
     rebuilt.push(audio);
+    convergence += spectralConvergence / streams.length;
   }
-  return rebuilt;
+  // The mean over streams: how nearly the sound has the magnitude the method asked for.
+  return { rebuilt, spectralConvergence: convergence };
 }
 
 export interface ResultPlacement {
@@ -66,7 +73,7 @@ async function writeResult(
   placement: ResultPlacement,
   output: string,
   protect: readonly string[],
-): Promise<{ channels: number; frames: Samples; gainDb: number }> {
+): Promise<{ channels: number; frames: Samples; gainDb: number; audio: PcmAudio }> {
   const { region, regionStart, contentLength } = placement;
   const frames = region.channels[0]!.length;
   const channels = await toOutputRate(
@@ -79,7 +86,7 @@ async function writeResult(
   fadeCutEdges(audio, regionStart > 0, regionStart + frames < contentLength);
   const gainDb = limitPeak(audio);
   await writeWav(output, audio, { sampleFormat: 'float32', protect });
-  return { channels: channels.length, frames, gainDb };
+  return { channels: channels.length, frames, gainDb, audio };
 }
 
 /** What a request says about its files and region: the same fields in both methods' requests. */
@@ -119,10 +126,22 @@ export async function finishTransfer(job: {
   /** The transferred region of the content, at the content's rate, and the content's length. */
   region: PcmAudio;
   contentLength: Samples;
-}): Promise<{ written: Awaited<ReturnType<typeof writeResult>>; reconstructionSeconds: Seconds }> {
+}): Promise<{
+  written: Omit<Awaited<ReturnType<typeof writeResult>>, 'audio'>;
+  /** What was written, as audio (for the metrics beside the result). */
+  result: PcmAudio;
+  reconstructionSeconds: Seconds;
+  spectralConvergence: number;
+}> {
   const { request, region, settings, progress } = job;
   const started = performance.now();
-  const rebuilt = await reconstructStreams(job.streams, job.joined, settings, progress, job.signal);
+  const { rebuilt, spectralConvergence } = await reconstructStreams(
+    job.streams,
+    job.joined,
+    settings,
+    progress,
+    job.signal,
+  );
   const reconstructionSeconds = (performance.now() - started) / 1000;
   progress({ phase: 'writing', iteration: 0, iterations: 1 });
   const written = await writeResult(
@@ -136,5 +155,6 @@ export async function finishTransfer(job: {
     request.output,
     inputsOf(request),
   );
-  return { written, reconstructionSeconds };
+  const { audio, ...summary } = written;
+  return { written: summary, result: audio, reconstructionSeconds, spectralConvergence };
 }

@@ -29,6 +29,8 @@ export interface Recipe {
   backend: string;
   versions: { timbrefold: string; tfjs: string; node: string };
   result: Pick<TransferResult, 'iterations' | 'finalLosses' | 'wallSeconds'>;
+  /** QUALITY.md's numbers of the result. */
+  quality: TransferResult['quality'];
 }
 
 /** OUT.wav -> OUT.recipe.json beside it. */

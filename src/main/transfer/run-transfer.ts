@@ -26,6 +26,7 @@ import {
 } from './analysis';
 import { assertOutputsSpareInputs, finishTransfer } from './finish-transfer';
 import { makePreview } from './preview';
+import { measureRender } from './render-quality';
 import { writeRecipe } from './recipe';
 import { optimiseWindows } from './window-loop';
 import { planWindows } from './windows';
@@ -269,7 +270,7 @@ export async function runTransferBatch(
     const optimisationSeconds = seconds(optimiseStarted);
 
     // Phase reconstruction over each whole stream, so the joins between windows stay seamless.
-    const { written, reconstructionSeconds } = await finishTransfer({
+    const finished = await finishTransfer({
       streams: contentStreams,
       joined: joinedStreams,
       settings: { ...settings, analysisRate: rate },
@@ -279,6 +280,14 @@ export async function runTransferBatch(
       region,
       contentLength: content.audio.channels[0]!.length,
     });
+    const { written, reconstructionSeconds } = finished;
+    // The numbers beside the result (QUALITY.md), against the transferred region of the content.
+    const quality = await measureRender(
+      region,
+      styles.map((style) => ({ label: style.path, audio: style.audio })),
+      finished.result,
+      finished.spectralConvergence,
+    );
     const wallSeconds = {
       analysis: analysisSeconds,
       optimisation: optimisationSeconds,
@@ -309,6 +318,7 @@ export async function runTransferBatch(
         backend: describeBackend(backend),
         tfjsVersion: tf.version_core,
         result: { iterations: done, finalLosses, wallSeconds },
+        quality,
       },
       opened.recipe,
     );
@@ -320,6 +330,7 @@ export async function runTransferBatch(
       backend: describeBackend(backend),
       iterations: done,
       finalLosses,
+      quality,
       ...opened.result,
       wallSeconds,
     };

@@ -175,6 +175,18 @@ export function TrackHeader({ track, mediaUrl, missing }: Props): React.JSX.Elem
             <dd>
               {track.recipe.styles.map((s) => `${s.name} ×${formatNumber(s.weight)}`).join(', ')}
             </dd>
+            {track.recipe.quality?.styleGain != null && (
+              <>
+                <dt>style gain</dt>
+                <dd title="QUALITY.md: 1 = the style's timbre, 0 = the content's">
+                  {track.recipe.quality.styleGain.toFixed(2)}
+                </dd>
+                <dt>content corr.</dt>
+                <dd title="correlation of the content's and the result's loudness envelopes">
+                  {track.recipe.quality.contentCorrelation?.toFixed(2)}
+                </dd>
+              </>
+            )}
             <dt>time</dt>
             <dd>
               {track.recipe.seconds.toFixed(1)} s on {track.recipe.backend}

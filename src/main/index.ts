@@ -64,7 +64,9 @@ let editor: EditorType | undefined;
 
 function isAppFrame(url: string | undefined): boolean {
   if (!url) return false;
-  return url.startsWith(`${APP_ORIGIN}/`) || (devServer !== undefined && url.startsWith(devServer));
+  // The dev server's origin with its slash, so http://localhost:5173.evil.example is not it.
+  const devOrigin = devServer && `${devServer.replace(/\/+$/, '')}/`;
+  return url.startsWith(`${APP_ORIGIN}/`) || (devOrigin !== undefined && url.startsWith(devOrigin));
 }
 
 const STATIC_TYPES: Record<string, string> = {

@@ -61,6 +61,15 @@ describe('IPC validation', () => {
       region: null,
     });
     assert.match(nan, /styles\.0\.weight/);
+    // No channels at all: a sentence naming them, not an internal TypeError (issue 10, item 10).
+    const empty = await refusal('audio:import-pcm', {
+      name: 'x.wav',
+      sampleRate: 44100,
+      channels: [],
+      role: 'content',
+    });
+    assert.match(empty, /channels/);
+    assert.doesNotMatch(empty, /Cannot read properties/);
     const arity = await refusal('track:lanes', 'a', 'b');
     assert.match(arity, /track:lanes/);
   });

@@ -34,11 +34,15 @@ const pcmSchema = z
       .max(8),
     role,
   })
-  .refine((p) => p.channels.every((c) => c.length === p.channels[0]!.length), {
+  // zod still runs these when the array is empty (its .min(1) is reported too): never index blindly.
+  .refine((p) => p.channels.every((c) => c.length === p.channels[0]?.length), {
     message: 'channels must all have the same length',
     path: ['channels'],
   })
-  .refine((p) => p.channels[0]!.length > 0, { message: 'has no samples', path: ['channels'] });
+  .refine((p) => (p.channels[0]?.length ?? 0) > 0, {
+    message: 'has no samples',
+    path: ['channels'],
+  });
 
 const styleChoices = z
   .array(

@@ -1,6 +1,6 @@
 // Packaging (electron-builder reads this file): `npm run dist` builds the app and then the
 // installers for this platform, AppImage and deb on Linux, an NSIS installer on Windows, a dmg on
-// macOS. Where the shipped files are found at run time is src/main/resource-paths.ts's business;
+// macOS. Where the shipped files are found at run time is src/main/app/resource-paths.ts's business;
 // test/desktop/packaging.test.ts checks these lists against the built tree and a real packed app.
 import type { Configuration } from 'electron-builder';
 

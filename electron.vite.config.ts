@@ -7,7 +7,7 @@ export default defineConfig({
     build: {
       rollupOptions: {
         input: {
-          index: resolve('src/main/index.ts'),
+          index: resolve('src/main/shell/index.ts'),
           'engine-worker': resolve('src/main/worker/engine-worker.ts'),
           'media-worker': resolve('src/main/media/media-worker.ts'),
         },

@@ -28,7 +28,7 @@ import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { Arch, build as pack, Platform } from 'electron-builder';
 import { build as buildApp } from 'electron-vite';
 import config, { notShipped } from '../../electron-builder';
-import { resourcePaths } from '../../src/main/resource-paths';
+import { resourcePaths } from '../../src/main/app/resource-paths';
 import { repoRoot } from '../fixtures/paths';
 
 const work = mkdtempSync(join(tmpdir(), 'timbrefold-packaging-'));

@@ -1,4 +1,4 @@
-// resourcePaths (src/main/resource-paths.ts) in each layout the code runs in, on real folders:
+// resourcePaths (src/main/app/resource-paths.ts) in each layout the code runs in, on real folders:
 // the checkout itself, a temporary checkout run from source and from a build, and a temporary
 // packaged app's resources folder (app.asar, app.asar.unpacked, extraResources).
 // test/desktop/packaging.test.ts runs it once more against a real electron-builder output.
@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
-import { resourcePaths, type ResourcePaths } from '../../src/main/resource-paths';
+import { resourcePaths, type ResourcePaths } from '../../src/main/app/resource-paths';
 import { repoRoot } from '../fixtures/paths';
 
 function touch(path: string, text = ''): string {
@@ -65,11 +65,11 @@ describe('resourcePaths', () => {
     assertComplete(paths);
   });
 
-  test('a checkout run from source (src/main/*.ts)', () => {
+  test('a checkout run from source (src/main/**/*.ts)', () => {
     const root = mkdtempSync(join(tmpdir(), 'timbrefold-layout-source-'));
     fakeCheckout(root);
     const paths = resourcePaths({
-      moduleFile: touch(join(root, 'src', 'main', 'resource-paths.ts')),
+      moduleFile: touch(join(root, 'src', 'main', 'app', 'resource-paths.ts')),
       env: {},
     });
     assert.equal(paths.layout, 'source');

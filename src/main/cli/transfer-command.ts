@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { BackendChoice, TransferRequest } from '../../shared/transfer';
 import { ParameterError } from '../../shared/user-error';
 import { METHOD_NAMES, METHODS, methodNamed } from '../methods/registry';
-import { resourcePaths } from '../resource-paths';
+import { resourcePaths } from '../app/resource-paths';
 import { createEngineJobRunner } from '../worker/engine-jobs';
 import { cancelOnInterrupt } from './interrupt';
 import { addParameterOptions, settingsFromFlags } from './parameter-options';

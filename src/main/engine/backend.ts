@@ -7,7 +7,7 @@ import os from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfWasm from '@tensorflow/tfjs-backend-wasm';
-import { resourcePaths } from '../resource-paths';
+import { resourcePaths } from '../app/resource-paths';
 import { EngineBackendError } from './errors';
 import { bridgeWasmThreads } from './wasm-threads';
 

@@ -2,7 +2,7 @@
 // Electron does (TIMBREFOLD_DATA_DIR first, as the app honours it too), so both see one cache.
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { resourcePaths } from '../resource-paths';
+import { resourcePaths } from '../app/resource-paths';
 
 /** Electron's app.getPath('userData') for this app, without Electron. */
 export function userDataFolder(): string {

@@ -15,7 +15,7 @@ import {
   type FrequencyAxis,
   type FrequencyScale,
 } from '../dsp';
-import { resourcePaths } from '../resource-paths';
+import { resourcePaths } from '../app/resource-paths';
 import { decadeTicks, formatHertz, formatSeconds, niceTicks } from './ticks';
 
 type Context2D = ReturnType<PImage.Bitmap['getContext']>;

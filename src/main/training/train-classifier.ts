@@ -21,7 +21,7 @@ import { resolveFraming } from '../dsp';
 import { ModelExistsError } from '../models/errors';
 import type { ClassifierManifest } from '../models/manifest';
 import { ModelCache, checkModelName } from '../models/model-cache';
-import { packageVersion } from '../version';
+import { packageVersion } from '../app/version';
 import {
   loadCheckpoint,
   removeCheckpoint,

@@ -29,7 +29,7 @@ import { ModelExistsError } from '../models/errors';
 import type { GeneratorManifest } from '../models/manifest';
 import { ModelCache, checkModelName } from '../models/model-cache';
 import { DEMO_MODELS } from '../models/shipped';
-import { packageVersion } from '../version';
+import { packageVersion } from '../app/version';
 import {
   loadCheckpoint,
   removeCheckpoint,

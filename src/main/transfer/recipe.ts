@@ -3,7 +3,7 @@
 import type { MethodName, TransferResult } from '../../shared/transfer';
 import type { Hertz, Seconds } from '../../shared/units';
 import { writeFileAtomic } from '../fs/atomic-write';
-import { packageVersion } from '../version';
+import { packageVersion } from '../app/version';
 
 export interface RecipeInput {
   path: string;

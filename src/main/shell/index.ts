@@ -13,14 +13,14 @@ import {
   session,
   type MenuItemConstructorOptions,
 } from 'electron';
-import { MENUS } from '../shared/ipc-menu';
-import type { Editor as EditorType } from './ipc/editor';
-import { Editor } from './ipc/editor';
-import { electronDialogs } from './ipc/electron-dialogs';
-import { electronEventSink, serveOverElectron } from './ipc/electron-ipc';
-import { createHandlerTable } from './ipc/handler-table';
-import { MEDIA_ROUTE, mediaContentType, tokenOfMediaPath } from './media/media-registry';
-import { resourcePaths } from './resource-paths';
+import { MENUS } from '../../shared/ipc-menu';
+import type { Editor as EditorType } from '../ipc/editor';
+import { Editor } from '../ipc/editor';
+import { electronDialogs } from '../ipc/electron-dialogs';
+import { electronEventSink, serveOverElectron } from '../ipc/electron-ipc';
+import { createHandlerTable } from '../ipc/handler-table';
+import { MEDIA_ROUTE, mediaContentType, tokenOfMediaPath } from '../media/media-registry';
+import { resourcePaths } from '../app/resource-paths';
 
 const SCHEME = 'tfapp';
 const APP_ORIGIN = `${SCHEME}://app`;

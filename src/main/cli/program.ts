@@ -1,17 +1,17 @@
 // The headless face of Timbrefold: the same services the app uses, from a terminal.
 import { Command, CommanderError } from 'commander';
-import { registerClassifyCommand } from './cli/classify-command';
-import { registerConvertCommand } from './cli/convert-command';
-import { registerEvaluateCommand } from './cli/evaluate-command';
-import { registerInfoCommand } from './cli/info-command';
-import { registerModelsCommand } from './cli/models-command';
-import { registerResynthCommand } from './cli/resynth-command';
-import { registerSpectrogramCommand } from './cli/spectrogram-command';
-import { registerTrainCommand } from './cli/train-command';
-import { registerTransferCommand } from './cli/transfer-command';
-import { describeFailure } from './cli/failure';
-import { createEngineJobRunner } from './worker/engine-jobs';
-import { packageVersion } from './version';
+import { registerClassifyCommand } from './classify-command';
+import { registerConvertCommand } from './convert-command';
+import { registerEvaluateCommand } from './evaluate-command';
+import { registerInfoCommand } from './info-command';
+import { registerModelsCommand } from './models-command';
+import { registerResynthCommand } from './resynth-command';
+import { registerSpectrogramCommand } from './spectrogram-command';
+import { registerTrainCommand } from './train-command';
+import { registerTransferCommand } from './transfer-command';
+import { describeFailure } from './failure';
+import { createEngineJobRunner } from '../worker/engine-jobs';
+import { packageVersion } from '../app/version';
 
 export function buildProgram(): Command {
   const program = new Command('timbrefold')

@@ -1,6 +1,6 @@
 // Where the app's own files are: the shipped models, the demo sounds, the font for pictures and
 // the WebAssembly binaries. One answer for each of the three ways the code runs:
-//   source    src/main/*.ts through tsx (the tests, the CLI, `npm run web`): the checkout
+//   source    src/main/**/*.ts through tsx (the tests, the CLI, `npm run web`): the checkout
 //   built     the build's main/*.js (`npm start`, the test host): the checkout it was built in
 //   packaged  <resources>/app.asar/out/main/*.js: models, demo sounds and fonts beside app.asar
 //             (electron-builder's extraResources), the .wasm files in app.asar.unpacked

@@ -3,7 +3,6 @@
 // with the unit, the range and each method's default.
 import type { Command } from 'commander';
 import {
-  defaultsOf,
   describeRange,
   flagOf,
   type ParameterDeclaration,
@@ -82,7 +81,7 @@ function helpOf(declarations: { method: AnyMethod; d: ParameterDeclaration }[]):
   const first = declarations[0]!.d;
   const defaults = declarations.map(({ method, d }) => ({
     method: method.name,
-    value: formatValue(defaultsOf([d])[d.name] as ParameterValue),
+    value: formatValue(d.default),
   }));
   const same = defaults.every((x) => x.value === defaults[0]!.value);
   const only = declarations.length === 1 ? ` (${defaults[0]!.method} only)` : '';

@@ -1,7 +1,7 @@
 // The transfer methods the editor offers, as the panel builds its controls: each method's own
 // parameter declarations and presets from the registry, so the panel starts from what the CLI runs.
 import type { MethodInfo } from '../../shared/ipc-jobs';
-import { defaultsOf, type ParameterValue } from '../../shared/parameters';
+import { presetSettings, type ParameterValue } from '../../shared/parameters';
 import { METHODS } from '../methods/registry';
 
 export function transferMethods(): MethodInfo[] {
@@ -14,10 +14,7 @@ export function transferMethods(): MethodInfo[] {
       name: preset.name,
       label: preset.label,
       doc: preset.doc,
-      settings: {
-        ...defaultsOf(method.parameters),
-        ...structuredClone(preset.values),
-      } as Record<string, ParameterValue>,
+      settings: presetSettings(method.parameters, preset) as Record<string, ParameterValue>,
     })),
     usesModel: method.usesModel ?? false,
     modelKind: method.modelKind ?? 'classifier',

@@ -2,9 +2,9 @@
 // request's overrides, each value checked against its declaration. Runs before anything is loaded,
 // so a bad value costs nothing and its message names the setting.
 import {
-  defaultsOf,
   listChoices,
   parameterProblem,
+  presetSettings,
   type ParameterValue,
 } from '../../shared/parameters';
 import type { LossTerms } from '../../shared/transfer';
@@ -23,10 +23,7 @@ export function resolveSettings<Settings extends PipelineSettings, Losses extend
       'preset',
       `Unknown preset "${String(name)}": the ${method.name} method's presets are ${listChoices(method.presets.map((p) => p.name))}.`,
     );
-  const settings: Record<string, unknown> = {
-    ...defaultsOf(method.parameters),
-    ...structuredClone(chosen.values),
-  };
+  const settings: Record<string, unknown> = presetSettings(method.parameters, chosen);
   const declared = new Set(method.parameters.map((d) => d.name));
   for (const [key, value] of Object.entries(overrides)) {
     if (!declared.has(key))

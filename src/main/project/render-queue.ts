@@ -17,6 +17,7 @@ import type {
   TransferRequest,
   TransferResult,
 } from '../../shared/transfer';
+import { presetSettings } from '../../shared/parameters';
 import { ParameterError, isUserFacingError } from '../../shared/user-error';
 import { JobCancelledError } from '../jobs/errors';
 import type { EngineJobRunner } from '../worker/engine-jobs';
@@ -119,11 +120,10 @@ export class RenderQueue {
       : styles.map((s) => s.name).join(' + ');
     const name = `${content.name} × ${styleNames} (${request.method})`;
     const preset = method.presets.find((p) => p.name === request.preset) ?? method.presets[0]!;
-    const asked = request.settings['iterations'] ?? preset.values.iterations;
-    const iterations =
-      typeof asked === 'number'
-        ? asked
-        : (method.parameters.find((d) => d.name === 'iterations')?.default as number);
+    // A one-pass method has no iterations: 0 planned.
+    const asked =
+      request.settings['iterations'] ?? presetSettings(method.parameters, preset)['iterations'];
+    const iterations = typeof asked === 'number' ? asked : 0;
     const job: Job = {
       summary: {
         id,

@@ -4,7 +4,7 @@
 import { basename } from 'node:path';
 import type { Hertz, Seconds } from '../../shared/units';
 import { isUserFacingError } from '../../shared/user-error';
-import { mixdown, readWav, resample } from '../audio';
+import { mixdown, readWav, resample, type PcmAudio, type ResampleQuality } from '../audio';
 import { measureResult, qualityReference, type LabelledSignal } from './result-quality';
 
 /** A file as the metrics see it: its mono mix at the analysis rate, and what it was. */
@@ -16,6 +16,16 @@ export interface MonoClip extends LabelledSignal {
   durationSeconds: Seconds;
 }
 
+/** The mono mix of `audio` at `rate`: as loadMonoClip below, from audio in hand. */
+export async function monoAtRate(
+  audio: PcmAudio,
+  rate: Hertz,
+  quality: ResampleQuality = 'best',
+): Promise<Float32Array> {
+  const mono = audio.channels.length === 1 ? audio.channels[0]! : mixdown(audio);
+  return rate === audio.sampleRate ? mono : resample(mono, audio.sampleRate, rate, { quality });
+}
+
 /**
  * The mono mix of a WAV file, resampled to `rate` (default: the file's own rate). Best-quality
  * sinc, though it costs ~3 s a minute of 44.1 kHz: log(1 + M) weighs every bin alike, so the
@@ -25,16 +35,14 @@ export interface MonoClip extends LabelledSignal {
  */
 export async function loadMonoClip(path: string, rate?: Hertz): Promise<MonoClip> {
   const { audio } = await readWav(path);
-  const mono = audio.channels.length === 1 ? audio.channels[0]! : mixdown(audio);
-  const to = rate ?? audio.sampleRate;
-  const samples = to === audio.sampleRate ? mono : await resample(mono, audio.sampleRate, to);
+  const samples = await monoAtRate(audio, rate ?? audio.sampleRate);
   return {
     path,
     label: basename(path),
     samples,
     sampleRate: audio.sampleRate,
     channels: audio.channels.length,
-    durationSeconds: mono.length / audio.sampleRate,
+    durationSeconds: audio.channels[0]!.length / audio.sampleRate,
   };
 }
 

@@ -3,26 +3,26 @@
 import type { Command } from 'commander';
 import type { BackendChoice } from '../../shared/transfer';
 import { defaultModelsFolder, shippedModelsFolder } from '../models/locations';
-import { createEngineJobRunner } from '../worker/engine-jobs';
-import type { ClassifyRequest } from '../training/classify-job';
+import { createEngineJobRunner, type EngineJobRunner } from '../worker/engine-jobs';
+import type { ClassifyRequest, FileClassification } from '../training/classify-job';
 import { cancelOnInterrupt } from './interrupt';
 import { parseChoice } from './parse-options';
 import type { CnnCommandOptions } from './train-command';
 
-interface ClassifyFlags {
+/** The flags of a command that classifies files with a classifier of the model cache. */
+export interface ClassifierFlags {
   model: string;
   models?: string;
   backend: BackendChoice;
+}
+
+interface ClassifyFlags extends ClassifierFlags {
   json?: boolean;
 }
 
-export function registerClassifyCommand(program: Command, options: CnnCommandOptions = {}): void {
-  program
-    .command('classify')
-    .description(
-      'Print the class a trained classifier gives each sound file, with the class probabilities.',
-    )
-    .argument('<files...>', 'the WAV files to classify')
+/** --model, --models and --backend, as every classifying command takes them. */
+export function addClassifierOptions(command: Command): Command {
+  return command
     .requiredOption('--model <name>', 'a classifier in the model cache')
     .option('--models <dir>', 'the model cache folder (default: the app’s user-data folder)')
     .option(
@@ -30,20 +30,37 @@ export function registerClassifyCommand(program: Command, options: CnnCommandOpt
       'auto, tensorflow, wasm or cpu',
       parseChoice('--backend', ['auto', 'tensorflow', 'wasm', 'cpu'] as const),
       'auto',
+    );
+}
+
+/** The files classified in the engine worker (Ctrl-C cancels); a file that fails gets its error. */
+export function classifyInWorker(
+  files: string[],
+  flags: ClassifierFlags,
+  runner: EngineJobRunner,
+): Promise<FileClassification[]> {
+  const request: ClassifyRequest = {
+    model: flags.model,
+    files,
+    modelsDir: flags.models ?? defaultModelsFolder(),
+    shippedModelsDirs: [shippedModelsFolder()],
+    backend: flags.backend,
+  };
+  return cancelOnInterrupt((signal) => runner.run('classify', request, { signal }));
+}
+
+export function registerClassifyCommand(program: Command, options: CnnCommandOptions = {}): void {
+  const command = program
+    .command('classify')
+    .description(
+      'Print the class a trained classifier gives each sound file, with the class probabilities.',
     )
+    .argument('<files...>', 'the WAV files to classify');
+  addClassifierOptions(command)
     .option('--json', 'print a JSON array of {file, class, probabilities}')
     .action(async (files: string[], flags: ClassifyFlags) => {
-      const request: ClassifyRequest = {
-        model: flags.model,
-        files,
-        modelsDir: flags.models ?? defaultModelsFolder(),
-        shippedModelsDirs: [shippedModelsFolder()],
-        backend: flags.backend,
-      };
       const runner = (options.runner ?? createEngineJobRunner)();
-      const results = await cancelOnInterrupt((signal) =>
-        runner.run('classify', request, { signal }),
-      );
+      const results = await classifyInWorker(files, flags, runner);
       if (flags.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
       else
         for (const r of results) {

@@ -2,16 +2,12 @@
 // metrics: QUALITY.md's style gain and content-envelope correlation of each result; consistency:
 // seed 000's table 1, the generated clips counted per class of a trained classifier.
 import type { Command } from 'commander';
-import type { BackendChoice } from '../../shared/transfer';
 import { ParameterError } from '../../shared/user-error';
 import { countClasses, type ClassCounts } from '../evaluation/class-counts';
 import { EvaluationError } from '../evaluation/errors';
 import { evaluateResultFiles, type ResultFilesReport } from '../evaluation/quality-files';
 import { createEngineJobRunner } from '../worker/engine-jobs';
-import { defaultModelsFolder, shippedModelsFolder } from '../models/locations';
-import type { ClassifyRequest } from '../training/classify-job';
-import { cancelOnInterrupt } from './interrupt';
-import { parseChoice } from './parse-options';
+import { addClassifierOptions, classifyInWorker, type ClassifierFlags } from './classify-command';
 import type { CnnCommandOptions } from './train-command';
 
 interface MetricsFlags {
@@ -20,10 +16,7 @@ interface MetricsFlags {
   json?: boolean;
 }
 
-interface ConsistencyFlags {
-  model: string;
-  models?: string;
-  backend: BackendChoice;
+interface ConsistencyFlags extends ClassifierFlags {
   json?: boolean;
 }
 
@@ -107,33 +100,17 @@ export function registerEvaluateCommand(program: Command, options: CnnCommandOpt
         );
     });
 
-  evaluate
+  const consistency = evaluate
     .command('consistency')
     .description(
       'Classify generated clips with a trained classifier and count the clips in each class (seed 000, table 1).',
     )
-    .argument('<files...>', 'the generated clips (WAV)')
-    .requiredOption('--model <name>', 'a classifier in the model cache')
-    .option('--models <dir>', 'the model cache folder (default: the app’s user-data folder)')
-    .option(
-      '--backend <name>',
-      'auto, tensorflow, wasm or cpu',
-      parseChoice('--backend', ['auto', 'tensorflow', 'wasm', 'cpu'] as const),
-      'auto',
-    )
+    .argument('<files...>', 'the generated clips (WAV)');
+  addClassifierOptions(consistency)
     .option('--json', 'print one JSON object: {model, files, classified, counts, failed}')
     .action(async (files: string[], flags: ConsistencyFlags) => {
-      const request: ClassifyRequest = {
-        model: flags.model,
-        files,
-        modelsDir: flags.models ?? defaultModelsFolder(),
-        shippedModelsDirs: [shippedModelsFolder()],
-        backend: flags.backend,
-      };
       const runner = (options.runner ?? createEngineJobRunner)();
-      const results = await cancelOnInterrupt((signal) =>
-        runner.run('classify', request, { signal }),
-      );
+      const results = await classifyInWorker(files, flags, runner);
       const counts = countClasses(results);
       if (flags.json)
         process.stdout.write(`${JSON.stringify({ model: flags.model, ...counts }, null, 2)}\n`);

@@ -123,6 +123,31 @@ export class ModelCache {
   }
 
   /**
+   * Builds the caller's network from a model's weights and frees the decoded weights (the
+   * network keeps its own copies). An error `isWeightsError` recognises (weights of the wrong
+   * names or shapes) is reported as the model being damaged; any other passes through.
+   */
+  async build<T>(
+    name: string,
+    make: (model: LoadedModel) => T,
+    isWeightsError: (error: unknown) => error is Error,
+  ): Promise<{ manifest: ModelManifest; built: T }> {
+    const model = await this.load(name);
+    try {
+      return { manifest: model.manifest, built: make(model) };
+    } catch (error) {
+      if (isWeightsError(error))
+        throw new ModelDamagedError(
+          name,
+          `The model "${name}" in ${model.location.folder} is damaged: ${error.message}.`,
+        );
+      throw error;
+    } finally {
+      tf.dispose(Object.values(model.weights));
+    }
+  }
+
+  /**
    * Writes a model atomically under `draft.name`. An existing user model of that name is kept
    * unless `replace` is set; a shipped one is only ever hidden, never touched.
    */

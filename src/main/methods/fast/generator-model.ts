@@ -1,12 +1,11 @@
 // A generator of the model cache as a ready network. The cache holds files and manifests; the
 // network they make is this method's knowledge (generator training saves through it too).
-import * as tf from '@tensorflow/tfjs-core';
 import {
   GeneratorNetwork,
   GeneratorWeightsError,
   type GeneratorConfig,
 } from '../../engine/generator/generator-network';
-import { ModelDamagedError, ModelMismatchError } from '../../models/errors';
+import { ModelMismatchError } from '../../models/errors';
 import type { GeneratorManifest } from '../../models/manifest';
 import type { ModelCache } from '../../models/model-cache';
 
@@ -25,22 +24,17 @@ export async function loadGenerator(
   cache: ModelCache,
   name: string,
 ): Promise<{ manifest: GeneratorManifest; generator: GeneratorNetwork }> {
-  const { manifest, weights, location } = await cache.load(name);
-  try {
-    if (manifest.kind !== 'generator')
-      throw new ModelMismatchError(
-        name,
-        `The model "${name}" is a ${manifest.kind}, not a generator: the fast method needs a generator (train one with \`timbrefold train --kind generator\`), or transfer with "${name}" by --method cnn.`,
-      );
-    return { manifest, generator: new GeneratorNetwork(generatorConfigOf(manifest), weights) };
-  } catch (error) {
-    if (error instanceof GeneratorWeightsError)
-      throw new ModelDamagedError(
-        name,
-        `The model "${name}" in ${location.folder} is damaged: ${error.message}.`,
-      );
-    throw error;
-  } finally {
-    tf.dispose(Object.values(weights));
-  }
+  const { built } = await cache.build(
+    name,
+    ({ manifest, weights }) => {
+      if (manifest.kind !== 'generator')
+        throw new ModelMismatchError(
+          name,
+          `The model "${name}" is a ${manifest.kind}, not a generator: the fast method needs a generator (train one with \`timbrefold train --kind generator\`), or transfer with "${name}" by --method cnn.`,
+        );
+      return { manifest, generator: new GeneratorNetwork(generatorConfigOf(manifest), weights) };
+    },
+    (error): error is GeneratorWeightsError => error instanceof GeneratorWeightsError,
+  );
+  return built;
 }

@@ -21,3 +21,8 @@ export function createProgressBar(total: number, format: string): ProgressReport
     stop: () => bar.stop(),
   };
 }
+
+/** The time left as a bar shows it: "12 s", or "?" before an estimate exists. */
+export function remainingText(seconds: number | undefined): string {
+  return seconds === undefined ? '?' : `${Math.ceil(seconds)} s`;
+}

@@ -19,7 +19,7 @@ import {
 } from '../training/train-classifier';
 import { cancelOnInterrupt } from './interrupt';
 import { parseChoice, parseInteger, parseNumber } from './parse-options';
-import { createProgressBar } from './progress';
+import { createProgressBar, remainingText } from './progress';
 
 interface TrainFlags {
   kind: 'classifier' | 'generator';
@@ -282,10 +282,7 @@ export function registerTrainCommand(program: Command, options: CnnCommandOption
                   loss: progress.loss?.toFixed(4) ?? '-',
                   accuracy: percent(progress.accuracy),
                   validation: percent(progress.validationAccuracy),
-                  remaining:
-                    progress.remainingSeconds === undefined
-                      ? '?'
-                      : `${Math.ceil(progress.remainingSeconds)} s`,
+                  remaining: remainingText(progress.remainingSeconds),
                 },
               );
             },
@@ -355,10 +352,7 @@ async function trainGeneratorCommand(
                 ? `epoch ${Math.min(progress.epoch + 1, progress.epochs)}/${progress.epochs}`
                 : progress.phase,
               loss: progress.loss?.toFixed(4) ?? '-',
-              remaining:
-                progress.remainingSeconds === undefined
-                  ? '?'
-                  : `${Math.ceil(progress.remainingSeconds)} s`,
+              remaining: remainingText(progress.remainingSeconds),
             },
           );
         },

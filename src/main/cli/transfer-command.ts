@@ -9,7 +9,7 @@ import { createEngineJobRunner } from '../worker/engine-jobs';
 import { cancelOnInterrupt } from './interrupt';
 import { addParameterOptions, settingsFromFlags } from './parameter-options';
 import { parseChoice, parseNumber } from './parse-options';
-import { createProgressBar } from './progress';
+import { createProgressBar, remainingText } from './progress';
 
 const demoDir = resourcePaths().demo;
 export const demoContent = join(demoDir, 'content-piano-melody.wav');
@@ -241,10 +241,7 @@ export function registerTransferCommand(program: Command): void {
             loss: progress.losses?.total.toExponential(3) ?? '-',
             content: progress.losses?.content.toExponential(2) ?? '-',
             style: progress.losses?.style.toExponential(2) ?? '-',
-            remaining:
-              progress.remainingSeconds === undefined
-                ? '?'
-                : `${Math.ceil(progress.remainingSeconds)} s`,
+            remaining: remainingText(progress.remainingSeconds),
           });
         },
       }),

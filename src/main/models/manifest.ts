@@ -24,19 +24,49 @@ const spectrogramSchema = z.object({
   winLength: z.int().min(2),
 });
 
+const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+
 const weightsSchema = z.object({
   file: z.literal(WEIGHTS_FILE),
   bytes: z.int().min(0),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256: sha256Schema,
   specs: z.array(weightSpec).min(1),
 });
 
-const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
-
-export const classifierManifestSchema = z.object({
+// What every kind of model's manifest has: its header, the input normalisation, the training
+// data and run, and when, by what and with which weights it was written.
+const header = {
   format: z.literal(MODEL_FORMAT),
   formatVersion: z.literal(MODEL_FORMAT_VERSION),
   name: z.string().min(1),
+};
+const inputSchema = z.object({
+  mean: finite,
+  std: finite.refine((v) => v > 0, 'must be above 0'),
+});
+const trainingDataSchema = z.object({
+  hash: sha256Schema,
+  clips: z.int().min(0),
+  skipped: z.int().min(0),
+  folder: z.string(),
+});
+const trainingRunSchema = z.object({
+  epochs: z.int().min(0),
+  learningRate: finite,
+  batchSize: z.int().min(1),
+  seed: z.int(),
+  cropsPerClip: z.int().min(1),
+  seconds: finite,
+  backend: z.string(),
+});
+const written = {
+  createdAt: z.string(),
+  versions: z.object({ timbrefold: z.string(), tfjs: z.string() }),
+  weights: weightsSchema,
+};
+
+export const classifierManifestSchema = z.object({
+  ...header,
   kind: z.literal('classifier'),
   architecture: z.enum(['audio-vgg', 'verma-smith']),
   width: z
@@ -47,7 +77,7 @@ export const classifierManifestSchema = z.object({
   spectrogram: spectrogramSchema,
   /** Frames of the fixed-length crops the classifier was trained on. */
   cropFrames: z.int().min(1),
-  input: z.object({ mean: finite, std: finite.refine((v) => v > 0, 'must be above 0') }),
+  input: inputSchema,
   accuracy: z.object({
     /** Per held-out clip (crop probabilities averaged, as `classify` does); null: none held out. */
     heldOut: fraction.nullable(),
@@ -57,25 +87,9 @@ export const classifierManifestSchema = z.object({
     /** On the validation clips after the last epoch. */
     validation: fraction.nullable(),
   }),
-  trainingData: z.object({
-    hash: z.string().regex(/^[0-9a-f]{64}$/),
-    clips: z.int().min(0),
-    skipped: z.int().min(0),
-    layout: z.enum(['folders', 'nsynth']),
-    folder: z.string(),
-  }),
-  training: z.object({
-    epochs: z.int().min(0),
-    learningRate: finite,
-    batchSize: z.int().min(1),
-    seed: z.int(),
-    cropsPerClip: z.int().min(1),
-    seconds: finite,
-    backend: z.string(),
-  }),
-  createdAt: z.string(),
-  versions: z.object({ timbrefold: z.string(), tfjs: z.string() }),
-  weights: weightsSchema,
+  trainingData: trainingDataSchema.extend({ layout: z.enum(['folders', 'nsynth']) }),
+  training: trainingRunSchema,
+  ...written,
 });
 
 /**
@@ -84,9 +98,7 @@ export const classifierManifestSchema = z.object({
  * training setting and the held-out loss.
  */
 export const generatorManifestSchema = z.object({
-  format: z.literal(MODEL_FORMAT),
-  formatVersion: z.literal(MODEL_FORMAT_VERSION),
-  name: z.string().min(1),
+  ...header,
   kind: z.literal('generator'),
   generator: z.object({
     channels: z.int().min(1).max(4096),
@@ -95,7 +107,7 @@ export const generatorManifestSchema = z.object({
     outerKernel: z.int().min(1).max(63),
   }),
   spectrogram: spectrogramSchema,
-  input: z.object({ mean: finite, std: finite.refine((v) => v > 0, 'must be above 0') }),
+  input: inputSchema,
   style: z.object({ name: z.string(), sha256: sha256Schema }),
   lossNetwork: z.object({
     name: z.string().min(1),
@@ -117,25 +129,9 @@ export const generatorManifestSchema = z.object({
     heldOutClips: z.int().min(0),
     training: finite.nullable(),
   }),
-  trainingData: z.object({
-    hash: sha256Schema,
-    clips: z.int().min(0),
-    skipped: z.int().min(0),
-    folder: z.string(),
-  }),
-  training: z.object({
-    epochs: z.int().min(0),
-    learningRate: finite,
-    batchSize: z.int().min(1),
-    seed: z.int(),
-    cropsPerClip: z.int().min(1),
-    cropFrames: z.int().min(1),
-    seconds: finite,
-    backend: z.string(),
-  }),
-  createdAt: z.string(),
-  versions: z.object({ timbrefold: z.string(), tfjs: z.string() }),
-  weights: weightsSchema,
+  trainingData: trainingDataSchema,
+  training: trainingRunSchema.extend({ cropFrames: z.int().min(1) }),
+  ...written,
 });
 
 /**

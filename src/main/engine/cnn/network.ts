@@ -21,6 +21,7 @@ import {
 } from './architectures';
 import { convLayer } from './conv2d';
 import { dense, globalMean, maxPool2x2, standardise } from './layers';
+import { weightVariables } from '../weight-variables';
 
 export interface NetworkConfig extends ArchitectureConfig {
   /** Mean and standard deviation of the training spectrograms; inputs are standardised by them. */
@@ -44,11 +45,9 @@ export class NetworkWeightsError extends Error {
   override readonly name = 'NetworkWeightsError';
 }
 
-let networkSerial = 0;
-
 export class CnnNetwork {
   readonly layers: readonly LayerSpec[];
-  private readonly weights = new Map<string, tf.Variable>();
+  private readonly weights: Map<string, tf.Variable>;
   private disposed = false;
 
   /**
@@ -70,21 +69,13 @@ export class CnnNetwork {
         config.inputStd,
         `The input statistics must be finite with a standard deviation above 0, not mean ${config.inputMean}, std ${config.inputStd}.`,
       );
-    const expected = weightShapes(this.layers);
-    for (const [name, shape] of expected) {
-      const tensor = weights[name];
-      if (!tensor) throw new NetworkWeightsError(`the weight ${name} is missing`);
-      if (tensor.shape.join('x') !== shape.join('x'))
-        throw new NetworkWeightsError(
-          `the weight ${name} has shape ${tensor.shape.join('x')}, the architecture needs ${shape.join('x')}`,
-        );
-    }
-    const extra = Object.keys(weights).filter((name) => !expected.some(([n]) => n === name));
-    if (extra.length > 0) throw new NetworkWeightsError(`unexpected weights ${extra.join(', ')}`);
-    // tfjs variable names are global: each network gets its own prefix.
-    const prefix = `cnn${++networkSerial}`;
-    for (const [name] of expected)
-      this.weights.set(name, tf.variable(weights[name]!, true, `${prefix}/${name}`));
+    this.weights = weightVariables(
+      weights,
+      weightShapes(this.layers),
+      'cnn',
+      'the architecture',
+      (problem) => new NetworkWeightsError(problem),
+    );
   }
 
   /**

@@ -20,6 +20,7 @@ import { seededRandom } from '../../dsp/random';
 import { convLayer } from '../cnn/conv2d';
 import { standardise } from '../cnn/layers';
 import { EngineParameterError } from '../errors';
+import { weightVariables } from '../weight-variables';
 
 export interface GeneratorConfig {
   /** Frequency bins of the spectrograms it reads and writes (n_fft / 2 + 1). */
@@ -103,11 +104,9 @@ export function reshape4d(x: tf.Tensor4D, shape: [number, number, number, number
   return op(x);
 }
 
-let generatorSerial = 0;
-
 export class GeneratorNetwork {
   readonly layers: readonly ConvSpec[];
-  private readonly weights = new Map<string, tf.Variable>();
+  private readonly weights: Map<string, tf.Variable>;
   private disposed = false;
 
   /** Makes variables of `weights`, which must match the configuration's shapes exactly. */
@@ -141,20 +140,13 @@ export class GeneratorNetwork {
         `The input statistics must be finite with a standard deviation above 0, not mean ${config.inputMean}, std ${config.inputStd}.`,
       );
     this.layers = generatorLayers(config);
-    const expected = generatorWeightShapes(config);
-    for (const [name, shape] of expected) {
-      const tensor = weights[name];
-      if (!tensor) throw new GeneratorWeightsError(`the weight ${name} is missing`);
-      if (tensor.shape.join('x') !== shape.join('x'))
-        throw new GeneratorWeightsError(
-          `the weight ${name} has shape ${tensor.shape.join('x')}, the generator needs ${shape.join('x')}`,
-        );
-    }
-    const extra = Object.keys(weights).filter((name) => !expected.some(([n]) => n === name));
-    if (extra.length > 0) throw new GeneratorWeightsError(`unexpected weights ${extra.join(', ')}`);
-    const prefix = `generator${++generatorSerial}`;
-    for (const [name] of expected)
-      this.weights.set(name, tf.variable(weights[name]!, true, `${prefix}/${name}`));
+    this.weights = weightVariables(
+      weights,
+      generatorWeightShapes(config),
+      'generator',
+      'the generator',
+      (problem) => new GeneratorWeightsError(problem),
+    );
   }
 
   /**

@@ -1,4 +1,4 @@
-// The window loop both methods share: counting, previews, the join and clean-up, with a stand-in
+// The window loop every method shares: counting, previews, the join and clean-up, with a stand-in
 // optimiser (the methods' own runs are tested end to end in run-transfer and cnn-transfer-pipeline).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -40,13 +40,14 @@ describe('optimiseWindows', () => {
       startedAt: performance.now(),
       noLosses: -1,
       progress: (event) => events.push(event),
+      preview: async (_current, _stream, startFrame) => preview(startFrame),
       optimiserFor: async (s) => ({
-        optimise: async (window, _stream, startFrame, onIteration) => {
+        optimise: async (window, _startFrame, onIteration) => {
           for (let i = 1; i <= 4; i++)
             await onIteration({
               iteration: i,
               losses: 100 * s + i,
-              preview: async () => preview(startFrame),
+              current: () => window.data.slice(),
             });
           // Padded by two frames, as a method with a minimum length returns it.
           const padded = new Float32Array((window.frames + 2) * bins);
@@ -84,6 +85,7 @@ describe('optimiseWindows', () => {
       startedAt: performance.now(),
       noLosses: -1,
       progress: () => assert.fail('no iterations, no progress'),
+      preview: () => assert.fail('no iterations, no preview'),
       optimiserFor: async () => ({
         optimise: async (window) => ({ data: window.data, finalLosses: 7 }),
         dispose: () => undefined,
@@ -102,6 +104,7 @@ describe('optimiseWindows', () => {
         startedAt: performance.now(),
         noLosses: -1,
         progress: () => undefined,
+        preview: () => assert.fail('no iterations, no preview'),
         optimiserFor: async () => ({
           optimise: async () => {
             throw new Error('cancelled');

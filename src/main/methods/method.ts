@@ -41,7 +41,7 @@ export interface WeightedStyleInput {
 }
 
 /** What a window's optimiser reports after each iteration. */
-export interface MethodIteration<Losses extends LossTerms = LossTerms> {
+export interface MethodIteration<Losses = LossTerms> {
   /** Iterations done in this window, 1-based. */
   iteration: number;
   losses: Losses;
@@ -50,7 +50,7 @@ export interface MethodIteration<Losses extends LossTerms = LossTerms> {
 }
 
 /** One stream's optimiser: built per stream (its style may differ) and disposed after it. */
-export interface StreamOptimiser<Losses extends LossTerms = LossTerms> {
+export interface StreamOptimiser<Losses = LossTerms> {
   /**
    * Optimises one window (frames x bins), awaiting `onIteration` after every iteration. The result
    * is frames x bins with at least the window's frames (a method may pad; the rest is dropped).

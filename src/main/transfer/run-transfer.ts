@@ -234,6 +234,7 @@ export async function runTransferBatch(
 
     // Optimisation, window by window; each stream's optimiser serves all of its windows.
     const longestWindow = Math.max(...windows.map((w) => w.end - w.start));
+    const frameBins = contentStreams[0]!.logMagnitude.bins;
     const optimised = await optimiseWindows<LossTerms>({
       streams: contentStreams.map((stream) => stream.logMagnitude),
       windows,
@@ -243,28 +244,9 @@ export async function runTransferBatch(
       startedAt: optimiseStarted,
       noLosses: opened.noLosses,
       progress,
-      optimiserFor: async (s) => {
-        const optimiser = await opened.streamOptimiser(streamStyles(s), longestWindow);
-        return {
-          optimise: (window, stream, startFrame, onIteration) =>
-            optimiser.optimise(window, startFrame, (step) =>
-              onIteration({
-                iteration: step.iteration,
-                losses: step.losses,
-                preview: () =>
-                  makePreview(
-                    step.current(),
-                    window.bins,
-                    stream,
-                    startFrame,
-                    analysis,
-                    settings.seed,
-                  ),
-              }),
-            ),
-          dispose: () => optimiser.dispose(),
-        };
-      },
+      optimiserFor: (s) => opened.streamOptimiser(streamStyles(s), longestWindow),
+      preview: (current, stream, startFrame) =>
+        makePreview(current, frameBins, stream, startFrame, analysis, settings.seed),
     });
     const { joined: joinedStreams, iterations: done, finalLosses } = optimised;
     const optimisationSeconds = seconds(optimiseStarted);

@@ -1,34 +1,11 @@
 // Every window of every stream through a method's optimiser, with what the user sees meanwhile:
 // one iteration count over the whole job, the time left, and previews of the current iterate. The
-// windows' results are joined per stream (windows.ts). The shallow and the trained-CNN methods
-// differ only in how one window is optimised and previewed, which they bring as a WindowOptimiser.
+// windows' results are joined per stream (windows.ts). Methods differ only in how one window is
+// optimised, which they bring as a StreamOptimiser (methods/method.ts).
 import type { TransferPreview } from '../../shared/transfer';
 import type { LogSpectrogram } from '../engine/spectrogram';
+import type { StreamOptimiser } from '../methods/method';
 import { WindowJoiner, type FrameWindow } from './windows';
-
-/** What an optimiser reports after each iteration of one window. */
-export interface WindowStep<Losses> {
-  /** Iterations done in this window, 1-based. */
-  iteration: number;
-  losses: Losses;
-  /** A preview of the current iterate (computed only when one is due). */
-  preview: () => Promise<TransferPreview>;
-}
-
-/** One stream's optimiser; built per stream (its style may differ) and disposed after it. */
-export interface WindowOptimiser<Losses> {
-  /**
-   * Optimises one window (frames x bins), awaiting `onIteration` after every iteration. The result
-   * is frames x bins with at least the window's frames (a method may pad; the rest is dropped).
-   */
-  optimise(
-    window: LogSpectrogram,
-    stream: number,
-    startFrame: number,
-    onIteration: (step: WindowStep<Losses>) => Promise<void>,
-  ): Promise<{ data: Float32Array; finalLosses: Losses }>;
-  dispose(): void;
-}
 
 export interface OptimisationProgress<Losses> {
   phase: 'optimisation';
@@ -52,7 +29,9 @@ export interface WindowLoop<Losses> {
   startedAt: number;
   /** The losses reported before any iteration has run. */
   noLosses: Losses;
-  optimiserFor(stream: number): Promise<WindowOptimiser<Losses>>;
+  optimiserFor(stream: number): Promise<StreamOptimiser<Losses>>;
+  /** A preview of a window's current iterate (frames x bins), made only when one is due. */
+  preview(current: Float32Array, stream: number, startFrame: number): Promise<TransferPreview>;
   progress(event: OptimisationProgress<Losses>, transfer?: ArrayBuffer[]): void;
 }
 
@@ -85,7 +64,7 @@ export async function optimiseWindows<Losses>(
           data: stream.data.subarray(window.start * bins, window.end * bins),
         };
         let iterated = false;
-        const result = await optimiser.optimise(content, s, window.start, async (step) => {
+        const result = await optimiser.optimise(content, window.start, async (step) => {
           done++;
           iterated = true;
           finalLosses = step.losses;
@@ -93,7 +72,7 @@ export async function optimiseWindows<Losses>(
           const due = previewEvery
             ? step.iteration === 1 || step.iteration % previewEvery === 0
             : false;
-          const preview = due ? await step.preview() : undefined;
+          const preview = due ? await loop.preview(step.current(), s, window.start) : undefined;
           loop.progress(
             {
               phase: 'optimisation',

@@ -11,10 +11,12 @@ import type {
   TransferStartRequest,
 } from '../../../shared/ipc-jobs';
 import type { ModelInfo } from '../../../shared/ipc-models';
-import type {
-  NumberDeclaration,
-  ParameterDeclaration,
-  ParameterValue,
+import {
+  parameterProblem,
+  type IntegerDeclaration,
+  type NumberDeclaration,
+  type ParameterDeclaration,
+  type ParameterValue,
 } from '../../../shared/parameters';
 import type {
   ProjectDocument,
@@ -38,37 +40,6 @@ interface Props {
 
 function set(settings: Partial<TransferSettings>): void {
   edit({ type: 'set-transfer', settings });
-}
-
-/** A whole number typed in a box; values out of range are not sent. */
-function WholeNumberField(props: {
-  label: string;
-  doc?: string;
-  value: number;
-  min: number;
-  max: number;
-  onChange: (value: number) => void;
-}): React.JSX.Element {
-  const [text, setText, focus] = usePendingValue(String(props.value));
-  return (
-    <label className="field" title={props.doc}>
-      <span className="field-label">{props.label}</span>
-      <input
-        type="number"
-        aria-label={props.label}
-        min={props.min}
-        max={props.max}
-        value={text}
-        {...focus}
-        onChange={(e) => {
-          setText(e.target.value);
-          const n = Number(e.target.value);
-          if (e.target.value !== '' && Number.isInteger(n) && n >= props.min && n <= props.max)
-            props.onChange(n);
-        }}
-      />
-    </label>
-  );
 }
 
 /** One style track: whether it is used, and its weight in the mix of styles. */
@@ -174,18 +145,8 @@ function ParameterControl({
         onChange={onChange}
       />
     );
-  if (d.kind === 'integer')
-    return (
-      <WholeNumberField
-        label={d.label}
-        doc={d.doc}
-        value={typeof value === 'number' ? value : d.default}
-        min={d.min}
-        max={d.max}
-        onChange={onChange}
-      />
-    );
-  if (d.kind === 'number') return <NumberField declaration={d} value={value} onChange={onChange} />;
+  if (d.kind === 'number' || d.kind === 'integer')
+    return <NumberField declaration={d} value={value} onChange={onChange} />;
   if (d.kind === 'choice')
     return (
       <label className="field" title={d.doc}>
@@ -206,13 +167,13 @@ function ParameterControl({
   return null;
 }
 
-/** A number typed in a box; values out of the declared range are not sent. */
+/** A number typed in a box; a value its declaration refuses is not sent. */
 function NumberField({
   declaration: d,
   value,
   onChange,
 }: {
-  declaration: NumberDeclaration;
+  declaration: NumberDeclaration | IntegerDeclaration;
   value: ParameterValue | undefined;
   onChange: (value: number) => void;
 }): React.JSX.Element {
@@ -230,8 +191,7 @@ function NumberField({
         onChange={(e) => {
           setText(e.target.value);
           const n = Number(e.target.value);
-          const above = d.minExclusive ? n > d.min : n >= d.min;
-          if (e.target.value !== '' && Number.isFinite(n) && above && n <= d.max) onChange(n);
+          if (e.target.value !== '' && parameterProblem(d, n) === undefined) onChange(n);
         }}
       />
     </label>

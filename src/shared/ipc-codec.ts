@@ -5,6 +5,8 @@
 // Frame: uint32 JSON byte length | JSON (UTF-8) | padding to 8 | for each buffer: uint32 length,
 // padding to 8, bytes, padding to 8.
 
+import type { HostDialogMessage } from './host-dialogs';
+
 type TypedArrayName =
   | 'Uint8Array'
   | 'Int8Array'
@@ -101,8 +103,9 @@ export function decodeMessage(frame: Uint8Array): unknown {
   });
 }
 
-/** Messages on the test host's socket. */
+/** Messages on the browser host's socket. */
 export type SocketMessage =
   | { type: 'call'; id: number; channel: string; args: unknown[] }
   | { type: 'reply'; id: number; reply: unknown }
-  | { type: 'event'; event: string; payload: unknown };
+  | { type: 'event'; event: string; payload: unknown }
+  | HostDialogMessage;

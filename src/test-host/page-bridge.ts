@@ -4,6 +4,8 @@ import type { TimbrefoldApi } from '../shared/api';
 import type { IpcReply } from '../shared/ipc-channels';
 import { createTimbrefoldApi } from '../shared/ipc-client';
 import { decodeMessage, encodeMessage, type SocketMessage } from '../shared/ipc-codec';
+import type { HostFolderListing } from '../shared/host-dialogs';
+import { showHostChooser } from './host-chooser';
 
 declare global {
   interface Window {
@@ -16,6 +18,8 @@ socket.binaryType = 'arraybuffer';
 const pending = new Map<number, (reply: IpcReply<unknown>) => void>();
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 const outbox: Uint8Array[] = [];
+/** The open chooser's folder listing in flight, by dialog id. */
+const listings = new Map<number, (listing: HostFolderListing | string) => void>();
 let nextId = 1;
 
 function send(message: SocketMessage): void {
@@ -35,6 +39,20 @@ socket.addEventListener('message', (event: MessageEvent<ArrayBuffer>) => {
     pending.delete(message.id);
   } else if (message.type === 'event') {
     for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
+  } else if (message.type === 'dialog-listing') {
+    listings.get(message.id)?.(
+      message.listing ?? message.problem ?? 'The folder could not be listed.',
+    );
+    listings.delete(message.id);
+  } else if (message.type === 'dialog') {
+    const { id } = message;
+    void showHostChooser(message.request, message.start, {
+      list: (path) =>
+        new Promise((resolve) => {
+          listings.set(id, resolve);
+          send({ type: 'dialog-list', id, path });
+        }),
+    }).then((answer) => send({ type: 'dialog-answer', id, answer }));
   }
 });
 

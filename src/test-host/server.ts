@@ -1,11 +1,13 @@
-// The test host: the built editor at http://127.0.0.1:PORT/, the real handler table and engine
-// behind a WebSocket, and a window.timbrefold of the preload's exact shape injected into the
-// page. Bound to 127.0.0.1 only; the socket accepts the page's own origin only.
+// The browser host (`npm run web`, and the tests' host): the built editor over HTTP, the real
+// handler table and engine behind a WebSocket, and a window.timbrefold of the preload's exact
+// shape injected into the page. Bound to 127.0.0.1 unless told otherwise; who may connect is
+// access.ts's decision; the socket accepts the page's own origin only. File dialogs are answered
+// by the page's in-page chooser of the host's folders, or, for tests, from a queue.
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname as machineName, tmpdir } from 'node:os';
 import { extname, join, relative, resolve } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import {
@@ -19,10 +21,19 @@ import { DIALOG_KINDS, ScriptedDialogs, type DialogKind } from '../main/ipc/dial
 import { Editor } from '../main/ipc/editor';
 import { createHandlerTable } from '../main/ipc/handler-table';
 import { MEDIA_ROUTE, mediaContentType, tokenOfMediaPath } from '../main/media/media-registry';
+import { accessPolicy, decideAccess, isLoopbackAddress, type AccessPolicy } from './access';
+import { PAGE_DIALOG_MESSAGE, PageDialogs, type PageChannel } from './page-dialogs';
 
 export interface TestHostOptions {
   /** 0 picks a free port. */
   port: number;
+  /** The address to listen on (default 127.0.0.1); any other than loopback requires a token. */
+  address?: string;
+  /**
+   * Who answers the editor's file dialogs: the page's in-page chooser (`npm run web`), or a queue
+   * that tests fill (the default; an empty queue answers "cancelled").
+   */
+  dialogs?: 'page' | 'scripted';
   /** The build to serve (contains renderer/ and test-host/). */
   buildDir: string;
   /** The editor's data folder (default: a fresh temporary folder). */
@@ -35,9 +46,13 @@ export interface TestHostOptions {
 }
 
 export interface TestHost {
+  /** The address to open, with the access token when one is needed. */
   url: string;
   port: number;
+  /** Null when bound to loopback. */
+  token: string | null;
   editor: Editor;
+  /** The tests' dialog queue (used when `dialogs` is 'scripted'). */
   dialogs: ScriptedDialogs;
   dataDir: string;
   close(): Promise<void>;
@@ -53,14 +68,14 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-function csp(port: number, inMeta = false): string {
+function csp(host: string, inMeta = false): string {
   const policy = [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "media-src 'self' blob:",
-    `connect-src 'self' ws://127.0.0.1:${port}`,
+    `connect-src 'self' ws://${host}`,
     "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
@@ -71,12 +86,12 @@ function csp(port: number, inMeta = false): string {
   return policy.join('; ');
 }
 
-async function pageHtml(buildDir: string, port: number): Promise<string> {
+async function pageHtml(buildDir: string, host: string): Promise<string> {
   const html = await readFile(join(buildDir, 'renderer', 'index.html'), 'utf8');
   return html
     .replace(
       /<meta\s+http-equiv="Content-Security-Policy"[^>]*>/i,
-      `<meta http-equiv="Content-Security-Policy" content="${csp(port, true)}" />`,
+      `<meta http-equiv="Content-Security-Policy" content="${csp(host, true)}" />`,
     )
     .replace('<head>', '<head>\n    <script src="/__host/bridge.js"></script>');
 }
@@ -113,9 +128,21 @@ async function readBody(request: IncomingMessage): Promise<string> {
 
 export async function startTestHost(options: TestHostOptions): Promise<TestHost> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'timbrefold-host-')));
+  const address = options.address ?? '127.0.0.1';
   const dialogs = new ScriptedDialogs();
   const sockets = new Set<WebSocket>();
+  /** The socket whose call is being answered: the page a dialog is drawn in. */
+  let caller: WebSocket | null = null;
+  const channelTo =
+    (ws: WebSocket): PageChannel =>
+    (message) => {
+      if (ws.readyState !== ws.OPEN) return false;
+      ws.send(encodeMessage(message));
+      return true;
+    };
+  const pageDialogs = new PageDialogs(() => (caller ? channelTo(caller) : null));
   let port = options.port;
+  let policy: AccessPolicy = accessPolicy(address, port);
   const emit = <E extends IpcEventName>(event: E, payload: IpcEvents[E]): void => {
     if (sockets.size === 0) return;
     const frame = encodeMessage({ type: 'event', event, payload } satisfies SocketMessage);
@@ -129,7 +156,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
         host: 'test-host',
         platform: process.platform,
       },
-      dialogs,
+      dialogs: options.dialogs === 'page' ? pageDialogs : dialogs,
       mediaUrl: (path) => path,
       emit,
     },
@@ -155,18 +182,38 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
-    if (request.method === 'POST' && url.pathname === '/__host/dialogs')
+    const access = decideAccess(policy, {
+      url: request.url ?? '/',
+      host: request.headers.host,
+      cookie: request.headers.cookie,
+    });
+    if (!access.allowed) {
+      response.writeHead(access.status, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end(access.reason);
+      return;
+    }
+    if ('setCookie' in access) {
+      response.writeHead(303, { location: access.redirectTo, 'set-cookie': access.setCookie });
+      response.end();
+      return;
+    }
+    const host = request.headers.host!.toLowerCase();
+    const url = new URL(request.url ?? '/', `http://${host}`);
+    if (
+      request.method === 'POST' &&
+      url.pathname === '/__host/dialogs' &&
+      options.dialogs !== 'page'
+    )
       return answerDialog(request, response);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405).end();
       return;
     }
     if (url.pathname === '/' || url.pathname === '/index.html') {
-      const html = await pageHtml(options.buildDir, port);
+      const html = await pageHtml(options.buildDir, host);
       response.writeHead(200, {
         'content-type': TYPES['.html']!,
-        'content-security-policy': csp(port),
+        'content-security-policy': csp(host),
         'cache-control': 'no-store',
       });
       response.end(html);
@@ -184,7 +231,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     if (relative(rendererDir, file).startsWith('..'))
       throw Object.assign(new Error('outside'), { code: 'ENOENT' });
     return sendFile(response, file, TYPES[extname(file)] ?? 'application/octet-stream', {
-      'content-security-policy': csp(port),
+      'content-security-policy': csp(host),
     });
   }
 
@@ -208,17 +255,31 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
 
   const sockets$ = new WebSocketServer({ noServer: true, maxPayload: 2 ** 31 - 1 });
   server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    const access = decideAccess(policy, {
+      url: request.url ?? '/',
+      host: request.headers.host,
+      cookie: request.headers.cookie,
+    });
+    const host = request.headers.host?.toLowerCase();
+    const url = new URL(request.url ?? '/', `http://${host}`);
     if (
+      !access.allowed ||
+      'setCookie' in access ||
       url.pathname !== '/__host/socket' ||
-      request.headers.origin !== `http://127.0.0.1:${port}`
+      request.headers.origin?.toLowerCase() !== `http://${host}`
     ) {
       socket.destroy();
       return;
     }
     sockets$.handleUpgrade(request, socket, head, (ws) => {
       sockets.add(ws);
-      ws.on('close', () => sockets.delete(ws));
+      ws.on('close', () => {
+        sockets.delete(ws);
+        if (caller === ws) {
+          caller = null;
+          pageDialogs.cancelAll();
+        }
+      });
       ws.on('message', (data: Buffer) => void answerCall(ws, data));
     });
   });
@@ -233,10 +294,17 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
       ws.close(1003, 'bad frame');
       return;
     }
+    if (message.type === 'dialog-list' || message.type === 'dialog-answer') {
+      const parsed = PAGE_DIALOG_MESSAGE.safeParse(message);
+      if (!parsed.success) ws.close(1003, 'bad dialog message');
+      else await pageDialogs.receive(parsed.data, channelTo(ws));
+      return;
+    }
     if (message.type !== 'call' || !IPC_CHANNELS.includes(message.channel as IpcChannel)) {
       ws.close(1008, 'unknown call');
       return;
     }
+    caller = ws;
     const reply = await table[message.channel as IpcChannel](message.args);
     if (ws.readyState === ws.OPEN) ws.send(encodeMessage({ type: 'reply', id: message.id, reply }));
   }
@@ -253,14 +321,25 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolveListen());
+    server.listen(options.port, address, () => resolveListen());
   });
-  const address = server.address();
-  port = typeof address === 'object' && address ? address.port : options.port;
+  const bound = server.address();
+  port = typeof bound === 'object' && bound ? bound.port : options.port;
+  policy = accessPolicy(address, port);
+  // A wildcard address is reached by the machine's name; IPv6 literals go in brackets.
+  const shown =
+    address === '0.0.0.0' || address === '::'
+      ? machineName()
+      : address.includes(':')
+        ? `[${address}]`
+        : address;
+  const url = new URL(`http://${isLoopbackAddress(address) ? '127.0.0.1' : shown}:${port}/`);
+  if (policy.token !== null) url.searchParams.set('token', policy.token);
 
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: url.href,
     port,
+    token: policy.token,
     editor,
     dialogs,
     dataDir,

@@ -73,6 +73,8 @@ export interface OpenOptions {
   demo?: boolean;
   dataDir?: string;
   concurrency?: number;
+  /** The browser host's in-page file chooser answers dialogs instead of the tests' queue. */
+  pageDialogs?: boolean;
 }
 
 function screenshots(page: Page, testName: string): (name: string) => Promise<string> {
@@ -126,6 +128,7 @@ export async function openEditor(
     ...(options.demo !== undefined && { demo: options.demo }),
     ...(options.dataDir !== undefined && { dataDir: options.dataDir }),
     ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
+    ...(options.pageDialogs === true && { dialogs: 'page' as const }),
   });
   const profile = await mkdtemp(join(tmpdir(), 'timbrefold-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {

@@ -35,13 +35,28 @@ function seconds(clock: string | null): number {
   return Number(m) * 60 + Number(s);
 }
 
-/** Imports files through the Import audio button and its (answered) dialog. */
+/**
+ * Clicks Import audio and picks these files: in the desktop app its dialog is answered; in a
+ * browser the browser's own file chooser opens and the files are uploaded.
+ */
+export async function importThroughChooser(session: EditorSession, paths: string[]): Promise<void> {
+  const button = session.page.getByRole('button', { name: 'Import audio' });
+  if (session.target === 'electron') {
+    await session.answerDialog('audio-files', paths);
+    await button.click();
+    return;
+  }
+  const [chooser] = await Promise.all([session.page.waitForEvent('filechooser'), button.click()]);
+  assert.ok(chooser.isMultiple(), 'the browser chooser takes several files');
+  await chooser.setFiles(paths);
+}
+
+/** Imports corpus files through the Import audio button. */
 export async function importClips(session: EditorSession, files: string[]): Promise<string[]> {
-  await session.answerDialog(
-    'audio-files',
+  await importThroughChooser(
+    session,
     files.map((f) => corpusFile(f)),
   );
-  await session.page.getByRole('button', { name: 'Import audio' }).click();
   const names = files.map((f) => f.replace(/\.wav$/, ''));
   for (const name of names)
     await session.page.getByRole('img', { name: `Spectrogram of ${name}`, exact: true }).waitFor();
@@ -452,8 +467,8 @@ export async function dropAndRecord(session: EditorSession): Promise<void> {
   const duration = Number(/(\d+\.\d\d) s ·/.exec((await recording.textContent()) ?? '')?.[1]);
   assert.ok(duration > 1 && duration < 4, `the recording lasts ${duration} s`);
 
-  // A compressed file chosen in the Import dialog: the main process hands it back, the page
-  // decodes it. The file is Opus in WebM, recorded by the browser itself (no encoder needed here).
+  // A compressed file chosen with Import audio: the page decodes it (in the desktop app the main
+  // process hands it back first). The file is Opus in WebM, recorded by the browser itself (no encoder needed here).
   const webm = await page.evaluate(`(async () => {
     const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
     const recorder = new MediaRecorder(stream, { mimeType: 'audio/webm' });
@@ -469,8 +484,7 @@ export async function dropAndRecord(session: EditorSession): Promise<void> {
   })()`);
   const compressed = join(session.dataDir, 'voice memo.webm');
   await writeFile(compressed, Uint8Array.from(webm as number[]));
-  await session.answerDialog('audio-files', [compressed]);
-  await page.getByRole('button', { name: 'Import audio' }).click();
+  await importThroughChooser(session, [compressed]);
   const memo = page.getByRole('region', { name: 'Track voice memo' });
   await memo.waitFor({ timeout: 15000 });
   await page.getByRole('img', { name: 'Spectrogram of voice memo', exact: true }).waitFor();

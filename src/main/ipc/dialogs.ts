@@ -1,5 +1,6 @@
 // The file dialogs the editor needs. The Electron shell shows native dialogs; the test host
 // answers from a queue its tests fill (so a test clicks "Import audio" like a user would).
+import type { DialogKind } from '../../shared/dialog-kinds';
 
 export interface Dialogs {
   /** Audio files to import; null when the user cancels. */
@@ -20,26 +21,7 @@ export interface Dialogs {
   chooseTrainingFolder(): Promise<string | null>;
 }
 
-export type DialogKind =
-  | 'audio-files'
-  | 'project-folder'
-  | 'save-folder'
-  | 'export-folder'
-  | 'model-file'
-  | 'model-folder'
-  | 'model-export'
-  | 'training-folder';
-
-export const DIALOG_KINDS: readonly DialogKind[] = [
-  'audio-files',
-  'project-folder',
-  'save-folder',
-  'export-folder',
-  'model-file',
-  'model-folder',
-  'model-export',
-  'training-folder',
-];
+export { DIALOG_KINDS, type DialogKind } from '../../shared/dialog-kinds';
 
 /** Dialog answers queued ahead of time, per kind; an empty queue answers "cancelled". */
 export class ScriptedDialogs implements Dialogs {

@@ -168,7 +168,10 @@ export function App(): React.JSX.Element {
           return;
         }
         case 'import-audio':
-          return importWithDialog();
+          return importWithDialog(
+            info?.host !== 'electron',
+            tracks.some((t) => t.role === 'content'),
+          );
         case 'export-stems':
           return setExporting(true);
         case 'undo':
@@ -198,7 +201,7 @@ export function App(): React.JSX.Element {
           return;
       }
     },
-    [view, transport, sessionEnd, recorder],
+    [view, transport, sessionEnd, recorder, info?.host, tracks],
   );
 
   useEffect(() => {

@@ -50,8 +50,34 @@ async function finish(result: ImportResult | undefined, role?: ImportRole): Prom
   }
 }
 
-/** The Import Audio command: the main process asks the user for files. */
-export async function importWithDialog(): Promise<void> {
+/** The file types the browser's chooser offers (the same as the desktop dialog's). */
+const AUDIO_ACCEPT = 'audio/*,.wav,.wave,.mp3,.flac,.ogg,.oga,.opus,.m4a,.aac,.webm';
+
+/** The browser's own file chooser; resolves with no files when the user cancels. */
+function chooseBrowserFiles(): Promise<File[]> {
+  const input = Object.assign(document.createElement('input'), {
+    type: 'file',
+    multiple: true,
+    accept: AUDIO_ACCEPT,
+  });
+  return new Promise((resolve) => {
+    input.addEventListener('change', () => resolve([...(input.files ?? [])]));
+    input.addEventListener('cancel', () => resolve([]));
+    input.click();
+  });
+}
+
+/**
+ * The Import Audio command. In the desktop app the main process shows the system's dialog; in a
+ * browser the files are on the user's computer, not the host's, so the browser's chooser picks
+ * them and their bytes are uploaded as a drop's are.
+ */
+export async function importWithDialog(inBrowser: boolean, hasContent: boolean): Promise<void> {
+  if (inBrowser) {
+    const files = await chooseBrowserFiles();
+    if (files.length > 0) await importDropped(files, hasContent);
+    return;
+  }
   await finish(await attempt(window.timbrefold.importAudio({})));
 }
 

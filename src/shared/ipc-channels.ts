@@ -93,6 +93,8 @@ export interface IpcCalls {
   'transfer:jobs': { args: []; result: JobSnapshot[] };
   'transfer:iterate-audio': { args: [jobId: string]; result: IterateAudio };
   'export:stems': { args: [request: ExportStemsRequest]; result: ExportStemsResult | null };
+  /** Shows an exported file in the system's file manager (desktop app only). */
+  'export:show-in-folder': { args: [file: string]; result: void };
   'models:list': { args: []; result: ModelInfo[] };
   'models:delete': { args: [name: string]; result: ModelInfo[] };
   'models:import': { args: [request: ModelImportRequest]; result: ModelInfo | null };
@@ -144,6 +146,7 @@ export const API_METHODS = {
   listJobs: 'transfer:jobs',
   iterateAudio: 'transfer:iterate-audio',
   exportStems: 'export:stems',
+  showInFolder: 'export:show-in-folder',
   listModels: 'models:list',
   deleteModel: 'models:delete',
   importModel: 'models:import',

@@ -213,7 +213,7 @@ export async function exportStems(session: EditorSession): Promise<void> {
   await dialog
     .getByRole('combobox', { name: 'Sample format' })
     .selectOption({ label: '16-bit PCM' });
-  await dialog.getByRole('combobox', { name: 'Sample rate' }).selectOption({ label: '44.1 kHz' });
+  await dialog.getByRole('combobox', { name: 'Sample rate' }).selectOption('44100');
   await dialog.getByRole('textbox', { name: 'File names' }).fill('{n}-{role}-{track}');
   await session.screenshot('export-dialog');
   const folder = join(session.dataDir, 'stems');
@@ -233,6 +233,41 @@ export async function exportStems(session: EditorSession): Promise<void> {
     assert.equal(audio.channels[0]!.length, 12 * 44100, file);
   }
   assert.equal((await readWav(files[1]!)).audio.channels.length, 1);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // Again as FLAC: the rate offered first is the project's own (the piano content's 44.1 kHz).
+  await page.getByRole('button', { name: 'Export stems' }).click();
+  await dialog.waitFor();
+  const rate = dialog.getByRole('combobox', { name: 'Sample rate' });
+  assert.equal(
+    await rate.locator('option:checked').textContent(),
+    '44.1 kHz (project)',
+    'the project rate is the default',
+  );
+  await dialog
+    .getByRole('combobox', { name: 'File format' })
+    .selectOption({ label: 'FLAC (lossless)' });
+  assert.deepEqual(
+    await dialog
+      .getByRole('combobox', { name: 'Sample format' })
+      .locator('option')
+      .allTextContents(),
+    ['16-bit PCM', '24-bit PCM'],
+    'FLAC offers no float samples',
+  );
+  const flacFolder = join(session.dataDir, 'stems-flac');
+  await mkdir(flacFolder);
+  await session.answerDialog('export-folder', [flacFolder]);
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await dialog.getByRole('list', { name: 'Exported files' }).waitFor({ timeout: 20000 });
+  await session.screenshot('exported-flac');
+  const flac = await readFile(join(flacFolder, `01 ${piano}.flac`));
+  assert.equal(new TextDecoder().decode(flac.subarray(0, 4)), 'fLaC');
+  // Show in folder belongs to the desktop app; a browser gets the paths.
+  assert.equal(
+    await dialog.getByRole('button', { name: /in its folder/ }).count(),
+    session.target === 'electron' ? 2 : 0,
+  );
   await dialog.getByRole('button', { name: 'Close' }).click();
 }
 

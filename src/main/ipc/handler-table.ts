@@ -53,6 +53,7 @@ export function createHandlerTable(
     'transfer:jobs': () => editor.listJobs(),
     'transfer:iterate-audio': (jobId) => editor.iterateAudio(jobId),
     'export:stems': (request) => editor.exportStems(request),
+    'export:show-in-folder': (file) => editor.showInFolder(file),
     'models:list': () => editor.models.list(),
     'models:delete': (name) => editor.models.delete(name),
     'models:import': (request) => editor.models.import(request),

@@ -280,7 +280,14 @@ export function App(): React.JSX.Element {
           </aside>
         </main>
         <Notices />
-        {exporting && <ExportDialog tracks={tracks} onClose={() => setExporting(false)} />}
+        {exporting && (
+          <ExportDialog
+            tracks={tracks}
+            selection={project.document.selection}
+            canShowInFolder={info?.host === 'electron'}
+            onClose={() => setExporting(false)}
+          />
+        )}
       </div>
     </EditorContext.Provider>
   );

@@ -375,8 +375,13 @@ export async function transferFlow(session: EditorSession): Promise<FrameTimes> 
   // A long job: watch it, then cancel it.
   await page.getByRole('spinbutton', { name: 'Iterations' }).fill('400');
   await page.getByRole('button', { name: 'Start transfer' }).click();
-  const name = `${content} × ${violin} + ${flute} (shallow)`;
-  const firstJob = page.getByRole('listitem', { name: `Job ${name}` }).first();
+  // A result is named by its first style, how many more, and beta; the full name is its tooltip.
+  const firstJob = page.getByRole('listitem', { name: /^Job String acoustic \+1 β [\d.]+$/ });
+  const jobName = firstJob.locator('.job-name');
+  await jobName.waitFor();
+  const name = (await jobName.textContent()) ?? '';
+  assert.equal(name, `String acoustic +1 β ${Number(Number(betaText).toPrecision(3))}`);
+  assert.equal(await jobName.getAttribute('title'), `${content} × ${violin} + ${flute} (shallow)`);
   await eventually(
     'the job runs',
     async () => (await firstJob.textContent())?.includes('Running') ?? false,

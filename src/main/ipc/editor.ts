@@ -339,7 +339,8 @@ export class Editor {
       const stems = await this.mediaJobs.run('export-stems', {
         stems: tracks.map((t, i) => ({
           trackId: t.id,
-          name: t.name,
+          // A result's stem keeps its method in its name ("Violin β 1 #2 (shallow).wav").
+          name: t.recipe ? `${t.name} (${t.recipe.method})` : t.name,
           role: t.role,
           path: paths[i]!,
           start: t.clip.start,

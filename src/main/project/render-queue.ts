@@ -25,6 +25,7 @@ import { PreviewMosaic } from '../peaks/preview-mosaic';
 import { methodNamed } from '../methods/registry';
 import { describeProjectWav, newId } from './audio-import';
 import { releaseAudioName, reserveAudioName } from './project-files';
+import { resultTrackName } from './result-names';
 import type { ProjectSession } from './session';
 
 export interface RenderQueueOptions {
@@ -118,8 +119,22 @@ export class RenderQueue {
     const styleNames = styleFromModel
       ? (request.model ?? method.name)
       : styles.map((s) => s.name).join(' + ');
-    const name = `${content.name} × ${styleNames} (${request.method})`;
+    const fullName = `${content.name} × ${styleNames} (${request.method})`;
     const preset = method.presets.find((p) => p.name === request.preset) ?? method.presets[0]!;
+    const inForce = { ...presetSettings(method.parameters, preset), ...request.settings };
+    const styleWeight = inForce['styleWeight'];
+    const name = resultTrackName({
+      method: request.method,
+      styles: styles.map((s) => s.name),
+      model: request.model ?? null,
+      ...(typeof styleWeight === 'number' && { styleWeight }),
+      taken: [
+        ...session.current.tracks.map((t) => t.name),
+        ...[...this.jobs.values()]
+          .filter((j) => j.summary.state === 'queued' || j.summary.state === 'running')
+          .map((j) => j.summary.name),
+      ],
+    });
     // A one-pass method has no iterations: 0 planned.
     const asked =
       request.settings['iterations'] ?? presetSettings(method.parameters, preset)['iterations'];
@@ -128,6 +143,7 @@ export class RenderQueue {
       summary: {
         id,
         name,
+        fullName,
         state: 'queued',
         contentTrackId: content.id,
         styleTrackIds: styles.map((s) => s.id),
@@ -210,7 +226,7 @@ export class RenderQueue {
     try {
       const content = session.findTrack(job.request.contentTrackId);
       // Reserved as the job starts, so two jobs running together never share a result file.
-      output = await reserveAudioName(job.folder, job.summary.name.replace('×', 'x'));
+      output = await reserveAudioName(job.folder, job.summary.fullName.replace('×', 'x'));
       // Clips are read only as plain files of the project, never through a link.
       const styles: StyleSource[] = await Promise.all(
         job.request.styles.map(async (s) => ({

@@ -31,7 +31,9 @@ export function RenderQueue({ jobs }: { jobs: JobSnapshot[] }): React.JSX.Elemen
           return (
             <li key={job.id} className={`job state-${job.state}`} aria-label={`Job ${job.name}`}>
               <div className="job-head">
-                <span className="job-name">{job.name}</span>
+                <span className="job-name" title={job.fullName}>
+                  {job.name}
+                </span>
                 <span className="job-state">{STATE_LABELS[job.state]}</span>
               </div>
               {active && (

@@ -46,6 +46,14 @@ export function TrackHeader({ track, mediaUrl, missing }: Props): React.JSX.Elem
     }
   };
   const { clip } = track;
+  // A result's short name says what differs between takes; the tooltip says everything.
+  const description = track.recipe
+    ? `${track.recipe.contentName} × ${
+        track.recipe.styles.map((s) => s.name).join(' + ') || (track.recipe.model ?? '')
+      } (${track.recipe.method}, ${track.recipe.preset}, seed ${track.recipe.seed}, ${
+        track.recipe.iterations
+      } iterations)`
+    : track.clip.sourceName;
   return (
     <div className={`track-header role-${track.role}`}>
       <div className="track-title">
@@ -62,6 +70,7 @@ export function TrackHeader({ track, mediaUrl, missing }: Props): React.JSX.Elem
         </span>
         <input
           className="track-name"
+          title={description}
           aria-label={`Name of ${track.name}`}
           value={name}
           onChange={(e) => setName(e.target.value)}

@@ -18,12 +18,18 @@ interface Props {
   mediaUrl: string | undefined;
   missing: boolean;
   dimmed: boolean;
+  /** The top of every spectrogram lane: the project's highest Nyquist frequency. */
+  topHz: number;
 }
 
-export function TrackRow({ track, mediaUrl, missing, dimmed }: Props): React.JSX.Element {
+export function TrackRow({ track, mediaUrl, missing, dimmed, topHz }: Props): React.JSX.Element {
   const { lanes, error } = useLanes(track.id, track.clip.id);
   return (
-    <section className={`track ${dimmed ? 'dimmed' : ''}`} aria-label={`Track ${track.name}`}>
+    <section
+      className={`track ${dimmed ? 'dimmed' : ''}`}
+      aria-label={`Track ${track.name}`}
+      data-track-id={track.id}
+    >
       <TrackHeader track={track} mediaUrl={mediaUrl} missing={missing} />
       <div className="lanes">
         {lanes ? (
@@ -39,6 +45,7 @@ export function TrackRow({ track, mediaUrl, missing, dimmed }: Props): React.JSX
               spectrogram={lanes.spectrogram}
               clipStart={track.clip.start}
               height={SPECTROGRAM_HEIGHT}
+              maxHz={topHz}
             />
           </>
         ) : (

@@ -143,6 +143,8 @@ export async function listenAndSave(session: EditorSession): Promise<void> {
   // A/B: one sound at a time, switched with number keys, at the same playhead, loudness-matched.
   await page.getByRole('button', { name: 'A/B', exact: true }).click();
   const listenTo = page.getByRole('radiogroup', { name: 'Listen to' });
+  // A/B compares the content with its results: a style clip is not a candidate.
+  assert.deepEqual(await listenTo.getByRole('radio').allTextContents(), [`1 ${content} (content)`]);
   assert.equal(
     await listenTo.getByRole('radio', { checked: true }).textContent(),
     `1 ${content} (content)`,
@@ -150,15 +152,19 @@ export async function listenAndSave(session: EditorSession): Promise<void> {
   await page.keyboard.press('2');
   assert.equal(
     await listenTo.getByRole('radio', { checked: true }).textContent(),
-    `2 ${style} (style)`,
+    `1 ${content} (content)`,
+    'no second candidate to switch to',
   );
-  assert.match((await page.getByText(/Loudness matched to/).textContent()) ?? '', /-\d+\.\d LUFS/);
   assert.match(
-    (await page.getByRole('region', { name: `Track ${content}` }).getAttribute('class')) ?? '',
+    (await page.getByText(/Loudness matched to/).textContent()) ?? '',
+    /matched to the content \(-\d+\.\d LUFS\)/,
+  );
+  assert.match(
+    (await page.getByRole('region', { name: `Track ${style}` }).getAttribute('class')) ?? '',
     /dimmed/,
   );
-  assert.equal(seconds(await clock.textContent()), paused, 'switching kept the playhead');
-  await session.screenshot('ab-style');
+  assert.equal(seconds(await clock.textContent()), paused, 'A/B kept the playhead');
+  await session.screenshot('ab-content');
   await page.getByRole('button', { name: 'A/B', exact: true }).click();
 
   // Mute, then undo and redo from the keyboard.
@@ -432,11 +438,11 @@ export async function transferFlow(session: EditorSession): Promise<FrameTimes> 
 
   // A/B between the content and the result, then a blind rating saved into the project.
   await page.getByRole('button', { name: 'A/B', exact: true }).click();
-  await page.keyboard.press('4');
+  await page.keyboard.press('2');
   const listenTo = page.getByRole('radiogroup', { name: 'Listen to' });
   assert.equal(
     await listenTo.getByRole('radio', { checked: true }).textContent(),
-    `4 ${name} (result)`,
+    `2 ${name} (result)`,
   );
   await page.getByRole('checkbox', { name: 'Blind test' }).check();
   assert.doesNotMatch(
@@ -450,13 +456,21 @@ export async function transferFlow(session: EditorSession): Promise<FrameTimes> 
     false,
     'blind hides the tracks',
   );
-  const rating = page.getByRole('radiogroup', { name: /^Rating of Sound \d$/ });
-  await rating.getByRole('radio', { name: '4' }).click();
-  await eventually(
-    'the rating is recorded',
-    async () =>
-      (await rating.getByRole('radio', { name: '4' }).getAttribute('aria-checked')) === 'true',
-  );
+  // Every sound has a rating row (the content is the hidden reference), so none gives itself away.
+  const ratings = page.getByRole('radiogroup', { name: /^Rating of Sound \d$/ });
+  assert.equal(await ratings.count(), 2);
+  for (const [i, score] of [
+    [0, '4'],
+    [1, '2'],
+  ] as const) {
+    const rating = ratings.nth(i);
+    await rating.getByRole('radio', { name: score }).click();
+    await eventually(
+      'the rating is recorded',
+      async () =>
+        (await rating.getByRole('radio', { name: score }).getAttribute('aria-checked')) === 'true',
+    );
+  }
   await session.screenshot('blind-rating');
   const folder = join(session.dataDir, 'Rated');
   await session.answerDialog('save-folder', [folder]);
@@ -467,7 +481,29 @@ export async function transferFlow(session: EditorSession): Promise<FrameTimes> 
     ratings: Record<string, number>;
   };
   const resultId = saved.tracks.find((t) => t.role === 'result')!.id;
-  assert.deepEqual(saved.ratings, { [resultId]: 4 });
+  const contentId = saved.tracks.find((t) => t.role === 'content')!.id;
+  assert.deepEqual(Object.keys(saved.ratings).sort(), [contentId, resultId].sort());
+  assert.deepEqual(Object.values(saved.ratings).sort(), [2, 4]);
+  // Finishing reveals which sound was which, with its rating.
+  await page.getByRole('button', { name: 'Finish and reveal' }).click();
+  const answers = page.getByRole('table', { name: 'Blind test answers' });
+  await answers.waitFor();
+  const rows = await answers.locator('tbody tr').allTextContents();
+  assert.equal(rows.length, 2);
+  for (const [shown, id] of [
+    [`${name} (result)`, resultId],
+    [`${content} (content)`, contentId],
+  ] as const)
+    assert.ok(
+      rows.some((r) => r.includes(shown) && r.endsWith(String(saved.ratings[id]))),
+      `the answers name ${shown} with its rating: ${rows.join(' | ')}`,
+    );
+  assert.equal(
+    await page.getByRole('region', { name: `Track ${name}` }).isVisible(),
+    true,
+    'the tracks are shown again',
+  );
+  await session.screenshot('blind-revealed');
   return frameTimes;
 }
 

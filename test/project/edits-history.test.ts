@@ -91,13 +91,13 @@ describe('edits and undo', () => {
     assert.equal(s.history.redoLabel, null);
   });
 
-  test('removing the content or a style track clears it from the transfer panel; ratings only for results', () => {
+  test('removing the content or a style track clears it from the transfer panel; ratings for content and results', () => {
     const s = session();
     s.edit({ type: 'rate-result', trackId: 'c', rating: 4 });
     assert.deepEqual(s.doc().ratings, { c: 4 });
     assert.throws(
-      () => s.edit({ type: 'rate-result', trackId: 'a', rating: 3 }),
-      /only results are rated/,
+      () => s.edit({ type: 'rate-result', trackId: 'b', rating: 3 }),
+      /is a style clip; the blind test rates the content and the results/,
     );
     s.edit({ type: 'remove-track', trackId: 'b' });
     assert.deepEqual(s.doc().transfer.styles, []);

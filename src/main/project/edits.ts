@@ -136,10 +136,12 @@ export function applyEdit(document: ProjectDocument, edit: ProjectEdit): EditOut
       return applyTransferSettings(document, edit.settings);
     case 'rate-result': {
       const track = requireTrack(document, edit.trackId);
-      if (track.role !== 'result')
+      // The content is rated too, as the blind test's hidden reference (seed 001's protocol):
+      // a rating row that only results had would tell the listener which sound is which.
+      if (track.role === 'style')
         throw new ProjectError(
           'NOTHING_TO_DO',
-          `${track.name} is not a result; only results are rated.`,
+          `${track.name} is a style clip; the blind test rates the content and the results.`,
         );
       const ratings = { ...document.ratings };
       if (edit.rating === null) delete ratings[edit.trackId];

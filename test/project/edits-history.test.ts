@@ -82,6 +82,21 @@ describe('edits and undo', () => {
     assert.equal(s.history.redo(), undefined);
   });
 
+  test('move-track puts a track at an index, the others keeping their order, as one undo step', () => {
+    const s = session();
+    const order = (): string[] => s.doc().tracks.map((t) => t.id);
+    const before = order();
+    s.edit({ type: 'move-track', trackId: before[2]!, index: 0 });
+    assert.deepEqual(order(), [before[2], before[0], before[1]]);
+    s.edit({ type: 'move-track', trackId: before[0]!, index: 99 });
+    assert.deepEqual(order(), [before[2], before[1], before[0]], 'past the end: last');
+    assert.throws(
+      () => s.edit({ type: 'move-track', trackId: before[0]!, index: 2 }),
+      /is already there/,
+    );
+    assert.equal(s.history.undoLabel, 'Move track a down');
+  });
+
   test('a new edit after undo drops the redo branch', () => {
     const s = session();
     s.edit({ type: 'set-track-mute', trackId: 'a', mute: true });

@@ -115,6 +115,21 @@ export function applyEdit(document: ProjectDocument, edit: ProjectEdit): EditOut
         label: `Move ${trackName(document, edit.trackId)}`,
         coalesceKey: `move:${edit.trackId}`,
       };
+    case 'move-track': {
+      const track = requireTrack(document, edit.trackId);
+      const others = document.tracks.filter((t) => t.id !== edit.trackId);
+      const index = Math.min(edit.index, others.length);
+      if (document.tracks[index] === track)
+        throw new ProjectError('NOTHING_TO_DO', `${track.name} is already there.`);
+      return {
+        document: {
+          ...document,
+          tracks: [...others.slice(0, index), track, ...others.slice(index)],
+        },
+        label: `Move ${track.name} ${index < document.tracks.indexOf(track) ? 'up' : 'down'}`,
+        coalesceKey: `order:${edit.trackId}`,
+      };
+    }
     case 'remove-track': {
       const name = trackName(document, edit.trackId);
       return {

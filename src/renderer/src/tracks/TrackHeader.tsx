@@ -6,14 +6,18 @@ import { attempt } from '../app/notices';
 import { formatNumber } from '../state/log-scale';
 import { usePendingValue } from '../state/use-pending-value';
 import { edit } from '../state/use-project';
+import { useTrackReorder } from './track-reorder';
 
 interface Props {
   track: TrackState;
+  index: number;
+  count: number;
   mediaUrl: string | undefined;
   missing: boolean;
 }
 
-export function TrackHeader({ track, mediaUrl, missing }: Props): React.JSX.Element {
+export function TrackHeader({ track, index, count, mediaUrl, missing }: Props): React.JSX.Element {
+  const reorder = useTrackReorder(track, index, count);
   const { host, methods } = useEditor();
   // A setting's name as the panel shows it (its declaration's label).
   const labelOf = (method: string, name: string): string =>
@@ -55,7 +59,11 @@ export function TrackHeader({ track, mediaUrl, missing }: Props): React.JSX.Elem
       } iterations)`
     : track.clip.sourceName;
   return (
-    <div className={`track-header role-${track.role}`}>
+    <div
+      className={`track-header role-${track.role}`}
+      title="Drag up or down to reorder; Alt+arrows move the track (up/down) or its clip (left/right)"
+      {...reorder}
+    >
       <div className="track-title">
         <span
           className="drag-handle"

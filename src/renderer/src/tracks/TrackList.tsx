@@ -140,10 +140,12 @@ export function TrackList({
             </p>
           </div>
         )}
-        {tracks.map((track) => (
+        {tracks.map((track, index) => (
           <TrackRow
             key={track.id}
             track={track}
+            index={index}
+            count={tracks.length}
             mediaUrl={project.media[track.clip.id]}
             missing={project.missing.includes(track.clip.id)}
             dimmed={dimmed.has(track.id)}

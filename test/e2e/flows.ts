@@ -404,8 +404,19 @@ export async function transferFlow(session: EditorSession): Promise<FrameTimes> 
     async () => (await canvasInk(page, `canvas[aria-label="Preview of ${name}"]`)).painted > 0.05,
     60000,
   );
-  await page.getByRole('button', { name: `Play current iterate of ${name}` }).click();
+  // The current iterate plays (the whole region so far) until Stop.
+  const iterate = page.getByRole('button', { name: `Play current iterate of ${name}` });
+  await iterate.click();
+  await eventually(
+    'the iterate plays',
+    async () => (await iterate.getAttribute('aria-pressed')) === 'true',
+  );
   await session.screenshot('live-preview');
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  await eventually(
+    'Stop ends the iterate',
+    async () => (await iterate.getAttribute('aria-pressed')) === 'false',
+  );
   await page.getByRole('button', { name: 'Cancel transfer' }).click();
   await eventually(
     'the job shows as cancelled',

@@ -1,8 +1,7 @@
 // Where a dragged track lands and where a dragged clip starts.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { newClipStart } from '../../src/renderer/src/tracks/clip-drag';
-import { dropIndex } from '../../src/renderer/src/tracks/track-reorder';
+import { dropIndex, newClipStart } from '../../src/renderer/src/tracks/arrange';
 
 describe('arranging', () => {
   test('a dragged track lands above the first row whose middle is below the pointer', () => {

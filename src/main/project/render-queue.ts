@@ -21,6 +21,7 @@ import { presetSettings } from '../../shared/parameters';
 import { ParameterError, isUserFacingError } from '../../shared/user-error';
 import { JobCancelledError } from '../jobs/errors';
 import type { EngineJobRunner } from '../worker/engine-jobs';
+import { IterateMosaic } from '../peaks/iterate-mosaic';
 import { PreviewMosaic } from '../peaks/preview-mosaic';
 import { methodNamed } from '../methods/registry';
 import { describeProjectWav, newId } from './audio-import';
@@ -49,8 +50,8 @@ interface Job {
   losses: LossPoint[];
   preview: SpectrogramLevels | null;
   mosaic: PreviewMosaic;
-  /** The newest iterate as sound (the engine's quick phase reconstruction of its window). */
-  iterate: { audio: Float32Array; sampleRate: number } | null;
+  /** The newest iterate of the whole region as sound (each window's quick phase reconstruction). */
+  iterate: IterateMosaic;
   /** The trained CNN's model, once the engine names it. */
   model: string | null;
   abort: AbortController;
@@ -85,7 +86,7 @@ export class RenderQueue {
 
   /** The newest iterate of a job as sound, for "play the current iterate". */
   latestIterate(jobId: string): { audio: Float32Array; sampleRate: number } | null {
-    return this.requireJob(jobId).iterate;
+    return this.requireJob(jobId).iterate.current();
   }
 
   start(request: TransferStartRequest): JobSummary {
@@ -162,7 +163,7 @@ export class RenderQueue {
       losses: [],
       preview: null,
       mosaic: new PreviewMosaic(end - start),
-      iterate: null,
+      iterate: new IterateMosaic(end - start),
       model: null,
       abort: new AbortController(),
       folder: session.folder,
@@ -298,8 +299,7 @@ export class RenderQueue {
     }
     let preview: SpectrogramLevels | undefined;
     if (progress.preview) {
-      if (progress.preview.stream === 0)
-        job.iterate = { audio: progress.preview.audio, sampleRate: progress.preview.sampleRate };
+      job.iterate.add(progress.preview);
       preview = job.mosaic.add(progress.preview) ?? undefined;
       job.preview = preview ?? job.preview;
       change.previews = job.summary.previews + 1;

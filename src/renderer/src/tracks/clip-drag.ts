@@ -7,16 +7,10 @@ import type { TrackState } from '../../../shared/ipc-project';
 import { useEditor } from '../app/editor-context';
 import { secondsPerPixel, timeAtPixel } from '../lanes/zoom';
 import { edit } from '../state/use-project';
+import { newClipStart } from './arrange';
 
 /** Pixels the pointer travels before a press becomes a drag (a click stays a click). */
 const DRAG_THRESHOLD_PX = 4;
-/** Alt+Left/Right moves a clip by this much; with Shift, ten times as much. */
-export const NUDGE_SECONDS = 0.1;
-
-export function newClipStart(start: number, deltaSeconds: number): number {
-  // Whole milliseconds: a drag never leaves a start like 1.0000000002 s in the project.
-  return Math.max(0, Math.round((start + deltaSeconds) * 1000) / 1000);
-}
 
 export function useClipDrag(track: TrackState): {
   /** Pixels the lanes are shifted while dragging. */

@@ -3,16 +3,10 @@
 import { useRef } from 'react';
 import type { TrackState } from '../../../shared/ipc-project';
 import { edit } from '../state/use-project';
-import { NUDGE_SECONDS, newClipStart } from './clip-drag';
+import { dropIndex, NUDGE_SECONDS, newClipStart } from './arrange';
 
 const DRAG_THRESHOLD_PX = 6;
 const INTERACTIVE = 'input, button, select, summary, details, a, [role="button"]';
-
-/** Where a dragged row lands: the index among the other rows whose middle is below the pointer. */
-export function dropIndex(middles: readonly number[], pointerY: number): number {
-  const index = middles.findIndex((middle) => pointerY < middle);
-  return index === -1 ? middles.length : index;
-}
 
 function rowsBesides(header: HTMLElement): HTMLElement[] {
   const own = header.closest<HTMLElement>('.track');

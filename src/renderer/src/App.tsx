@@ -7,6 +7,9 @@ import type { AppInfo } from '../../shared/api';
 import { EditorContext, type EditorContextValue } from './app/editor-context';
 import type { Command } from './app/commands';
 import { commandOfKey } from './app/commands';
+import { useCloseOnEscape } from './app/escape-close';
+import { abCandidateOfKey } from './app/keymap';
+import { ShortcutsDialog } from './app/ShortcutsDialog';
 import { importDropped, importWithDialog, Recorder } from './app/importing';
 import { attempt, dismiss, notices, notify } from './app/notices';
 import { Toolbar } from './app/Toolbar';
@@ -20,6 +23,7 @@ import { blindOrder, matchLoudness } from './state/loudness-match';
 import { Store, useStore } from './state/store';
 import { Transport, type PlayableTrack } from './state/transport';
 import { useJobs } from './state/use-jobs';
+import { historyMoved } from './state/use-pending-value';
 import { useTrainings } from './state/use-models';
 import { useProject } from './state/use-project';
 import { TrackList } from './tracks/TrackList';
@@ -68,6 +72,10 @@ export function App(): React.JSX.Element {
   const trainings = useTrainings();
   const [recorder] = useState(() => new Recorder());
   const [recording, setRecording] = useState(false);
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  useCloseOnEscape(exporting, () => setExporting(false));
+  useCloseOnEscape(showModels, () => setShowModels(false));
+  useCloseOnEscape(showShortcuts, () => setShowShortcuts(false));
 
   useEffect(() => {
     void attempt(window.timbrefold.getAppInfo()).then((i) => i && setInfo(i));
@@ -175,9 +183,9 @@ export function App(): React.JSX.Element {
         case 'export-stems':
           return setExporting(true);
         case 'undo':
-          return void (await attempt(api.undo()));
         case 'redo':
-          return void (await attempt(api.redo()));
+          await attempt(command === 'undo' ? api.undo() : api.redo());
+          return historyMoved();
         case 'zoom-in':
           return view.set(zoomAround(v, 2, anchor, sessionEnd));
         case 'zoom-out':
@@ -190,6 +198,8 @@ export function App(): React.JSX.Element {
           return transport.stop();
         case 'toggle-loop':
           return transport.loop.set(!transport.loop.get());
+        case 'show-shortcuts':
+          return setShowShortcuts(true);
         case 'record':
           if (recorder.recording) {
             setRecording(false);
@@ -212,8 +222,9 @@ export function App(): React.JSX.Element {
         void run(command);
         return;
       }
-      if (ab.enabled && /^[1-9]$/.test(event.key) && !event.ctrlKey && !event.metaKey) {
-        const track = candidates[Number(event.key) - 1];
+      const candidate = ab.enabled ? abCandidateOfKey(event) : null;
+      if (candidate !== null) {
+        const track = candidates[candidate];
         if (track) setAb((a) => ({ ...a, selected: track.id }));
       }
     };
@@ -281,6 +292,7 @@ export function App(): React.JSX.Element {
         </main>
         <Notices />
         {exporting && <ExportDialog tracks={tracks} onClose={() => setExporting(false)} />}
+        {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
       </div>
     </EditorContext.Provider>
   );

@@ -6,6 +6,7 @@ import { useEditor } from '../app/editor-context';
 import { levelColours, paintSpectrogram, rowBins } from '../lanes/spectrogram-paint';
 import { secondsPerPixel } from '../lanes/zoom';
 import { useSelectionDrag } from './selection-drag';
+import { TIMELINE_FOCUS } from './timeline-keys';
 
 interface Props {
   label: string;
@@ -71,6 +72,7 @@ export function SpectrogramLane({
       role="img"
       aria-label={label}
       height={height}
+      {...TIMELINE_FOCUS}
       {...drag}
     />
   );

@@ -9,6 +9,7 @@ import { LanesOverlay } from './LanesOverlay';
 import { PreviewRow } from './PreviewRow';
 import { Ruler } from './Ruler';
 import { TrackRow } from './TrackRow';
+import { useTimelineKeys } from './timeline-keys';
 
 interface Props {
   project: ProjectSnapshot;
@@ -52,10 +53,12 @@ export function TrackList({
   };
 
   const { tracks } = project.document;
+  const onTimelineKey = useTimelineKeys(project.document.selection);
   return (
     <div
       className="track-list"
       onWheel={onWheel}
+      onKeyDown={onTimelineKey}
       onDragOver={(e) => {
         if (e.dataTransfer.types.includes('Files')) {
           e.preventDefault();

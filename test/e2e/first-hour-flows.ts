@@ -1,0 +1,138 @@
+// A producer's first hour (issue 13 section 3): the keyboard, New on an untitled session, the
+// transfer panel's guidance, and a job's progress outside the page. Each flow asserts on what a
+// person would see, against the real handlers and engine.
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import type { EditorSession } from './editor-harness';
+import { eventually, importClips } from './flows';
+
+function seconds(clock: string | null): number {
+  const [m, s] = (clock ?? '0:0').split(':');
+  return Number(m) * 60 + Number(s);
+}
+
+async function playhead(page: Page): Promise<number> {
+  return seconds(await page.locator('output.clock').textContent());
+}
+
+async function isPlaying(page: Page): Promise<boolean> {
+  return page.getByRole('button', { name: 'Pause', exact: true }).isVisible();
+}
+
+export async function keyboardOnly(session: EditorSession): Promise<void> {
+  const { page } = session;
+  const [piano] = await importClips(session, ['long_piano_melody_44k_stereo.wav']);
+  const transfer = page.getByRole('region', { name: 'Transfer' });
+
+  // The timeline takes focus; arrows move the playhead by a ruler tick, on the tick grid.
+  const ruler = page.getByRole('slider', { name: /^Timeline/ });
+  await ruler.focus();
+  assert.equal(await playhead(page), 0);
+  await page.keyboard.press('ArrowRight');
+  const step = await playhead(page);
+  assert.ok(step > 0 && step <= 1, `one arrow moves the playhead a tick (${step} s)`);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.ok(Math.abs((await playhead(page)) - 3 * step) < 0.011, 'three arrows, three ticks');
+  await page.keyboard.press('ArrowLeft');
+  assert.ok(Math.abs((await playhead(page)) - 2 * step) < 0.011);
+
+  // Shift+arrows select from the playhead; the region shows in the transfer panel.
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await eventually('the keyboard selection reaches the panel', async () =>
+    /Region \d+:\d+\.\d+ – \d+:\d+\.\d+/.test((await transfer.textContent()) ?? ''),
+  );
+  const [, from, to] =
+    /Region (\d+:\d+\.\d+) – (\d+:\d+\.\d+)/.exec((await transfer.textContent()) ?? '') ?? [];
+  assert.ok(Math.abs(seconds(from!) - 2 * step) < 0.011, `the selection starts at ${from}`);
+  assert.ok(Math.abs(seconds(to!) - 4 * step) < 0.011, `the selection ends at ${to}`);
+
+  // A spectrogram lane is focusable too and takes the same keys.
+  const lane = page.getByRole('img', { name: `Spectrogram of ${piano}`, exact: true });
+  await lane.focus();
+  await page.keyboard.press('End');
+  assert.equal(await playhead(page), 12);
+  await page.keyboard.press('Home');
+  assert.equal(await playhead(page), 0);
+  await session.screenshot('keyboard-selection');
+
+  // Space plays and stops wherever focus is: on a button just clicked it does not press it again.
+  const loop = page.getByRole('button', { name: 'Loop' });
+  await loop.click();
+  assert.equal(await loop.getAttribute('aria-pressed'), 'true');
+  await page.keyboard.press('Space');
+  await eventually('Space on a focused button plays', () => isPlaying(page));
+  assert.equal(await loop.getAttribute('aria-pressed'), 'true', 'Space did not press Loop');
+  await page.keyboard.press('Space');
+  await eventually('Space stops again', async () => !(await isPlaying(page)));
+  const beta = page.getByRole('slider', { name: 'Style weight (beta)' });
+  await beta.focus();
+  await page.keyboard.press('Space');
+  await eventually('Space on a slider plays', () => isPlaying(page));
+  await page.keyboard.press('Space');
+  await eventually('and stops', async () => !(await isPlaying(page)));
+  // ... but not in a text field, a number field or a select, where Space means something.
+  const name = page.getByRole('textbox', { name: `Name of ${piano}` });
+  await name.focus();
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(300);
+  assert.equal(await isPlaying(page), false, 'Space typed into a name does not play');
+  await name.press('Escape');
+  await page.getByRole('spinbutton', { name: 'Iterations' }).focus();
+  await page.keyboard.press('Space');
+  await page.getByRole('combobox', { name: 'Method' }).focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(300);
+  assert.equal(await isPlaying(page), false, 'Space in a number field or a select does not play');
+
+  // Undo with focus in a slider shows the undone value at once.
+  const betaValue = transfer.locator('.log-slider', { has: beta }).locator('output');
+  const before = await betaValue.textContent();
+  await beta.focus();
+  for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowRight');
+  const moved = await betaValue.textContent();
+  assert.notEqual(moved, before, 'the arrows moved the slider');
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Control+z');
+  // Well inside the pending value's 1.5 s quiet time, and the slider keeps the focus.
+  await eventually(
+    'the slider shows the undone value',
+    async () => (await betaValue.textContent()) === before,
+    700,
+  );
+  assert.equal(await beta.evaluate((node) => node === node.ownerDocument.activeElement), true);
+  await session.screenshot('undo-in-slider');
+
+  // `?` opens the shortcut list, generated from the keymap; Escape closes it.
+  await page.locator('body').press('?');
+  const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await shortcuts.waitFor();
+  const listed = (await shortcuts.textContent()) ?? '';
+  for (const expected of [
+    'SpacePlay/Pause',
+    'Ctrl+ZUndo',
+    'Shift+→Extend the selection forward',
+    'EscClose the dialog',
+    '?Keyboard Shortcuts',
+  ])
+    assert.ok(listed.includes(expected), `the list shows "${expected}"`);
+  await session.screenshot('shortcut-list');
+  await page.keyboard.press('Escape');
+  await shortcuts.waitFor({ state: 'detached' });
+
+  // Escape closes every dialog of the page: export and models too.
+  await page.getByRole('button', { name: 'Export stems' }).click();
+  const exportDialog = page.getByRole('dialog', { name: 'Export stems dialog' });
+  await exportDialog.waitFor();
+  await page.keyboard.press('Escape');
+  await exportDialog.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Models' }).click();
+  const models = page.getByRole('dialog', { name: 'Models' });
+  await models.waitFor();
+  await page.keyboard.press('Escape');
+  await models.waitFor({ state: 'detached' });
+}

@@ -1,0 +1,18 @@
+// A producer's first hour in the editor (issue 13 section 3), in Chromium through the test host.
+import { describe, test } from 'node:test';
+import { assertNoPageErrors, missingChromium, openEditor } from './editor-harness';
+import { keyboardOnly } from './first-hour-flows';
+
+const skip = missingChromium();
+
+describe("a producer's first hour (test host)", { skip: skip ?? false }, () => {
+  test('the keyboard: timeline, Space, Escape, the shortcut list, undo in a slider', async () => {
+    const session = await openEditor('first-hour-keyboard');
+    try {
+      await keyboardOnly(session);
+      assertNoPageErrors(session.pageErrors);
+    } finally {
+      await session.close();
+    }
+  });
+});

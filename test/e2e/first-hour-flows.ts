@@ -136,3 +136,51 @@ export async function keyboardOnly(session: EditorSession): Promise<void> {
   await page.keyboard.press('Escape');
   await models.waitFor({ state: 'detached' });
 }
+
+export async function newAsksFirst(session: EditorSession): Promise<void> {
+  const { page } = session;
+  const [violin] = await importClips(session, ['string_acoustic_040-062-100.wav']);
+  const track = page.getByRole('region', { name: `Track ${violin}` });
+  const ask = page.getByRole('alertdialog', { name: 'Discard this untitled session?' });
+
+  // New on an untitled session with a track asks; Cancel keeps everything.
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await ask.waitFor();
+  assert.match((await ask.textContent()) ?? '', /track is not saved to a project folder/);
+  await session.screenshot('new-asks');
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await ask.waitFor({ state: 'detached' });
+  assert.equal(await track.count(), 1, 'Cancel kept the track');
+
+  // Ctrl+N asks too; Escape is Cancel.
+  await page.locator('body').press('Control+n');
+  await ask.waitFor();
+  await page.keyboard.press('Escape');
+  await ask.waitFor({ state: 'detached' });
+
+  // Discard starts an empty session; New on an empty one does not ask.
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await ask.getByRole('button', { name: 'Discard' }).click();
+  await page.getByText('Drop audio files here').waitFor();
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await page.waitForTimeout(300);
+  assert.equal(await ask.count(), 0, 'an empty session is not asked about');
+
+  // The discarded session is offered under Recent by the time of its autosave, and comes back.
+  const recent = page.getByRole('combobox', { name: 'Recent projects' });
+  let labels: string[] = [];
+  await eventually('Recent lists the untitled autosave', async () => {
+    await recent.focus();
+    labels = await recent.locator('option').allTextContents();
+    return labels.some((l) => /^Untitled \(autosaved \d\d:\d\d\)$/.test(l));
+  });
+  assert.equal(labels.filter((l) => l.startsWith('Untitled')).length, 1, labels.join(', '));
+  await recent.selectOption({ label: labels.find((l) => l.startsWith('Untitled'))! });
+  await track.waitFor();
+  await session.screenshot('autosave-reopened');
+  assert.match(
+    (await page.locator('.save-state').textContent()) ?? '',
+    /not in a folder yet/,
+    'it is still untitled',
+  );
+}

@@ -1,7 +1,7 @@
 // A producer's first hour in the editor (issue 13 section 3), in Chromium through the test host.
 import { describe, test } from 'node:test';
 import { assertNoPageErrors, missingChromium, openEditor } from './editor-harness';
-import { keyboardOnly } from './first-hour-flows';
+import { keyboardOnly, newAsksFirst } from './first-hour-flows';
 
 const skip = missingChromium();
 
@@ -10,6 +10,16 @@ describe("a producer's first hour (test host)", { skip: skip ?? false }, () => {
     const session = await openEditor('first-hour-keyboard');
     try {
       await keyboardOnly(session);
+      assertNoPageErrors(session.pageErrors);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('New asks before discarding an untitled session; Recent offers its autosave', async () => {
+    const session = await openEditor('first-hour-new');
+    try {
+      await newAsksFirst(session);
       assertNoPageErrors(session.pageErrors);
     } finally {
       await session.close();

@@ -49,6 +49,7 @@ import {
   newId,
 } from '../project/audio-import';
 import { RecentProjects } from '../project/recent-projects';
+import { isUntitledFolder } from '../project/untitled-autosaves';
 import { RenderQueue } from '../project/render-queue';
 import { ProjectSession } from '../project/session';
 import { TrainingQueue } from '../project/training-queue';
@@ -210,7 +211,7 @@ export class Editor {
   }
 
   recentProjects(): Promise<RecentProject[]> {
-    return this.recent.list();
+    return this.recent.withAutosaves(this.session.isUntitled ? this.session.folder : null);
   }
 
   edit(edit: ProjectEdit): ProjectSnapshot {
@@ -375,6 +376,7 @@ export class Editor {
   private async isRecent(folder: string): Promise<boolean> {
     const absolute = resolve(folder);
     return (
+      isUntitledFolder(this.options.dataDir, absolute) ||
       (await this.recent.list()).some((r) => r.folder === absolute) ||
       (await this.recent.last()) === absolute
     );

@@ -7,6 +7,7 @@ import type { AppInfo } from '../../shared/api';
 import { EditorContext, type EditorContextValue } from './app/editor-context';
 import type { Command } from './app/commands';
 import { commandOfKey } from './app/commands';
+import { DiscardUntitledDialog } from './app/DiscardUntitledDialog';
 import { useCloseOnEscape } from './app/escape-close';
 import { abCandidateOfKey } from './app/keymap';
 import { ShortcutsDialog } from './app/ShortcutsDialog';
@@ -73,6 +74,8 @@ export function App(): React.JSX.Element {
   const [recorder] = useState(() => new Recorder());
   const [recording, setRecording] = useState(false);
   const [showShortcuts, setShowShortcuts] = useState(false);
+  const [askDiscard, setAskDiscard] = useState(false);
+  useCloseOnEscape(askDiscard, () => setAskDiscard(false));
   useCloseOnEscape(exporting, () => setExporting(false));
   useCloseOnEscape(showModels, () => setShowModels(false));
   useCloseOnEscape(showShortcuts, () => setShowShortcuts(false));
@@ -162,6 +165,7 @@ export function App(): React.JSX.Element {
           : v.start + (v.width * v.scale) / 96000;
       switch (command) {
         case 'new-project':
+          if (project?.folder === null && tracks.length > 0) return setAskDiscard(true);
           return void (await attempt(api.newProject()));
         case 'open-project':
           return void (await attempt(api.openProject()));
@@ -211,7 +215,7 @@ export function App(): React.JSX.Element {
           return;
       }
     },
-    [view, transport, sessionEnd, recorder, info?.host, tracks],
+    [view, transport, sessionEnd, recorder, info?.host, tracks, project?.folder],
   );
 
   useEffect(() => {
@@ -293,6 +297,22 @@ export function App(): React.JSX.Element {
         <Notices />
         {exporting && <ExportDialog tracks={tracks} onClose={() => setExporting(false)} />}
         {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
+        {askDiscard && (
+          <DiscardUntitledDialog
+            trackCount={tracks.length}
+            onCancel={() => setAskDiscard(false)}
+            onDiscard={() => {
+              setAskDiscard(false);
+              void attempt(window.timbrefold.newProject());
+            }}
+            onSaveFirst={() => {
+              setAskDiscard(false);
+              void attempt(async () => {
+                if (await window.timbrefold.saveProjectAs()) await window.timbrefold.newProject();
+              });
+            }}
+          />
+        )}
       </div>
     </EditorContext.Provider>
   );

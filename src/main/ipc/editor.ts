@@ -18,6 +18,7 @@ import type { ExportStemsRequest, ExportStemsResult } from '../../shared/ipc-exp
 import type {
   JobSnapshot,
   JobSummary,
+  StyleAdvice,
   TransferOptions,
   TransferStartRequest,
 } from '../../shared/ipc-jobs';
@@ -50,6 +51,7 @@ import {
 } from '../project/audio-import';
 import { RecentProjects } from '../project/recent-projects';
 import { isUntitledFolder } from '../project/untitled-autosaves';
+import { styleAdvice } from '../evaluation/style-advice';
 import { RenderQueue } from '../project/render-queue';
 import { ProjectSession } from '../project/session';
 import { TrainingQueue } from '../project/training-queue';
@@ -90,6 +92,7 @@ export class Editor {
   private readonly recent: RecentProjects;
   private readonly mediaJobs: JobRunner<MediaJobs> = createMediaJobRunner();
   private readonly lanesCache = new Map<string, Promise<LaneAnalysis>>();
+  private readonly adviceCache = new Map<string, Promise<StyleAdvice>>();
   private chain: Promise<unknown> = Promise.resolve();
   private previewCount = 0;
   private readonly engine: EngineJobRunner;
@@ -208,6 +211,18 @@ export class Editor {
       this.grants.grant(folder, 'write');
       return this.session.saveAs(folder);
     });
+  }
+
+  /** Whether a style track is a single sustained note (its pitch would imprint), once per clip. */
+  async styleAdvice(trackId: string): Promise<StyleAdvice> {
+    const clip = this.session.findTrack(trackId).clip;
+    let advice = this.adviceCache.get(clip.id);
+    if (!advice) {
+      advice = this.session.readablePathOf(clip.file).then(styleAdvice);
+      advice.catch(() => this.adviceCache.delete(clip.id));
+      this.adviceCache.set(clip.id, advice);
+    }
+    return advice;
   }
 
   recentProjects(): Promise<RecentProject[]> {
@@ -371,6 +386,7 @@ export class Editor {
     this.queue.cancelAll();
     this.queue.clearFinished();
     this.lanesCache.clear();
+    this.adviceCache.clear();
   }
 
   private async isRecent(folder: string): Promise<boolean> {

@@ -114,13 +114,15 @@ export const SHALLOW_PARAMETERS = [
   lossWeight(
     'energyWeight',
     'Energy envelope weight',
-    'temporal energy envelope weight (seed 004): how closely the result follows the style’s dynamics',
+    'energy envelope weight: how closely the result’s loudness over time follows the style’s ' +
+      'swells and attacks (0: off; it costs some of the content’s rhythm)',
     0,
   ),
   lossWeight(
     'frequencyWeight',
     'Frequency envelope weight',
-    'frequency envelope weight (seed 004): how closely the result takes the style’s average spectrum',
+    'frequency envelope weight: how closely the result takes on the style’s overall EQ, its ' +
+      'brightness or darkness (0: off; with a single held note it also pulls toward that pitch)',
     0,
   ),
   START,

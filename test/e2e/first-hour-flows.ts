@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { EditorSession } from './editor-harness';
-import { eventually, importClips } from './flows';
+import { eventually, importClips, selectRegion } from './flows';
 
 function seconds(clock: string | null): number {
   const [m, s] = (clock ?? '0:0').split(':');
@@ -183,4 +183,120 @@ export async function newAsksFirst(session: EditorSession): Promise<void> {
     /not in a folder yet/,
     'it is still untitled',
   );
+}
+
+/** Records the system notifications the page shows (Chromium's own would go to the desktop). */
+async function spyOnNotifications(session: EditorSession): Promise<() => Promise<string[]>> {
+  const { page } = session;
+  await page.context().grantPermissions(['notifications'], { origin: new URL(page.url()).origin });
+  // A script string: this side has no DOM types.
+  await page.evaluate(`(() => {
+    const shown = [];
+    const Original = window.Notification;
+    class Recorded extends Original {
+      constructor(title, options) {
+        shown.push(title + ': ' + (options?.body ?? ''));
+        super(title, options);
+      }
+    }
+    window.shownNotifications = shown;
+    window.Notification = Recorded;
+  })()`);
+  return () => page.evaluate<string[]>('window.shownNotifications');
+}
+
+export async function guidanceAndProgress(session: EditorSession): Promise<void> {
+  const { page } = session;
+  const [speech, violin, drums] = await importClips(session, [
+    'speech_espeak_en-us.wav',
+    'string_acoustic_040-062-100.wav',
+    'drums_groove_120bpm.wav',
+  ]);
+  const transfer = page.getByRole('region', { name: 'Transfer' });
+
+  // Every control of the panel says what it does; the weights in a producer's words.
+  const controls = transfer.locator('input, select, button');
+  const count = await controls.count();
+  assert.ok(count >= 12, `the panel has ${count} controls`);
+  for (let i = 0; i < count; i++) {
+    const control = controls.nth(i);
+    const words =
+      (await control.getAttribute('aria-description')) ??
+      (await control.getAttribute('title')) ??
+      (await control.evaluate((node) => node.closest('label')?.getAttribute('title') ?? null));
+    const name = (await control.getAttribute('aria-label')) ?? (await control.textContent());
+    assert.ok(words && words.length > 20, `${name} has a tooltip (${words})`);
+  }
+  const describe = (name: string): Promise<string | null> =>
+    transfer.getByRole('slider', { name }).getAttribute('aria-description');
+  assert.match(
+    (await describe('Style weight (beta)')) ?? '',
+    /^Style weight \(beta\): how strongly/,
+  );
+  assert.match((await describe('Content weight (alpha)')) ?? '', /melody/);
+  assert.match(
+    (await transfer
+      .getByRole('spinbutton', { name: 'Iterations' })
+      .getAttribute('aria-description')) ?? '',
+    /1\.5 s per 10 s/,
+  );
+
+  // The violin is one held D4: the panel warns that its pitch will imprint.
+  const warning = transfer.getByRole('note', { name: 'Style clip warning' });
+  await warning.waitFor({ timeout: 20000 });
+  assert.match(
+    (await warning.textContent()) ?? '',
+    new RegExp(`${violin} is a single sustained note \\(D4\\)`),
+  );
+  await session.screenshot('sustained-note-warning');
+
+  // A drum groove is not a held note: with it alone as the style, no warning.
+  await transfer.getByRole('checkbox', { name: `Use ${drums} as style` }).check();
+  await transfer.getByRole('checkbox', { name: `Use ${violin} as style` }).uncheck();
+  await warning.waitFor({ state: 'detached' });
+  await transfer.getByRole('checkbox', { name: `Use ${violin} as style` }).check();
+  await transfer.getByRole('checkbox', { name: `Use ${drums} as style` }).uncheck();
+  await warning.waitFor();
+
+  // The warning offers the preset that keeps the content's pitch.
+  await warning.getByRole('button', { name: 'Timbre only, keep pitch' }).click();
+  await eventually(
+    'the preset is chosen',
+    async () =>
+      (await transfer.getByRole('combobox', { name: 'Preset' }).inputValue()) === 'timbre-only',
+  );
+  assert.match(
+    (await transfer.getByRole('combobox', { name: 'Preset' }).getAttribute('aria-description')) ??
+      '',
+    /pitch/,
+  );
+
+  // A short transfer: the window title shows its progress; its end is announced.
+  const notifications = await spyOnNotifications(session);
+  await transfer.getByRole('spinbutton', { name: 'Iterations' }).fill('3');
+  await selectRegion(page, 4, 1, 2);
+  await page.getByText(/Region 0:01\.\d\d – 0:02\.\d\d/).waitFor();
+  assert.equal(await page.title(), 'Timbrefold — Untitled');
+  await transfer.getByRole('button', { name: 'Start transfer' }).click();
+  const titles = new Set<string>();
+  await eventually(
+    'the title shows the progress',
+    async () => {
+      titles.add(await page.title());
+      return [...titles].some((t) => /^[1-9]\d?% · Timbrefold — Untitled$/.test(t));
+    },
+    120000,
+  );
+  await session.screenshot('transfer-progress');
+  const name = `${speech} × ${violin} (shallow)`;
+  await page.getByRole('region', { name: `Track ${name}` }).waitFor({ timeout: 240000 });
+  await eventually(
+    'the title is plain again',
+    async () => (await page.title()) === 'Timbrefold — Untitled',
+  );
+  await page.getByText(`${name} is done: it is a new track.`).waitFor();
+  assert.deepEqual(await notifications(), [
+    `Transfer finished: ${name} is done: it is a new track.`,
+  ]);
+  await session.screenshot('transfer-done');
 }

@@ -1,7 +1,7 @@
 // A producer's first hour in the editor (issue 13 section 3), in Chromium through the test host.
 import { describe, test } from 'node:test';
 import { assertNoPageErrors, missingChromium, openEditor } from './editor-harness';
-import { keyboardOnly, newAsksFirst } from './first-hour-flows';
+import { guidanceAndProgress, keyboardOnly, newAsksFirst } from './first-hour-flows';
 
 const skip = missingChromium();
 
@@ -25,4 +25,18 @@ describe("a producer's first hour (test host)", { skip: skip ?? false }, () => {
       await session.close();
     }
   });
+
+  test(
+    "guidance in the transfer panel; a job's progress in the title and a notice when done",
+    { timeout: 400000 },
+    async () => {
+      const session = await openEditor('first-hour-guidance');
+      try {
+        await guidanceAndProgress(session);
+        assertNoPageErrors(session.pageErrors);
+      } finally {
+        await session.close();
+      }
+    },
+  );
 });

@@ -25,6 +25,7 @@ import { Store, useStore } from './state/store';
 import { Transport, type PlayableTrack } from './state/transport';
 import { useJobs } from './state/use-jobs';
 import { historyMoved } from './state/use-pending-value';
+import { useJobNotices, useWindowTitle } from './state/use-job-progress';
 import { useTrainings } from './state/use-models';
 import { useProject } from './state/use-project';
 import { TrackList } from './tracks/TrackList';
@@ -97,6 +98,8 @@ export function App(): React.JSX.Element {
     [jobs],
   );
   const tracks = useMemo(() => project?.document.tracks ?? [], [project]);
+  useWindowTitle(project?.document.name ?? 'Untitled', jobs);
+  useJobNotices(jobs);
 
   const sessionEnd = useMemo(() => {
     const ends = [

@@ -1,6 +1,7 @@
 // Every setting of the shallow random-network method (METHODS.md section 2), declared once, and
 // its presets. The checks, the CLI flags, the IPC schema and the panel all derive from this list.
 import {
+  KEEP_PITCH_PRESET,
   presetSettings,
   type ChoiceDeclaration,
   type IntegerDeclaration,
@@ -164,6 +165,14 @@ export const SHALLOW_PRESETS = [
       phaseIterations: 500,
       windowSeconds: 30,
     },
+  },
+  {
+    name: KEEP_PITCH_PRESET,
+    label: 'Timbre only, keep pitch',
+    doc:
+      'for a style clip that is one held note: the result keeps more of the content’s own ' +
+      'pitch and less of the note’s, for a little less of the style’s tone (docs/presets.md)',
+    values: { contentWeight: 1, iterations: 4 },
   },
 ] as const satisfies readonly PresetDeclaration<ShallowSettings>[];
 

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { StyleAdvice } from '../../../shared/ipc-jobs';
 import type { TrackState } from '../../../shared/ipc-project';
+import { sentence } from './guidance';
 
 /** One request per clip for the page's life: a clip's sound never changes. */
 const advice = new Map<string, Promise<StyleAdvice | null>>();
@@ -23,7 +24,7 @@ interface Props {
   /** The style tracks in use. */
   styles: TrackState[];
   /** The method's preset that keeps the content's pitch, if it has one. */
-  keepPitchPreset: { name: string; label: string } | undefined;
+  keepPitchPreset: { name: string; label: string; doc: string } | undefined;
   onUsePreset: (name: string) => void;
 }
 
@@ -66,7 +67,11 @@ export function StyleNoteWarning({
           <>
             {' '}
             or the preset{' '}
-            <button className="link" onClick={() => onUsePreset(keepPitchPreset.name)}>
+            <button
+              className="link"
+              title={sentence(keepPitchPreset.doc)}
+              onClick={() => onUsePreset(keepPitchPreset.name)}
+            >
               {keepPitchPreset.label}
             </button>
           </>

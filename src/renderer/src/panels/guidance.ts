@@ -7,7 +7,7 @@ export function sentence(doc: string): string {
   const text = doc.trim();
   if (text === '') return text;
   const capital = text[0]!.toUpperCase() + text.slice(1);
-  return /[.!?)]$/.test(capital) ? capital : `${capital}.`;
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
 
 /** The tooltip and the screen reader's description of a setting's control. */

@@ -54,6 +54,12 @@ export interface JobSummary {
   previews: number;
 }
 
+/** What the transfer panel warns about a style clip. */
+export interface StyleAdvice {
+  /** The clip holds one note throughout (most of its sounding frames): results take its pitch. */
+  sustainedNote: { note: string; hz: number; share: number } | null;
+}
+
 /** A job with everything the page needs to draw it from scratch (after a reload). */
 export interface JobSnapshot extends JobSummary {
   losses: LossPoint[];

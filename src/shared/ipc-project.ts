@@ -119,7 +119,10 @@ export interface ProjectSnapshot {
 export interface RecentProject {
   folder: string;
   name: string;
+  /** When it was last opened; for an untitled autosave, when it was last autosaved. */
   openedAt: number;
+  /** An untitled session kept in the app's data folder (never saved by the user). */
+  autosaved?: boolean;
 }
 
 /** Edits the page asks for; each is one undo step (slider drags coalesce into one). */

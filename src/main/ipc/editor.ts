@@ -18,6 +18,7 @@ import type { ExportStemsRequest, ExportStemsResult } from '../../shared/ipc-exp
 import type {
   JobSnapshot,
   JobSummary,
+  StyleAdvice,
   TransferOptions,
   TransferStartRequest,
 } from '../../shared/ipc-jobs';
@@ -49,6 +50,8 @@ import {
   newId,
 } from '../project/audio-import';
 import { RecentProjects } from '../project/recent-projects';
+import { isUntitledFolder } from '../project/untitled-autosaves';
+import { styleAdvice } from '../evaluation/style-advice';
 import { RenderQueue } from '../project/render-queue';
 import { ProjectSession } from '../project/session';
 import { TrainingQueue } from '../project/training-queue';
@@ -93,6 +96,7 @@ export class Editor {
   private readonly recent: RecentProjects;
   private readonly mediaJobs: JobRunner<MediaJobs> = createMediaJobRunner();
   private readonly lanesCache = new Map<string, Promise<LaneAnalysis>>();
+  private readonly adviceCache = new Map<string, Promise<StyleAdvice>>();
   private chain: Promise<unknown> = Promise.resolve();
   private previewCount = 0;
   private readonly engine: EngineJobRunner;
@@ -213,8 +217,20 @@ export class Editor {
     });
   }
 
+  /** Whether a style track is a single sustained note (its pitch would imprint), once per clip. */
+  async styleAdvice(trackId: string): Promise<StyleAdvice> {
+    const clip = this.session.findTrack(trackId).clip;
+    let advice = this.adviceCache.get(clip.id);
+    if (!advice) {
+      advice = this.session.readablePathOf(clip.file).then(styleAdvice);
+      advice.catch(() => this.adviceCache.delete(clip.id));
+      this.adviceCache.set(clip.id, advice);
+    }
+    return advice;
+  }
+
   recentProjects(): Promise<RecentProject[]> {
-    return this.recent.list();
+    return this.recent.withAutosaves(this.session.isUntitled ? this.session.folder : null);
   }
 
   edit(edit: ProjectEdit): ProjectSnapshot {
@@ -391,11 +407,13 @@ export class Editor {
     this.queue.cancelAll();
     this.queue.clearFinished();
     this.lanesCache.clear();
+    this.adviceCache.clear();
   }
 
   private async isRecent(folder: string): Promise<boolean> {
     const absolute = resolve(folder);
     return (
+      isUntitledFolder(this.options.dataDir, absolute) ||
       (await this.recent.list()).some((r) => r.folder === absolute) ||
       (await this.recent.last()) === absolute
     );

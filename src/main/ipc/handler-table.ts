@@ -52,6 +52,7 @@ export function createHandlerTable(
     'transfer:cancel': (jobId) => editor.cancelTransfer(jobId),
     'transfer:jobs': () => editor.listJobs(),
     'transfer:iterate-audio': (jobId) => editor.iterateAudio(jobId),
+    'transfer:style-advice': (trackId) => editor.styleAdvice(trackId),
     'export:stems': (request) => editor.exportStems(request),
     'export:show-in-folder': (file) => editor.showInFolder(file),
     'models:list': () => editor.models.list(),

@@ -140,6 +140,7 @@ export const ARGUMENT_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcCalls[C]['args'
   'transfer:cancel': z.tuple([jobId]),
   'transfer:jobs': none,
   'transfer:iterate-audio': z.tuple([jobId]),
+  'transfer:style-advice': z.tuple([idSchema]),
   'export:stems': z.tuple([exportStems]),
   'export:show-in-folder': z.tuple([pathSchema]),
   'models:list': none,

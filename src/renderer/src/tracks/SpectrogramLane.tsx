@@ -7,6 +7,7 @@ import { frequencyTicks } from '../lanes/frequency-ticks';
 import { levelColours, paintSpectrogram, rowBins } from '../lanes/spectrogram-paint';
 import { secondsPerPixel } from '../lanes/zoom';
 import { useSelectionDrag } from './selection-drag';
+import { TIMELINE_FOCUS } from './timeline-keys';
 
 interface Props {
   label: string;
@@ -81,6 +82,7 @@ export function SpectrogramLane({
         role="img"
         aria-label={label}
         height={height}
+        {...TIMELINE_FOCUS}
         {...drag}
       />
       <div className="frequency-ruler" aria-label={`Frequency axis of ${label}`}>

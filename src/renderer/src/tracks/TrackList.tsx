@@ -21,6 +21,7 @@ import { TimelineScrollbar } from './TimelineScrollbar';
 import { PreviewRow } from './PreviewRow';
 import { Ruler } from './Ruler';
 import { TrackRow } from './TrackRow';
+import { useTimelineKeys } from './timeline-keys';
 
 interface Props {
   project: ProjectSnapshot;
@@ -104,11 +105,13 @@ export function TrackList({
   }, [tracks, view, sessionEnd]);
 
   const topHz = Math.max(0, ...tracks.map((t) => t.clip.sampleRate / 2));
+  const onTimelineKey = useTimelineKeys(project.document.selection);
   return (
     <div
       className="track-list"
       ref={listRef}
       style={{ '--header-width': `${headerWidth}px` } as React.CSSProperties}
+      onKeyDown={onTimelineKey}
       onDragOver={(e) => {
         if (e.dataTransfer.types.includes('Files')) {
           e.preventDefault();

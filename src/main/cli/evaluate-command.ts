@@ -7,6 +7,10 @@ import { countClasses, type ClassCounts } from '../evaluation/class-counts';
 import { EvaluationError } from '../evaluation/errors';
 import { evaluateResultFiles, type ResultFilesReport } from '../evaluation/quality-files';
 import { createEngineJobRunner } from '../worker/engine-jobs';
+import { registerDistinctnessCommand } from './evaluate-distinctness';
+import { registerTsneCommand } from './evaluate-tsne';
+import { registerCurvesCommand } from './evaluate-curves';
+import { registerRatingsCommand } from './evaluate-ratings';
 import { addClassifierOptions, classifyInWorker, type ClassifierFlags } from './classify-command';
 import type { CnnCommandOptions } from './train-command';
 
@@ -121,4 +125,9 @@ export function registerEvaluateCommand(program: Command, options: CnnCommandOpt
           `${counts.failed.length} of ${counts.files} files could not be classified (see above).`,
         );
     });
+
+  registerDistinctnessCommand(evaluate, options);
+  registerTsneCommand(evaluate, options);
+  registerCurvesCommand(evaluate);
+  registerRatingsCommand(evaluate);
 }

@@ -1,0 +1,94 @@
+// Seed 001's table 2 from the app's blind listening test: every rated result track of a project,
+// grouped by its pair (content and styles) and method, summarised as mean, count and spread.
+// The ratings are the project's own (project.json `ratings`, 1 to 5 by result track id).
+import type { ProjectDocument } from '../../shared/ipc-project';
+
+export interface RatingGroup {
+  content: string;
+  /** The style clips' names, in the order of the recipe, joined with " + ". */
+  styles: string;
+  method: string;
+  count: number;
+  mean: number;
+  /** Sample standard deviation (null below two ratings), lowest and highest. */
+  std: number | null;
+  min: number;
+  max: number;
+  /** The rated result tracks. */
+  tracks: { id: string; name: string; preset: string; rating: number }[];
+}
+
+export interface RatingsSummary {
+  project: string;
+  /** Result tracks rated, and result tracks in the project. */
+  rated: number;
+  results: number;
+  groups: RatingGroup[];
+}
+
+export function summariseRatings(document: ProjectDocument): RatingsSummary {
+  const results = document.tracks.filter((t) => t.role === 'result' && t.recipe !== null);
+  const groups = new Map<string, RatingGroup>();
+  let rated = 0;
+  for (const track of results) {
+    const rating = document.ratings[track.id];
+    if (rating === undefined) continue;
+    rated++;
+    const recipe = track.recipe!;
+    const styles = recipe.styles.map((s) => s.name).join(' + ');
+    const key = JSON.stringify([recipe.contentName, styles, recipe.method]);
+    const group = groups.get(key) ?? {
+      content: recipe.contentName,
+      styles,
+      method: recipe.method,
+      count: 0,
+      mean: 0,
+      std: null,
+      min: Infinity,
+      max: -Infinity,
+      tracks: [],
+    };
+    group.tracks.push({ id: track.id, name: track.name, preset: recipe.preset, rating });
+    groups.set(key, group);
+  }
+  for (const group of groups.values()) {
+    const values = group.tracks.map((t) => t.rating);
+    group.count = values.length;
+    group.mean = values.reduce((a, b) => a + b, 0) / values.length;
+    group.std =
+      values.length > 1
+        ? Math.sqrt(values.reduce((a, v) => a + (v - group.mean) ** 2, 0) / (values.length - 1))
+        : null;
+    group.min = Math.min(...values);
+    group.max = Math.max(...values);
+  }
+  const sorted = [...groups.values()].sort(
+    (a, b) =>
+      a.content.localeCompare(b.content) ||
+      a.styles.localeCompare(b.styles) ||
+      a.method.localeCompare(b.method),
+  );
+  return { project: document.name, rated, results: results.length, groups: sorted };
+}
+
+/** One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
+function csvField(value: string | number | null): string {
+  const text = value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The groups as CSV, one line per pair and method, with a header line. */
+export function ratingsCsv(summary: RatingsSummary): string {
+  const header = ['content', 'styles', 'method', 'count', 'mean', 'std', 'min', 'max'];
+  const rows = summary.groups.map((g) => [
+    g.content,
+    g.styles,
+    g.method,
+    g.count,
+    g.mean,
+    g.std,
+    g.min,
+    g.max,
+  ]);
+  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}

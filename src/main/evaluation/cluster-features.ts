@@ -1,7 +1,11 @@
 // Seed 000's figure 3: where a trained classifier puts each clip. Every clip of a folder of class
 // folders goes through the classifier up to a late layer (its last pooling layer by default);
-// the activation, averaged over the clip's crops and over time, is the clip's feature vector
-// (frequency rows x channels), and t-SNE or UMAP maps the vectors to two dimensions.
+// the activation, averaged over the clip's crops, time and frequency, is the clip's feature
+// vector (one value per channel: after the last pooling layer, what the classifier's head
+// reads), and t-SNE or UMAP maps the vectors to two dimensions. Measured on the corpus (flute
+// and keyboard, the shipped Verma & Smith demo, t-SNE seed 0), silhouette of the map: 0.70 with
+// these vectors, 0.60 with each channel standardised, 0.29 and 0.15 keeping the frequency rows
+// (1,024 values) raw and standardised: the rows carry pitch, which the classes share.
 import * as tf from '@tensorflow/tfjs-core';
 import { TSNE } from '@keckelt/tsne';
 import { UMAP } from 'umap-js';
@@ -120,7 +124,11 @@ export async function clusterClips(
       options.onProgress?.({ phase: 'features', done: i + 1, total: clips.length });
     }
     options.onProgress?.({ phase: 'embedding', done: 0, total: 1 });
-    const coordinates = embed(standardised(vectors), method, seed);
+    const coordinates = embed(
+      vectors.map((v) => [...v]),
+      method,
+      seed,
+    );
     return {
       model: request.model,
       modelClasses: manifest.classes,
@@ -154,7 +162,7 @@ export function lastPoolingLayer(network: CnnNetwork): string {
 
 /**
  * A clip's feature vector at `layer`: the activation [frames, rows, channels] of each of the
- * clip's crops (those `classify` uses), averaged over crops and frames, as rows x channels.
+ * clip's crops (those `classify` uses), averaged over crops, frames and rows: one per channel.
  */
 export function clipFeatures(
   network: CnnNetwork,
@@ -171,28 +179,11 @@ export function clipFeatures(
   const mean = tf.tidy(() => {
     const input = tf.tensor4d(batch, [crops.length, cropFrames, spectrogram.bins, 1]);
     const { last } = network.forward(input, { until: layer, weightGradients: false });
-    return tf.mean(last, [0, 1]);
+    return tf.mean(last, [0, 1, 2]);
   });
   const values = new Float64Array(mean.dataSync());
   mean.dispose();
   return values;
-}
-
-/** Each feature centred and scaled to unit spread over the clips (constant ones left at 0). */
-export function standardised(vectors: readonly Float64Array[]): number[][] {
-  const n = vectors.length;
-  const d = vectors[0]!.length;
-  const out = vectors.map(() => new Array<number>(d).fill(0));
-  for (let j = 0; j < d; j++) {
-    let mean = 0;
-    for (const v of vectors) mean += v[j]! / n;
-    let variance = 0;
-    for (const v of vectors) variance += (v[j]! - mean) ** 2 / n;
-    const std = Math.sqrt(variance);
-    if (std <= 1e-12 * Math.max(1, Math.abs(mean))) continue;
-    vectors.forEach((v, i) => (out[i]![j] = (v[j]! - mean) / std));
-  }
-  return out;
 }
 
 /** Two-dimensional coordinates of the vectors, the same for the same seed. */

@@ -32,7 +32,6 @@ export interface TrainingFingerprint {
   spectrogram: { sampleRate: number; nFft: number; hop: number; winLength: number };
   cropFrames: number;
   cropsPerClip: number;
-  pitchShift?: number;
   batchSize: number;
   learningRate: number;
   holdOut: number;

@@ -13,8 +13,6 @@ export interface Crop {
   start: number;
   /** Level change applied to the crop's magnitudes, in dB (0: none). */
   gainDb: number;
-  /** Pitch change of the crop, in semitones (0 or absent: none): its frequency axis scaled. */
-  semitones?: number;
 }
 
 /**
@@ -51,31 +49,23 @@ export function evenStarts(starts: readonly number[], count: number): number[] {
   );
 }
 
-/**
- * `perClip` random crops of each clip, each at a random gain in [minGainDb, maxGainDb] and, when
- * `pitchRangeSemitones` is above 0, a random pitch change within +- that many semitones.
- */
+/** `perClip` random crops of each clip, each at a random gain in [minGainDb, maxGainDb]. */
 export function randomCrops(
   clips: readonly number[],
   starts: readonly (readonly number[])[],
   perClip: number,
   gainRangeDb: readonly [number, number],
   random: SeededRandom,
-  pitchRangeSemitones = 0,
 ): Crop[] {
   const crops: Crop[] = [];
   for (const clip of clips) {
     const options = starts[clip]!;
-    for (let i = 0; i < perClip; i++) {
-      const crop: Crop = {
+    for (let i = 0; i < perClip; i++)
+      crops.push({
         clip,
         start: options[Math.floor(random.next() * options.length)]!,
         gainDb: gainRangeDb[0] + (gainRangeDb[1] - gainRangeDb[0]) * random.next(),
-      };
-      // Drawn only when asked for, so that runs without it draw what they always drew.
-      if (pitchRangeSemitones > 0) crop.semitones = pitchRangeSemitones * (2 * random.next() - 1);
-      crops.push(crop);
-    }
+      });
   }
   // Shuffled, so that a batch mixes classes.
   for (let i = crops.length - 1; i > 0; i--) {
@@ -98,39 +88,13 @@ export function fillBatch(
     const frames = Math.min(cropFrames, spec.frames - crop.start);
     const source = spec.data.subarray(crop.start * bins, (crop.start + frames) * bins);
     const target = out.subarray(n * cropFrames * bins);
-    if (crop.semitones) pitchScaled(source, bins, 2 ** (crop.semitones / 12), target);
-    else target.set(source);
-    if (crop.gainDb !== 0) {
+    if (crop.gainDb === 0) target.set(source);
+    else {
       const gain = 10 ** (crop.gainDb / 20);
-      for (let i = 0; i < frames * bins; i++) target[i] = Math.log1p(gain * Math.expm1(target[i]!));
+      for (let i = 0; i < source.length; i++) target[i] = Math.log1p(gain * Math.expm1(source[i]!));
     }
   });
   return out;
-}
-
-/**
- * Frames of a spectrogram with the frequency axis scaled by `ratio` (bin k reads bin k / ratio,
- * linearly interpolated; above the source's top, silence): every partial moves by the same
- * musical interval, a pitch change a few notes of a class could otherwise never show.
- */
-export function pitchScaled(
-  source: Float32Array,
-  bins: number,
-  ratio: number,
-  target: Float32Array,
-): void {
-  const frames = source.length / bins;
-  for (let k = 0; k < bins; k++) {
-    const from = k / ratio;
-    const low = Math.floor(from);
-    const frac = from - low;
-    for (let t = 0; t < frames; t++) {
-      const row = t * bins;
-      const a = low < bins ? source[row + low]! : 0;
-      const b = low + 1 < bins ? source[row + low + 1]! : 0;
-      target[row + k] = a + (b - a) * frac;
-    }
-  }
 }
 
 /** Mean and standard deviation of the spectrogram values (float64 sums). */

@@ -28,8 +28,6 @@ export interface FitSettings {
   batchSize: number;
   cropsPerClip: number;
   seed: number;
-  /** Random pitch changes of the training crops, +- this many semitones (0: none). */
-  pitchShift: number;
 }
 
 /** Where a run stands; updated in place after every epoch (a checkpoint's state). */
@@ -91,7 +89,6 @@ export async function fitClassifier(
       settings.cropsPerClip,
       GAIN_RANGE_DB,
       seededRandom(settings.seed * 100003 + epoch + 1),
-      settings.pitchShift,
     );
     let lossSum = 0;
     let correct = 0;

@@ -56,8 +56,6 @@ export interface TrainRequest {
   cropSeconds?: Seconds;
   /** Random crops drawn from each training clip per epoch. */
   cropsPerClip?: number;
-  /** Random pitch changes of the training crops, +- this many semitones (0, the default: none). */
-  pitchShift?: number;
   /** Share of each class's files kept aside for the final accuracy. */
   holdOut?: number;
   /** Share of each class's files used to watch training epoch by epoch. */
@@ -133,7 +131,6 @@ export const TRAINING_DEFAULTS = {
   batchSize: 8,
   cropSeconds: 1,
   cropsPerClip: 4,
-  pitchShift: 0,
   holdOut: 0.2,
   validation: 0.1,
   seed: 0,
@@ -146,7 +143,6 @@ export interface ResolvedTraining {
   width: number;
   cropSeconds: number;
   cropsPerClip: number;
-  pitchShift: number;
   holdOut: number;
   validation: number;
   seed: number;
@@ -163,7 +159,6 @@ export type TrainingSettings = Pick<
   | 'width'
   | 'cropSeconds'
   | 'cropsPerClip'
-  | 'pitchShift'
   | 'holdOut'
   | 'validation'
   | 'seed'
@@ -188,7 +183,6 @@ export function resolveTraining(request: TrainingSettings): ResolvedTraining {
     width: request.width ?? DEFAULT_WIDTH[request.architecture],
     cropSeconds: request.cropSeconds ?? d.cropSeconds,
     cropsPerClip: request.cropsPerClip ?? d.cropsPerClip,
-    pitchShift: request.pitchShift ?? d.pitchShift,
     holdOut: request.holdOut ?? d.holdOut,
     validation: request.validation ?? d.validation,
     seed: request.seed ?? d.seed,
@@ -224,11 +218,6 @@ export function resolveTraining(request: TrainingSettings): ResolvedTraining {
     int(r.cropsPerClip, 1, 256),
     'cropsPerClip',
     `Crops per clip must be a whole number from 1 to 256, not ${r.cropsPerClip}.`,
-  );
-  check(
-    Number.isFinite(r.pitchShift) && r.pitchShift >= 0 && r.pitchShift <= 24,
-    'pitchShift',
-    `The pitch shift must be from 0 to 24 semitones, not ${r.pitchShift}.`,
   );
   check(
     r.holdOut >= 0 && r.holdOut <= 0.9,
@@ -309,8 +298,6 @@ export async function trainClassifier(
     spectrogram: r.spectrogram,
     cropFrames,
     cropsPerClip: r.cropsPerClip,
-    // Only when used: checkpoints of runs without it keep matching.
-    ...(r.pitchShift > 0 && { pitchShift: r.pitchShift }),
     batchSize: r.batchSize,
     learningRate: r.learningRate,
     holdOut: r.holdOut,

@@ -6,12 +6,11 @@ import type { BackendChoice } from '../../shared/transfer';
 import { ARCHITECTURES, type ArchitectureName } from '../engine/cnn/architectures';
 import type { DistinctnessReport, DistinctnessRequest } from '../evaluation/distinctness';
 import { DISTINCTNESS_HOLD_OUT } from '../evaluation/distinctness';
-import { DEFAULT_WIDTH, TRAINING_DEFAULTS } from '../training/train-classifier';
 import { createEngineJobRunner } from '../worker/engine-jobs';
 import { cancelOnInterrupt } from './interrupt';
 import { parseChoice, parseInteger, parseNumber } from './parse-options';
 import { createProgressBar, remainingText } from './progress';
-import type { CnnCommandOptions } from './train-command';
+import { addTrainingSettingOptions, type CnnCommandOptions } from './train-command';
 
 interface DistinctnessFlags {
   data: string;
@@ -69,7 +68,7 @@ export function registerDistinctnessCommand(
   evaluate: Command,
   options: CnnCommandOptions = {},
 ): void {
-  evaluate
+  const command = evaluate
     .command('distinctness')
     .description(
       'Train a classifier on a folder of class folders (source, dummy and generated classes) and test it on held-out files: accuracy, per-class precision and recall, confusion matrix (seed 000, tables 2 and 3). No model is kept.',
@@ -85,37 +84,8 @@ export function registerDistinctnessCommand(
       ARCHITECTURES.join(' or '),
       parseChoice('--arch', ARCHITECTURES),
       'verma-smith',
-    )
-    .option(
-      '--epochs <n>',
-      `passes over the training files (default ${TRAINING_DEFAULTS.epochs})`,
-      parseInteger('--epochs', 1, 10000),
-    )
-    .option(
-      '--lr <rate>',
-      `Adam’s learning rate (default ${TRAINING_DEFAULTS.learningRate})`,
-      parseNumber('--lr', 1e-9, 1),
-    )
-    .option(
-      '--width <w>',
-      `channel multiplier (default ${DEFAULT_WIDTH['verma-smith']})`,
-      parseNumber('--width', 1 / 64, 1),
-    )
-    .option(
-      '--batch-size <n>',
-      `crops per step (default ${TRAINING_DEFAULTS.batchSize})`,
-      parseInteger('--batch-size', 1, 512),
-    )
-    .option(
-      '--crop-seconds <s>',
-      `length of the training crops (default ${TRAINING_DEFAULTS.cropSeconds})`,
-      parseNumber('--crop-seconds', 0.1, 60),
-    )
-    .option(
-      '--crops-per-clip <n>',
-      `random crops per clip and epoch (default ${TRAINING_DEFAULTS.cropsPerClip})`,
-      parseInteger('--crops-per-clip', 1, 256),
-    )
+    );
+  addTrainingSettingOptions(command)
     .option(
       '--hold-out <share>',
       `with one split, the share of each class’s files tested (default ${DISTINCTNESS_HOLD_OUT.toFixed(3)})`,

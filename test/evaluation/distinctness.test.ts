@@ -32,7 +32,10 @@ describe('timbrefold evaluate distinctness', () => {
     // Seed 000's source pair. The settings are the trainer's own measured ones (width 1/8, 8
     // epochs at 2e-3 classified every held-out clip right for 5 of 5 seeds, train-classifier.ts).
     // Four corpus families (with guitar and violin) do not reach it: 4 training notes per family
-    // are too few (measured: accuracy 0.38 to 0.63 over 12 settings, keyboard and guitar confused).
+    // are too few (measured: accuracy 0.25 to 0.63 in 7 runs, widths 1/32 to 1/8, 6 to 20 epochs;
+    // keyboard and guitar confused). Cost: one training of 8 epochs of 32 crops, 75 s on the shared
+    // 2-core machine under load 10+ (about 30 s of CPU); 6 epochs at width 1/16 took 25 s but
+    // missed a keyboard note with seed 1, so it is not reliable.
     const data = classFolder({ flute: familyClips('flute'), keyboard: familyClips('keyboard') });
     const run = await runCli([
       'evaluate',

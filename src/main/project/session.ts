@@ -25,6 +25,7 @@ import {
   writeProjectFile,
 } from './project-files';
 import type { RecentProjects } from './recent-projects';
+import { isUntitledFolder, untitledFolder } from './untitled-autosaves';
 
 export interface ProjectSessionOptions {
   /** The app's own folder: untitled projects live under it until saved elsewhere. */
@@ -103,7 +104,7 @@ export class ProjectSession {
   /** A new untitled project in a scratch folder of the app. */
   async createUntitled(): Promise<ProjectSnapshot> {
     await this.close();
-    const folder = join(this.options.dataDir, 'untitled', `${Date.now()}-${newId()}`);
+    const folder = join(untitledFolder(this.options.dataDir), `${Date.now()}-${newId()}`);
     await mkdir(join(folder, 'audio'), { recursive: true });
     this.replace(folder, true, emptyDocument('Untitled'));
     this.autosaver.schedule();
@@ -116,11 +117,7 @@ export class ProjectSession {
     const absolute = resolve(folder);
     const document = await readProjectFile(absolute);
     await this.close();
-    this.replace(
-      absolute,
-      absolute.startsWith(resolve(this.options.dataDir, 'untitled')),
-      document,
-    );
+    this.replace(absolute, isUntitledFolder(this.options.dataDir, absolute), document);
     await this.checkMissing();
     this.savedAt = Date.now();
     await this.options.recent.opened(absolute, document.name, !this.untitled);

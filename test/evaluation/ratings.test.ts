@@ -14,7 +14,8 @@ import { runCli } from '../cli/run-cli';
 function track(id: string, result?: { method: 'shallow' | 'cnn'; style: string }): TrackState {
   return {
     id,
-    name: `take ${id}`,
+    // A result's recipe names its content by the content track's name.
+    name: result ? `take ${id}` : 'piano, melody.wav',
     role: result ? 'result' : 'content',
     clip: {
       id: `clip-${id}`,
@@ -72,7 +73,7 @@ async function ratedProject(ratings: Record<string, number>): Promise<string> {
 
 describe('timbrefold evaluate ratings', () => {
   test('mean, count and spread per pair and method; unrated results left out; CSV beside', async () => {
-    const folder = await ratedProject({ r1: 4, r2: 1, r3: 5, r4: 3 });
+    const folder = await ratedProject({ c: 2, r1: 4, r2: 1, r3: 5, r4: 3 });
     const csv = join(folder, 'ratings.csv');
     const run = await runCli(['evaluate', 'ratings', folder, '--json', '--csv', csv]);
     assert.equal(run.code, 0, run.stderr);
@@ -102,6 +103,8 @@ describe('timbrefold evaluate ratings', () => {
       max,
     }));
     assert.deepEqual(rows, [
+      // The content itself, rated as the blind test's hidden reference, leads its pairs.
+      { styles: '', method: 'reference', count: 1, mean: 2, std: null, min: 2, max: 2 },
       { styles: 'drums.wav', method: 'shallow', count: 1, mean: 3, std: null, min: 3, max: 3 },
       { styles: 'violin.wav', method: 'cnn', count: 1, mean: 5, std: null, min: 5, max: 5 },
       // 4 and 1: mean 2.5, sample standard deviation sqrt(((1.5)^2 + (1.5)^2) / 1).
@@ -119,13 +122,18 @@ describe('timbrefold evaluate ratings', () => {
     const lines = readFileSync(csv, 'utf8').split('\r\n');
     assert.equal(lines[0], 'content,styles,method,count,mean,std,min,max');
     // The content's name holds a comma: quoted.
-    assert.equal(lines[3], `"piano, melody.wav",violin.wav,shallow,2,2.5,${Math.sqrt(4.5)},1,4`);
-    assert.equal(lines[1], '"piano, melody.wav",drums.wav,shallow,1,3,,3,3');
-    assert.equal(lines.length, 5, 'a header, three rows and the final line break');
+    assert.equal(lines[1], '"piano, melody.wav",,reference,1,2,,2,2');
+    assert.equal(lines[4], `"piano, melody.wav",violin.wav,shallow,2,2.5,${Math.sqrt(4.5)},1,4`);
+    assert.equal(lines[2], '"piano, melody.wav",drums.wav,shallow,1,3,,3,3');
+    assert.equal(lines.length, 6, 'a header, four rows and the final line break');
 
     const table = await runCli(['evaluate', 'ratings', folder]);
     assert.equal(table.code, 0, table.stderr);
     assert.match(table.stdout, /4 of 5 results rated/);
+    assert.match(
+      table.stdout,
+      /piano, melody\.wav \(the content itself\)\s+reference\s+1\s+2\.00\s+-\s+2-2/,
+    );
     assert.match(
       table.stdout,
       /piano, melody\.wav <- violin\.wav\s+shallow\s+2\s+2\.50\s+2\.12\s+1-4/,

@@ -1,7 +1,12 @@
 // `timbrefold evaluate ratings PROJECT_DIR`: the project's blind listening ratings per pair and
 // method (seed 001, table 2), as a table, JSON or CSV.
 import type { Command } from 'commander';
-import { ratingsCsv, summariseRatings, type RatingsSummary } from '../evaluation/ratings';
+import {
+  ratingsCsv,
+  REFERENCE,
+  summariseRatings,
+  type RatingsSummary,
+} from '../evaluation/ratings';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { projectFile, readProjectFile } from '../project/project-files';
 
@@ -18,7 +23,8 @@ export function formatRatings(summary: RatingsSummary): string {
     lines.push('No result has been rated yet: rate results in the A/B panel’s blind mode.');
     return `${lines.join('\n')}\n`;
   }
-  const pair = (g: RatingsSummary['groups'][number]) => `${g.content} <- ${g.styles}`;
+  const pair = (g: RatingsSummary['groups'][number]) =>
+    g.method === REFERENCE ? `${g.content} (the content itself)` : `${g.content} <- ${g.styles}`;
   const width = Math.max(4, ...summary.groups.map((g) => pair(g).length));
   const method = Math.max(6, ...summary.groups.map((g) => g.method.length));
   lines.push(

@@ -1,12 +1,18 @@
 // Seed 001's table 2 from the app's blind listening test: every rated result track of a project,
 // grouped by its pair (content and styles) and method, summarised as mean, count and spread.
-// The ratings are the project's own (project.json `ratings`, 1 to 5 by result track id).
+// The ratings are the project's own (project.json `ratings`, 1 to 5 by track id). The blind test
+// also rates the content, its hidden reference: those ratings form a group of method
+// `reference` with no styles, beside the pairs made from that content.
 import type { ProjectDocument } from '../../shared/ipc-project';
+
+/** The method of a group of ratings of the content itself (the blind test's reference). */
+export const REFERENCE = 'reference';
 
 export interface RatingGroup {
   content: string;
-  /** The style clips' names, in the order of the recipe, joined with " + ". */
+  /** The style clips' names, in the order of the recipe, joined with " + " ('' for the reference). */
   styles: string;
+  /** The method, or REFERENCE for the content's own ratings. */
   method: string;
   count: number;
   mean: number;
@@ -14,13 +20,13 @@ export interface RatingGroup {
   std: number | null;
   min: number;
   max: number;
-  /** The rated result tracks. */
-  tracks: { id: string; name: string; preset: string; rating: number }[];
+  /** The rated tracks (the reference's have no preset). */
+  tracks: { id: string; name: string; preset: string | null; rating: number }[];
 }
 
 export interface RatingsSummary {
   project: string;
-  /** Result tracks rated, and result tracks in the project. */
+  /** Result tracks rated, and result tracks in the project (the reference's ratings aside). */
   rated: number;
   results: number;
   groups: RatingGroup[];
@@ -28,19 +34,25 @@ export interface RatingsSummary {
 
 export function summariseRatings(document: ProjectDocument): RatingsSummary {
   const results = document.tracks.filter((t) => t.role === 'result' && t.recipe !== null);
+  const rateable = document.tracks.filter(
+    (t) => (t.role === 'result' && t.recipe !== null) || t.role === 'content',
+  );
   const groups = new Map<string, RatingGroup>();
   let rated = 0;
-  for (const track of results) {
+  for (const track of rateable) {
     const rating = document.ratings[track.id];
     if (rating === undefined) continue;
-    rated++;
-    const recipe = track.recipe!;
-    const styles = recipe.styles.map((s) => s.name).join(' + ');
-    const key = JSON.stringify([recipe.contentName, styles, recipe.method]);
+    if (track.role === 'result') rated++;
+    const pair = track.recipe
+      ? {
+          content: track.recipe.contentName,
+          styles: track.recipe.styles.map((s) => s.name).join(' + '),
+          method: track.recipe.method as string,
+        }
+      : { content: track.name, styles: '', method: REFERENCE };
+    const key = JSON.stringify([pair.content, pair.styles, pair.method]);
     const group = groups.get(key) ?? {
-      content: recipe.contentName,
-      styles,
-      method: recipe.method,
+      ...pair,
       count: 0,
       mean: 0,
       std: null,
@@ -48,7 +60,12 @@ export function summariseRatings(document: ProjectDocument): RatingsSummary {
       max: -Infinity,
       tracks: [],
     };
-    group.tracks.push({ id: track.id, name: track.name, preset: recipe.preset, rating });
+    group.tracks.push({
+      id: track.id,
+      name: track.name,
+      preset: track.recipe?.preset ?? null,
+      rating,
+    });
     groups.set(key, group);
   }
   for (const group of groups.values()) {
@@ -62,9 +79,11 @@ export function summariseRatings(document: ProjectDocument): RatingsSummary {
     group.min = Math.min(...values);
     group.max = Math.max(...values);
   }
+  // By content, its reference first, then by styles and method.
   const sorted = [...groups.values()].sort(
     (a, b) =>
       a.content.localeCompare(b.content) ||
+      Number(b.method === REFERENCE) - Number(a.method === REFERENCE) ||
       a.styles.localeCompare(b.styles) ||
       a.method.localeCompare(b.method),
   );

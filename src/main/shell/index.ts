@@ -211,6 +211,7 @@ async function start(): Promise<void> {
         if (event === 'job:update') showProgress((payload as JobUpdate).job);
       },
       startDrag: (file) => mainWindow?.webContents.startDrag({ file, icon: dragIcon() }),
+      showInFolder: (file) => shell.showItemInFolder(file),
     },
     {
       dataDir: app.getPath('userData'),

@@ -1,5 +1,6 @@
 // The channel table: every request the page can make and every event the main process pushes.
 // The preload, the test host's bridge and the main-side handler table are all typed from it.
+import type { EvaluationRequest, EvaluationSummary, TrackCurves } from './ipc-evaluation';
 import type { ExportStemsRequest, ExportStemsResult } from './ipc-export';
 import type {
   JobSnapshot,
@@ -105,6 +106,11 @@ export interface IpcCalls {
   'models:train': { args: [request: TrainModelRequest]; result: TrainingSummary };
   'models:cancel-training': { args: [trainingId: string]; result: TrainingSummary };
   'models:trainings': { args: []; result: TrainingSummary[] };
+  /** Consistency of result tracks or a folder's clusters, in the engine; progress by evaluation:update. */
+  'evaluation:start': { args: [request: EvaluationRequest]; result: EvaluationSummary };
+  'evaluation:cancel': { args: [evaluationId: string]; result: EvaluationSummary };
+  /** A result track's curves, from its recipe's iteration history. */
+  'evaluation:curves': { args: [trackId: string]; result: TrackCurves };
 }
 
 export type IpcChannel = keyof IpcCalls;
@@ -121,6 +127,7 @@ export interface IpcEvents {
   'menu:command': MenuCommand;
   'app:notice': AppNotice;
   'training:update': TrainingSummary;
+  'evaluation:update': EvaluationSummary;
 }
 
 export type IpcEventName = keyof IpcEvents;
@@ -158,6 +165,9 @@ export const API_METHODS = {
   trainModel: 'models:train',
   cancelTraining: 'models:cancel-training',
   listTrainings: 'models:trainings',
+  startEvaluation: 'evaluation:start',
+  cancelEvaluation: 'evaluation:cancel',
+  trackCurves: 'evaluation:curves',
 } as const satisfies Record<string, IpcChannel>;
 
 export const IPC_CHANNELS = Object.values(API_METHODS) as IpcChannel[];
@@ -167,6 +177,7 @@ export const IPC_EVENTS: readonly IpcEventName[] = [
   'menu:command',
   'app:notice',
   'training:update',
+  'evaluation:update',
 ];
 
 /** An error as it crosses the process boundary. */

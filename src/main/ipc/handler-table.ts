@@ -63,6 +63,9 @@ export function createHandlerTable(
     'models:train': (request) => editor.models.train(request),
     'models:cancel-training': (id) => editor.models.cancelTraining(id),
     'models:trainings': () => editor.models.trainings(),
+    'evaluation:start': (request) => editor.evaluation.start(request),
+    'evaluation:cancel': (id) => editor.evaluation.cancel(id),
+    'evaluation:curves': (trackId) => editor.evaluation.curves(trackId),
   };
   const table = {} as Record<IpcChannel, (args: unknown) => Promise<IpcReply<unknown>>>;
   for (const channel of Object.keys(implementations) as IpcChannel[]) {

@@ -89,6 +89,15 @@ const trainModel = z.strictObject({
   name: modelNameSchema,
 });
 
+const evaluationStart = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('consistency'),
+    model: modelNameSchema,
+    trackIds: z.array(idSchema).min(1).max(256),
+  }),
+  z.strictObject({ kind: z.literal('clusters'), model: modelNameSchema, data: pathSchema }),
+]);
+
 const exportStems = z.strictObject({
   trackIds: z.array(idSchema).min(1).max(256),
   fileFormat: z.enum(STEM_FILE_FORMATS).optional(),
@@ -151,6 +160,9 @@ export const ARGUMENT_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcCalls[C]['args'
   'models:train': z.tuple([trainModel]),
   'models:cancel-training': z.tuple([jobId]),
   'models:trainings': none,
+  'evaluation:start': z.tuple([evaluationStart]),
+  'evaluation:cancel': z.tuple([jobId]),
+  'evaluation:curves': z.tuple([idSchema]),
 };
 
 function describeValue(value: unknown): string {

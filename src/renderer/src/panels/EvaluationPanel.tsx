@@ -273,7 +273,7 @@ export function EvaluationPanel({ tracks, onClose }: Props): React.JSX.Element {
 
       <h3>Consistency</h3>
       <p className="hint">
-        Which class the classifier hears in each of the {results.length} results.
+        Which class the classifier hears in each result ({results.length} in the project).
       </p>
       <button
         disabled={busy || !chosenModel || results.length === 0}

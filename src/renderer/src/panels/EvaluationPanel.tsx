@@ -12,7 +12,7 @@ import type {
 } from '../../../shared/ipc-evaluation';
 import type { LossPoint } from '../../../shared/ipc-jobs';
 import type { TrackState } from '../../../shared/ipc-project';
-import { attempt } from '../app/notices';
+import { attempt, messageOf } from '../app/notices';
 import { useEditor } from '../app/editor-context';
 import { useModels } from '../state/use-models';
 import { useStore } from '../state/store';
@@ -176,6 +176,12 @@ function CorrelationPlot({ curves }: { curves: TrackCurves }): React.JSX.Element
       >
         <rect x={0} y={0} width={width} height={height} fill="#0d0f12" />
         <line x1={4} x2={width - 4} y1={height / 2} y2={height / 2} stroke="#2c313a" />
+        <text x={width - 4} y={12} fill="#8b93a1" fontSize={10} textAnchor="end">
+          1
+        </text>
+        <text x={width - 4} y={height / 2 - 2} fill="#8b93a1" fontSize={10} textAnchor="end">
+          0
+        </text>
         <path d={path} fill="none" stroke="#8fd36b" strokeWidth={1.5} />
       </svg>
       <figcaption>
@@ -197,12 +203,22 @@ const lossPoint = (p: CurvePoint): LossPoint => ({
 function Curves({ results }: { results: TrackState[] }): React.JSX.Element {
   const [trackId, setTrackId] = useState(results[0]?.id ?? '');
   const [curves, setCurves] = useState<TrackCurves | null>(null);
+  // Why a result has no curves (a one-pass method, a result older than its history), inline.
+  const [problem, setProblem] = useState<string | null>(null);
   const chosen = results.find((t) => t.id === trackId) ?? results[0];
   const chosenId = chosen?.id;
   useEffect(() => {
     setCurves(null);
+    setProblem(null);
     if (!chosenId) return;
-    void attempt(window.timbrefold.trackCurves(chosenId)).then((c) => c && setCurves(c));
+    let current = true;
+    void window.timbrefold.trackCurves(chosenId).then(
+      (c) => current && setCurves(c),
+      (error: unknown) => current && setProblem(messageOf(error)),
+    );
+    return () => {
+      current = false;
+    };
   }, [chosenId]);
   if (!chosen) return <p className="hint">Curves appear once a transfer has made a result.</p>;
   return (
@@ -221,6 +237,7 @@ function Curves({ results }: { results: TrackState[] }): React.JSX.Element {
           ))}
         </select>
       </label>
+      {problem && <p className="hint">{problem}</p>}
       {curves && curves.points.length > 0 && (
         <>
           <LossPlot name={`curves of ${chosen.name}`} losses={curves.points.map(lossPoint)} />

@@ -90,9 +90,10 @@ describe('evaluation panel (test host)', { skip: skip ?? false }, () => {
       // Clusters: t-SNE of 8 clips; one point per clip in its class's colour, a legend; a click plays.
       await session.answerDialog('training-folder', [data]);
       await panel.getByRole('button', { name: 'Choose folder…' }).click();
-      assert.match(
-        (await panel.getByLabel('Cluster data').textContent()) ?? '',
-        /2 classes \(flute, keyboard\), 8 clips/,
+      await eventually('the chosen folder is described', async () =>
+        /2 classes \(flute, keyboard\), 8 clips/.test(
+          (await panel.getByLabel('Cluster data').textContent()) ?? '',
+        ),
       );
       await panel.getByRole('button', { name: 'Draw t-SNE' }).click();
       const map = panel.getByRole('group', { name: 'Cluster map' });
@@ -115,6 +116,16 @@ describe('evaluation panel (test host)', { skip: skip ?? false }, () => {
         async () => (await point.getAttribute('aria-pressed')) === 'true',
       );
       await session.screenshot('clusters');
+      // From the keyboard: Enter on another point plays that one instead.
+      const other = map.getByRole('button', { name: /\(flute\)$/ }).first();
+      await other.focus();
+      await page.keyboard.press('Enter');
+      await eventually(
+        'Enter plays the focused point',
+        async () =>
+          (await other.getAttribute('aria-pressed')) === 'true' &&
+          (await point.getAttribute('aria-pressed')) === 'false',
+      );
 
       await page.keyboard.press('Escape');
       await panel.waitFor({ state: 'detached' });

@@ -102,6 +102,11 @@ function Scatter({ map }: { map: ClusterMap }): React.JSX.Element {
   const { transport } = useEditor();
   const asidePlaying = useStore(transport.asidePlaying);
   const [heard, setHeard] = useState<string | null>(null);
+  // Through the transport, so Stop (and Space, and Play) end it like any other sound.
+  const play = (url: string): void => {
+    setHeard(url);
+    void attempt(transport.playAside(url));
+  };
   const xs = map.points.map((p) => p.x);
   const ys = map.points.map((p) => p.y);
   const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
@@ -127,9 +132,13 @@ function Scatter({ map }: { map: ClusterMap }): React.JSX.Element {
               aria-pressed={playing}
               tabIndex={0}
               style={{ cursor: 'pointer' }}
-              onClick={() => {
-                setHeard(p.url);
-                void attempt(transport.playAside(p.url));
+              onClick={() => play(p.url)}
+              onKeyDown={(e) => {
+                // Enter plays the point (as on a button), not the session's Stop; Space stays Play.
+                if (e.key !== 'Enter') return;
+                e.preventDefault();
+                e.stopPropagation();
+                play(p.url);
               }}
             >
               <title>{`${p.name} (${p.class})`}</title>

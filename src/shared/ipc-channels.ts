@@ -95,6 +95,8 @@ export interface IpcCalls {
   'transfer:iterate-audio': { args: [jobId: string]; result: IterateAudio };
   'transfer:style-advice': { args: [trackId: string]; result: StyleAdvice };
   'export:stems': { args: [request: ExportStemsRequest]; result: ExportStemsResult | null };
+  /** Shows an exported file in the system's file manager (desktop app only). */
+  'export:show-in-folder': { args: [file: string]; result: void };
   'models:list': { args: []; result: ModelInfo[] };
   'models:delete': { args: [name: string]; result: ModelInfo[] };
   'models:import': { args: [request: ModelImportRequest]; result: ModelInfo | null };
@@ -147,6 +149,7 @@ export const API_METHODS = {
   iterateAudio: 'transfer:iterate-audio',
   styleAdvice: 'transfer:style-advice',
   exportStems: 'export:stems',
+  showInFolder: 'export:show-in-folder',
   listModels: 'models:list',
   deleteModel: 'models:delete',
   importModel: 'models:import',

@@ -32,8 +32,10 @@ export interface LossPoint extends LossTerms {
 
 export interface JobSummary {
   id: string;
-  /** "piano × violin (shallow)": also the name of the result track. */
+  /** "Violin d4 β 1 #2": also the name of the result track (project/result-names.ts). */
   name: string;
+  /** "piano × violin (shallow)": the whole description, also the result's file name. */
+  fullName: string;
   state: JobState;
   contentTrackId: string;
   styleTrackIds: string[];

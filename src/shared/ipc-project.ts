@@ -133,6 +133,8 @@ export type ProjectEdit =
   | { type: 'set-track-solo'; trackId: string; solo: boolean }
   | { type: 'set-track-role'; trackId: string; role: 'content' | 'style' }
   | { type: 'move-clip'; trackId: string; start: Seconds }
+  /** Puts a track at `index` of the track list (0 = top), the others keeping their order. */
+  | { type: 'move-track'; trackId: string; index: number }
   | { type: 'remove-track'; trackId: string }
   | { type: 'set-selection'; selection: TimeSelection | null }
   | { type: 'set-transfer'; settings: Partial<TransferSettings> }

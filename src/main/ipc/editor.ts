@@ -68,6 +68,8 @@ export interface EditorHost {
   emit<E extends IpcEventName>(event: E, payload: IpcEvents[E]): void;
   /** Starts a native drag of a file out of the window (Electron only). */
   startDrag?(file: string): void;
+  /** Shows a file in the system's file manager (Electron only). */
+  showInFolder?(file: string): void;
 }
 
 export interface EditorOptions {
@@ -85,6 +87,8 @@ export interface EditorOptions {
 export class Editor {
   readonly media = new MediaRegistry();
   readonly grants = new PathGrants();
+  /** Files written by Export Stems in this session: the ones Show in folder may reveal. */
+  private readonly exported = new Set<string>();
   readonly session: ProjectSession;
   readonly queue: RenderQueue;
   readonly models: EditorModels;
@@ -351,15 +355,19 @@ export class Editor {
       const stems = await this.mediaJobs.run('export-stems', {
         stems: tracks.map((t, i) => ({
           trackId: t.id,
-          name: t.name,
+          // A result's stem keeps its method in its name ("Violin β 1 #2 (shallow).wav").
+          name: t.recipe ? `${t.name} (${t.recipe.method})` : t.name,
           role: t.role,
           path: paths[i]!,
           start: t.clip.start,
           gainDb: t.gainDb,
         })),
         folder,
+        ...(request.fileFormat !== undefined && { fileFormat: request.fileFormat }),
         sampleFormat: request.sampleFormat,
         sampleRate: request.sampleRate,
+        ...(request.mp3Bitrate !== undefined && { mp3Bitrate: request.mp3Bitrate }),
+        ...(request.range !== undefined && { range: request.range }),
         padToCommonLength: request.padToCommonLength,
         namingPattern: request.namingPattern,
         projectName: document.name,
@@ -370,8 +378,21 @@ export class Editor {
         ],
         replace: request.replace ?? false,
       });
+      for (const stem of stems) this.exported.add(resolve(stem.file));
       return { folder, stems };
     });
+  }
+
+  /** Shows a file this session exported; any other path is refused (the page names no others). */
+  showInFolder(file: string): void {
+    if (!this.exported.has(resolve(file)))
+      throw new ParameterError('file', `${file} is not a file this session exported.`);
+    if (!this.host.showInFolder)
+      throw new ParameterError(
+        'file',
+        'Showing a file in its folder needs the desktop app; in a browser, the file is on the host at this path.',
+      );
+    this.host.showInFolder(resolve(file));
   }
 
   /** Saves pending edits and stops jobs; the host calls it before quitting. */

@@ -54,6 +54,7 @@ export function createHandlerTable(
     'transfer:iterate-audio': (jobId) => editor.iterateAudio(jobId),
     'transfer:style-advice': (trackId) => editor.styleAdvice(trackId),
     'export:stems': (request) => editor.exportStems(request),
+    'export:show-in-folder': (file) => editor.showInFolder(file),
     'models:list': () => editor.models.list(),
     'models:delete': (name) => editor.models.delete(name),
     'models:import': (request) => editor.models.import(request),

@@ -122,12 +122,23 @@ export function App(): React.JSX.Element {
     transport.sessionEnd = sessionEnd;
   }, [project?.folder, tracks.length, sessionEnd, view, transport]);
 
+  // A/B compares the content with what was made of it: the style clips are not candidates.
   const candidates = useMemo(() => {
-    const ordered = [...tracks].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
+    const ordered = tracks
+      .filter((t) => t.role !== 'style')
+      .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
     return ab.blind ? blindOrder(ordered, ab.seed) : ordered;
   }, [tracks, ab.blind, ab.seed]);
   const match = useMemo(
-    () => matchLoudness(candidates.map((t) => ({ id: t.id, loudnessLufs: t.clip.loudnessLufs }))),
+    () =>
+      matchLoudness(
+        candidates.map((t) => ({
+          id: t.id,
+          loudnessLufs: t.clip.loudnessLufs,
+          peakDb: t.clip.peakDb,
+        })),
+        candidates.find((t) => t.role === 'content')?.id ?? null,
+      ),
     [candidates],
   );
 
@@ -292,13 +303,21 @@ export function App(): React.JSX.Element {
               ab={ab}
               candidates={candidates}
               targetLufs={match.targetLufs}
+              limited={match.limited}
               onChange={setAb}
             />
             <RenderQueue jobs={jobs} />
           </aside>
         </main>
         <Notices />
-        {exporting && <ExportDialog tracks={tracks} onClose={() => setExporting(false)} />}
+        {exporting && (
+          <ExportDialog
+            tracks={tracks}
+            selection={project.document.selection}
+            canShowInFolder={info?.host === 'electron'}
+            onClose={() => setExporting(false)}
+          />
+        )}
         {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
         {askDiscard && (
           <DiscardUntitledDialog

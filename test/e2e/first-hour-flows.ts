@@ -59,6 +59,10 @@ export async function keyboardOnly(session: EditorSession): Promise<void> {
   assert.equal(await playhead(page), 12);
   await page.keyboard.press('Home');
   assert.equal(await playhead(page), 0);
+  await page.getByRole('img', { name: `Waveform of ${piano}`, exact: true }).focus();
+  await page.keyboard.press('ArrowRight');
+  assert.ok(Math.abs((await playhead(page)) - step) < 0.011, 'the waveform lane takes the keys');
+  await page.keyboard.press('Home');
   await session.screenshot('keyboard-selection');
 
   // Space plays and stops wherever focus is: on a button just clicked it does not press it again.

@@ -36,6 +36,7 @@ export async function keyboardOnly(session: EditorSession): Promise<void> {
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   assert.ok(Math.abs((await playhead(page)) - 3 * step) < 0.011, 'three arrows, three ticks');
+  assert.equal(Number(await ruler.getAttribute('aria-valuenow')), await playhead(page));
   await page.keyboard.press('ArrowLeft');
   assert.ok(Math.abs((await playhead(page)) - 2 * step) < 0.011);
 

@@ -1,7 +1,7 @@
 // Recent names saved projects by their name and untitled autosaves by when they were saved.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { recentLabel } from '../../src/renderer/src/app/recent';
+import { recentLabel } from '../../src/renderer/src/app/recent-label';
 
 describe('Recent labels', () => {
   test('an untitled autosave shows its time, and its day when not today', () => {

@@ -1,5 +1,6 @@
 // Evaluation figures (issue 12): the time QUALITY.md's metrics take on a 60 s clip, each step
-// and the whole file-to-numbers path. Figures only, never pass/fail. Each is the best of several
+// and the whole file-to-numbers path; then seed 000's protocol reproduced at small scale
+// (evaluation-report.ts, which writes docs/evaluation.md). Figures only, never pass/fail. Each is the best of several
 // runs (the dev machine is shared, so the minimum is the least noisy estimate); one core.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import {
 } from '../src/main/evaluation/quality-metrics';
 import { measureResult, qualityReference } from '../src/main/evaluation/result-quality';
 import { loadCorpusClip } from '../test/fixtures/corpus-audio';
+import { reproduce } from './evaluation-report';
 
 /** Best wall time of `runs` calls, in ms. */
 async function best(runs: number, fn: () => unknown): Promise<number> {
@@ -136,6 +138,8 @@ export async function run(): Promise<Record<string, unknown>> {
         'one 48 kHz result (resampled to 44.1 kHz) ms': round(mixedRateMs),
       },
       figures: report.rows[0],
+      // Seed 000's protocol at small scale: writes docs/evaluation.md and its t-SNE picture.
+      reproduction: await reproduce(),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

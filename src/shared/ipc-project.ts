@@ -35,6 +35,8 @@ export interface ResultRecipe {
   /** The panel's settings the result was made with, by declared name. */
   settings: Record<string, ParameterValue>;
   iterations: number;
+  /** The last iteration's loss terms (absent in results made before they were kept). */
+  finalLosses?: Record<string, number>;
   seed: number;
   contentName: string;
   styles: { name: string; weight: number }[];

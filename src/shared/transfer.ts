@@ -107,6 +107,21 @@ export interface RenderQuality {
   note?: string;
 }
 
+/**
+ * One iteration of an optimisation (seed 001's curves): its loss terms and how well the current
+ * iterate keeps the content's dynamics (Pearson correlation of the per-frame sums of the log
+ * spectrograms, content window against iterate, in the method's analysis; null where it is
+ * undefined, e.g. a window of one level).
+ */
+export interface IterationRecord {
+  /** Counted over the whole render (every stream and window), 1-based. */
+  iteration: number;
+  stream: number;
+  window: number;
+  losses: LossTerms;
+  contentCorrelation: number | null;
+}
+
 export interface TransferResult {
   output: string;
   recipe: string;
@@ -117,6 +132,8 @@ export interface TransferResult {
   backend: string;
   iterations: number;
   finalLosses: LossTerms;
+  /** Every iteration's losses and content correlation (empty for a one-pass method). */
+  history: IterationRecord[];
   /** QUALITY.md's numbers of the result, also in its recipe. */
   quality: RenderQuality;
   /** The model a model's method transferred through. */

@@ -79,6 +79,7 @@ describe('outputs never replace their inputs', () => {
         tfjsVersion: '0',
         result: { iterations: 0, finalLosses: {} as never, wallSeconds: {} as never },
         quality: { styleGain: null, contentCorrelation: null, spectralConvergence: null },
+        history: [],
       }),
       isProtected,
     );

@@ -1,4 +1,5 @@
-// `timbrefold evaluate metrics|consistency`: how good transfer results are, from the files alone.
+// `timbrefold evaluate metrics|consistency` (and, from their own files, distinctness|tsne|curves|
+// ratings): how good transfer results are, from the files alone.
 // metrics: QUALITY.md's style gain and content-envelope correlation of each result; consistency:
 // seed 000's table 1, the generated clips counted per class of a trained classifier.
 import type { Command } from 'commander';
@@ -7,6 +8,10 @@ import { countClasses, type ClassCounts } from '../evaluation/class-counts';
 import { EvaluationError } from '../evaluation/errors';
 import { evaluateResultFiles, type ResultFilesReport } from '../evaluation/quality-files';
 import { createEngineJobRunner } from '../worker/engine-jobs';
+import { registerDistinctnessCommand } from './evaluate-distinctness';
+import { registerTsneCommand } from './evaluate-tsne';
+import { registerCurvesCommand } from './evaluate-curves';
+import { registerRatingsCommand } from './evaluate-ratings';
 import { addClassifierOptions, classifyInWorker, type ClassifierFlags } from './classify-command';
 import type { CnnCommandOptions } from './train-command';
 
@@ -63,7 +68,9 @@ export function formatClassCounts(model: string, counts: ClassCounts): string {
 export function registerEvaluateCommand(program: Command, options: CnnCommandOptions = {}): void {
   const evaluate = program
     .command('evaluate')
-    .description('Measure transfer results: style gain and content correlation, class counts.');
+    .description(
+      'Measure transfer results and models: metrics, consistency, distinctness, t-SNE maps, curves and listening ratings (METHODS.md section 6).',
+    );
 
   evaluate
     .command('metrics')
@@ -121,4 +128,9 @@ export function registerEvaluateCommand(program: Command, options: CnnCommandOpt
           `${counts.failed.length} of ${counts.files} files could not be classified (see above).`,
         );
     });
+
+  registerDistinctnessCommand(evaluate, options);
+  registerTsneCommand(evaluate, options);
+  registerCurvesCommand(evaluate);
+  registerRatingsCommand(evaluate);
 }

@@ -151,26 +151,9 @@ export function trainRequestOf(flags: TrainFlags): TrainRequest {
 const percent = (value: number | null | undefined): string =>
   value === null || value === undefined ? '-' : `${(100 * value).toFixed(1)}%`;
 
-export function registerTrainCommand(program: Command, options: CnnCommandOptions = {}): void {
-  program
-    .command('train')
-    .description(
-      'Train a model and keep it in the model cache: an instrument classifier (--kind classifier, the default) on a folder with one subfolder of clips per class (or NSynth’s layout), or a generator for one style (--kind generator) on a folder of content clips.',
-    )
-    .option(
-      '--kind <kind>',
-      'classifier (the trained-CNN method’s networks) or generator (the fast method’s, for one --style)',
-      parseChoice('--kind', ['classifier', 'generator'] as const),
-      'classifier',
-    )
-    .option('--style <file>', 'the style clip a generator learns (--kind generator)')
-    .option(
-      '--classifier <name>',
-      'the loss network of a generator: a classifier of the cache (default: the shipped Verma & Smith demo)',
-    )
-    .option('--data <dir>', 'the training folder')
-    .option('--arch <name>', ARCHITECTURES.join(' or '), parseChoice('--arch', ARCHITECTURES))
-    .option('--out <name>', 'the new model’s name')
+/** The settings of a classifier's training, shared by `train` and `evaluate distinctness`. */
+export function addTrainingSettingOptions(command: Command): Command {
+  return command
     .option(
       '--epochs <n>',
       `passes over the data (default ${TRAINING_DEFAULTS.epochs})`,
@@ -200,7 +183,30 @@ export function registerTrainCommand(program: Command, options: CnnCommandOption
       '--crops-per-clip <n>',
       `random crops per clip and epoch (default ${TRAINING_DEFAULTS.cropsPerClip})`,
       parseInteger('--crops-per-clip', 1, 256),
+    );
+}
+
+export function registerTrainCommand(program: Command, options: CnnCommandOptions = {}): void {
+  const train = program
+    .command('train')
+    .description(
+      'Train a model and keep it in the model cache: an instrument classifier (--kind classifier, the default) on a folder with one subfolder of clips per class (or NSynth’s layout), or a generator for one style (--kind generator) on a folder of content clips.',
     )
+    .option(
+      '--kind <kind>',
+      'classifier (the trained-CNN method’s networks) or generator (the fast method’s, for one --style)',
+      parseChoice('--kind', ['classifier', 'generator'] as const),
+      'classifier',
+    )
+    .option('--style <file>', 'the style clip a generator learns (--kind generator)')
+    .option(
+      '--classifier <name>',
+      'the loss network of a generator: a classifier of the cache (default: the shipped Verma & Smith demo)',
+    )
+    .option('--data <dir>', 'the training folder')
+    .option('--arch <name>', ARCHITECTURES.join(' or '), parseChoice('--arch', ARCHITECTURES))
+    .option('--out <name>', 'the new model’s name');
+  addTrainingSettingOptions(train)
     .option(
       '--hold-out <share>',
       `share of each class’s files kept for the final accuracy (default ${TRAINING_DEFAULTS.holdOut})`,

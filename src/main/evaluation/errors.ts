@@ -12,7 +12,10 @@ export type EvaluationErrorCode =
   | 'CONTENT_IS_STYLE'
   | 'SHAPE_MISMATCH'
   | 'UNDEFINED'
-  | 'INCOMPLETE';
+  | 'INCOMPLETE'
+  | 'TOO_FEW_FILES'
+  | 'CLASS_MISMATCH'
+  | 'NO_HISTORY';
 
 /** A metric cannot be taken of these inputs; the message says which input and why. */
 export class EvaluationError extends Error implements UserFacingError {

@@ -2,9 +2,6 @@
 // axes, a title and a colour bar in dB. Drawn with pureimage (a canvas in plain JavaScript, so it
 // installs on every platform with no native binary) and a bundled font, so the text looks the same
 // on every machine, fonts installed or not.
-import { existsSync } from 'node:fs';
-import * as PImage from 'pureimage';
-import { PNG } from 'pngjs';
 import type { Decibels, Hertz } from '../../shared/units';
 import {
   colormapLut,
@@ -15,10 +12,15 @@ import {
   type FrequencyAxis,
   type FrequencyScale,
 } from '../dsp';
-import { resourcePaths } from '../app/resource-paths';
+import {
+  drawTitle as drawPlotTitle,
+  encodePng,
+  newPlotCanvas,
+  PLOT_COLOURS as colours,
+  plotFont as font,
+  type Context2D,
+} from './plot-canvas';
 import { decadeTicks, formatHertz, formatSeconds, niceTicks } from './ticks';
-
-type Context2D = ReturnType<PImage.Bitmap['getContext']>;
 
 export interface SpectrogramPlotOptions {
   title: string;
@@ -41,17 +43,6 @@ export interface SpectrogramData {
 }
 
 const margin = { left: 78, right: 104, top: 48, bottom: 56 };
-const fontFamily = 'TimbrefoldSans';
-const colours = { background: '#16181d', text: '#d8dbe2', dim: '#8a8f9c', tick: '#5b606b' };
-
-let fontRegistered = false;
-function registerFont(): void {
-  if (fontRegistered) return;
-  const { font } = resourcePaths();
-  if (!existsSync(font)) throw new Error(`The font for pictures is missing: ${font}`);
-  PImage.registerFont(font, fontFamily).loadSync();
-  fontRegistered = true;
-}
 
 export const minimumPlotSize = {
   width: margin.left + margin.right + 64,
@@ -93,11 +84,7 @@ export function renderSpectrogramPlot(
   data: SpectrogramData,
   options: SpectrogramPlotOptions,
 ): Uint8Array {
-  registerFont();
-  const bitmap = PImage.make(options.width, options.height);
-  const context = bitmap.getContext('2d');
-  context.fillStyle = colours.background;
-  context.fillRect(0, 0, options.width, options.height);
+  const { bitmap, context } = newPlotCanvas(options.width, options.height);
 
   const area = plotArea(options.width, options.height);
   const image = renderSpectrogram(data.magnitude, data, {
@@ -122,28 +109,11 @@ export function renderSpectrogramPlot(
     height: area.height,
     maxHz: options.sampleRate / 2,
   };
-  drawTitle(context, options);
+  drawPlotTitle(context, margin.left, options.title, options.subtitle);
   drawFrequencyAxis(context, area, axis);
   drawTimeAxis(context, area, data, options.sampleRate);
   drawColourBar(context, area, options);
-  const png = new PNG({ width: options.width, height: options.height });
-  png.data = Buffer.from(bitmap.data.buffer, bitmap.data.byteOffset, bitmap.data.byteLength);
-  return PNG.sync.write(png);
-}
-
-function font(size: number): string {
-  return `${size}px ${fontFamily}`;
-}
-
-function drawTitle(context: Context2D, options: SpectrogramPlotOptions): void {
-  context.fillStyle = colours.text;
-  context.font = font(15);
-  context.textAlign = 'left';
-  context.textBaseline = 'alphabetic';
-  context.fillText(options.title, margin.left, 22);
-  context.fillStyle = colours.dim;
-  context.font = font(11);
-  context.fillText(options.subtitle, margin.left, 38);
+  return encodePng(bitmap);
 }
 
 type Area = ReturnType<typeof plotArea>;

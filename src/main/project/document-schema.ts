@@ -86,6 +86,7 @@ const recipeSchema = z.strictObject({
   model: z.string().max(64).optional(),
   settings: settingValues,
   iterations: z.int(),
+  finalLosses: z.record(z.string().max(64), z.number()).optional(),
   seed: z.int(),
   contentName: z.string(),
   styles: z.array(z.strictObject({ name: z.string(), weight: z.number() })),

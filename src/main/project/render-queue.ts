@@ -340,6 +340,7 @@ export class RenderQueue {
         ...(job.model !== null && { model: job.model }),
         settings,
         iterations: result.iterations,
+        finalLosses: { ...result.finalLosses },
         seed: typeof result.settings['seed'] === 'number' ? result.settings['seed'] : 0,
         contentName: content.name,
         styles: job.request.styles.map((s) => ({

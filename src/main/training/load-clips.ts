@@ -13,6 +13,8 @@ import type { LabelledClip, TrainingData } from './training-data';
 export interface LoadedClip extends LabelledClip {
   spectrogram: LogSpectrogram;
   sha256: string;
+  /** The file's own rate (resampled to the settings' rate when it differs). */
+  sampleRate: number;
 }
 
 export interface SkippedClip {
@@ -41,7 +43,7 @@ export async function loadTrainingClips(
       const { audio } = decodeWav(bytes, clip.path);
       const spectrogram = await audioSpectrogram(audio, settings);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      clips.push({ ...clip, spectrogram, sha256 });
+      clips.push({ ...clip, spectrogram, sha256, sampleRate: audio.sampleRate });
     } catch (error) {
       skipped.push({ path: clip.path, reason: readableReason(error, clip.path) });
     }

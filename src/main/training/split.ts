@@ -42,3 +42,29 @@ export function splitByFile(labels: readonly number[], fractions: SplitFractions
   for (const part of Object.values(split)) part.sort((a: number, b: number) => a - b);
   return split;
 }
+
+/**
+ * k-fold cross-validation by file, stratified: each class's files are shuffled with the seed and
+ * dealt to the folds in turn, so every file is tested exactly once and each fold holds out about
+ * 1/k of every class. Fold f trains on every file of the other folds. Each class needs at least
+ * two files (one always stays to train on); a class with fewer files than folds is absent from
+ * some folds' held-out sets.
+ */
+export function foldsByFile(labels: readonly number[], folds: number, seed: number): Split[] {
+  const random = seededRandom(seed);
+  const foldOf = new Array<number>(labels.length).fill(0);
+  const classes = [...new Set(labels)].sort((a, b) => a - b);
+  for (const label of classes) {
+    const members = labels.flatMap((l, i) => (l === label ? [i] : []));
+    for (let i = members.length - 1; i > 0; i--) {
+      const j = Math.floor(random.next() * (i + 1));
+      [members[i], members[j]] = [members[j]!, members[i]!];
+    }
+    members.forEach((clip, position) => (foldOf[clip] = position % folds));
+  }
+  return Array.from({ length: folds }, (_, f) => ({
+    train: labels.flatMap((_, i) => (foldOf[i] !== f ? [i] : [])),
+    validation: [],
+    heldOut: labels.flatMap((_, i) => (foldOf[i] === f ? [i] : [])),
+  }));
+}

@@ -6,10 +6,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { BackendChoice } from '../../shared/transfer';
 import type { Seconds } from '../../shared/units';
 import { ParameterError } from '../../shared/user-error';
-import { seededRandom } from '../dsp/random';
 import { initBackend } from '../engine/backend';
 import { poolCount, type ArchitectureName, ARCHITECTURES } from '../engine/cnn/architectures';
-import { softmaxCrossEntropy } from '../engine/cnn/layers';
 import { CnnNetwork, type NetworkConfig } from '../engine/cnn/network';
 import {
   binsOf,
@@ -31,7 +29,8 @@ import {
   type TrainingFingerprint,
 } from './checkpoint';
 import { clipAccuracy } from './classify';
-import { fillBatch, loudStarts, randomCrops, spectrogramStatistics } from './crops';
+import { spectrogramStatistics } from './crops';
+import { fitClassifier } from './fit-classifier';
 import { CheckpointMismatchError, TrainingCancelled } from './errors';
 import { loadTrainingClips, type SkippedClip } from './load-clips';
 import { splitByFile } from './split';
@@ -137,10 +136,7 @@ export const TRAINING_DEFAULTS = {
   seed: 0,
 } as const;
 
-/** Random level changes of the training crops, in dB. */
-const GAIN_RANGE_DB: readonly [number, number] = [-12, 6];
-
-interface Resolved {
+export interface ResolvedTraining {
   epochs: number;
   learningRate: number;
   batchSize: number;
@@ -153,7 +149,24 @@ interface Resolved {
   spectrogram: SpectrogramSettings;
 }
 
-function resolve(request: TrainRequest): Resolved {
+/** The settings a classifier trains with (what TrainRequest leaves out, its defaults), checked. */
+export type TrainingSettings = Pick<
+  TrainRequest,
+  | 'architecture'
+  | 'epochs'
+  | 'learningRate'
+  | 'batchSize'
+  | 'width'
+  | 'cropSeconds'
+  | 'cropsPerClip'
+  | 'holdOut'
+  | 'validation'
+  | 'seed'
+  | 'spectrogram'
+>;
+
+/** Fills in the defaults and checks every setting; a bad one is a ParameterError naming it. */
+export function resolveTraining(request: TrainingSettings): ResolvedTraining {
   const check = (ok: boolean, parameter: string, message: string): void => {
     if (!ok) throw new ParameterError(parameter, message);
   };
@@ -163,7 +176,7 @@ function resolve(request: TrainRequest): Resolved {
     `Unknown architecture "${String(request.architecture)}": use ${ARCHITECTURES.join(' or ')}.`,
   );
   const d = TRAINING_DEFAULTS;
-  const r: Resolved = {
+  const r: ResolvedTraining = {
     epochs: request.epochs ?? d.epochs,
     learningRate: request.learningRate ?? d.learningRate,
     batchSize: request.batchSize ?? d.batchSize,
@@ -241,7 +254,6 @@ function resolve(request: TrainRequest): Resolved {
 }
 
 const elapsed = (since: number): number => (performance.now() - since) / 1000;
-const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export async function trainClassifier(
   request: TrainRequest,
@@ -249,7 +261,7 @@ export async function trainClassifier(
 ): Promise<TrainResult> {
   const started = performance.now();
   const { signal, onProgress } = options;
-  const r = resolve(request);
+  const r = resolveTraining(request);
   checkModelName(request.name);
   const cache = new ModelCache({ dir: request.modelsDir });
   if (!request.replace && (await cache.exists(request.name)))
@@ -339,98 +351,30 @@ export async function trainClassifier(
     if (checkpoint) disposeCheckpoint(checkpoint);
     checkpoint = undefined;
 
-    const spectrograms = clips.map((c) => c.spectrogram);
-    const starts = clips.map((c) => loudStarts(c.spectrogram, cropFrames));
-    const batches = Math.ceil((split.train.length * r.cropsPerClip) / r.batchSize);
-    const bins = binsOf(r.spectrogram);
-    const validationClips = split.validation.map((i) => clips[i]!);
-    const trainingStarted = performance.now();
-    let batchesRun = 0;
-
-    for (let epoch = state.epochsDone; epoch < r.epochs; epoch++) {
-      const epochStarted = performance.now();
-      // Each epoch's crops and gains come from its own seed: a resumed run draws what the
-      // uninterrupted run would have drawn.
-      const crops = randomCrops(
-        split.train,
-        starts,
-        r.cropsPerClip,
-        GAIN_RANGE_DB,
-        seededRandom(r.seed * 100003 + epoch + 1),
-      );
-      let lossSum = 0;
-      let correct = 0;
-      let seen = 0;
-      for (let b = 0; b < batches; b++) {
-        if (signal?.aborted) throw new TrainingCancelled(request.name, state.epochsDone, r.epochs);
-        const batch = crops.slice(b * r.batchSize, (b + 1) * r.batchSize);
-        const x = tf.tensor4d(fillBatch(spectrograms, batch, cropFrames), [
-          batch.length,
-          cropFrames,
-          bins,
-          1,
-        ]);
-        const labels = batch.map((c) => clips[c.clip]!.label);
-        const targetsF = tf.tidy(() =>
-          tf.cast(tf.oneHot(tf.tensor1d(labels, 'int32'), data.classes.length), 'float32'),
-        ) as tf.Tensor2D;
-        let right: tf.Tensor | undefined;
-        const { value, grads } = tf.variableGrads(() => {
-          const logits = network.logits(x);
-          right = tf.keep(
-            tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), tf.argMax(targetsF, 1)), 'float32')),
-          );
-          return softmaxCrossEntropy(logits, targetsF);
-        }, network.variables());
-        optimizer.applyGradients(grads as Parameters<typeof optimizer.applyGradients>[0]);
-        lossSum += value.dataSync()[0]! * batch.length;
-        correct += right!.dataSync()[0]!;
-        seen += batch.length;
-        tf.dispose([x, targetsF, value, right!, ...Object.values(grads)]);
-        batchesRun++;
-        const perBatch = elapsed(trainingStarted) / batchesRun;
-        progress({
-          phase: 'training',
-          epoch: state.epochsDone,
-          epochs: r.epochs,
-          batch: b + 1,
-          batches,
-          loss: lossSum / seen,
-          accuracy: correct / seen,
-          validationAccuracy: state.history.at(-1)?.validationAccuracy ?? null,
-          remainingSeconds: perBatch * ((r.epochs - epoch) * batches - (b + 1)),
-        });
-        await yieldToEvents();
-      }
-      const validationAccuracy =
-        validationClips.length > 0
-          ? clipAccuracy(network, validationClips, cropFrames).clips
-          : null;
-      state.history.push({
-        epoch: epoch + 1,
-        loss: lossSum / Math.max(1, seen),
-        accuracy: correct / Math.max(1, seen),
-        validationAccuracy,
-        seconds: elapsed(epochStarted),
-      });
-      state.epochsDone = epoch + 1;
-      state.seconds += elapsed(epochStarted);
-      const optimizerState = await optimizer.getWeights();
-      await saveCheckpoint(checkpointFolder, state, network.namedWeights(), optimizerState);
-      // The step count is a fresh scalar; the moments are Adam's own variables.
-      optimizerState[0]?.tensor.dispose();
-      // Epoch done: `epoch` epochs completed, no batch of the next one yet.
-      progress({
-        phase: 'training',
-        epoch: state.epochsDone,
-        epochs: r.epochs,
-        batch: 0,
-        batches,
-        loss: lossSum / Math.max(1, seen),
-        accuracy: correct / Math.max(1, seen),
-        validationAccuracy,
-      });
-    }
+    await fitClassifier(
+      network,
+      optimizer,
+      {
+        clips,
+        train: split.train,
+        validation: split.validation,
+        classes: data.classes.length,
+        cropFrames,
+      },
+      r,
+      state,
+      {
+        ...(signal && { signal }),
+        cancelled: () => new TrainingCancelled(request.name, state.epochsDone, r.epochs),
+        onProgress: (p) => progress({ phase: 'training', epochs: r.epochs, ...p }),
+        afterEpoch: async () => {
+          const optimizerState = await optimizer.getWeights();
+          await saveCheckpoint(checkpointFolder, state, network.namedWeights(), optimizerState);
+          // The step count is a fresh scalar; the moments are Adam's own variables.
+          optimizerState[0]?.tensor.dispose();
+        },
+      },
+    );
 
     // The held-out files, never seen in training, give the accuracy the manifest reports.
     progress({ phase: 'evaluating', epoch: r.epochs, epochs: r.epochs, batch: 0, batches: 0 });

@@ -31,6 +31,8 @@ export interface Recipe {
   result: Pick<TransferResult, 'iterations' | 'finalLosses' | 'wallSeconds'>;
   /** QUALITY.md's numbers of the result. */
   quality: TransferResult['quality'];
+  /** Every iteration's losses and content correlation (`evaluate curves` draws them). */
+  history: TransferResult['history'];
 }
 
 /** OUT.wav -> OUT.recipe.json beside it. */

@@ -248,7 +248,7 @@ export async function runTransferBatch(
       preview: (current, stream, startFrame) =>
         makePreview(current, frameBins, stream, startFrame, analysis, settings.seed),
     });
-    const { joined: joinedStreams, iterations: done, finalLosses } = optimised;
+    const { joined: joinedStreams, iterations: done, finalLosses, history } = optimised;
     const optimisationSeconds = seconds(optimiseStarted);
 
     // Phase reconstruction over each whole stream, so the joins between windows stay seamless.
@@ -301,6 +301,7 @@ export async function runTransferBatch(
         tfjsVersion: tf.version_core,
         result: { iterations: done, finalLosses, wallSeconds },
         quality,
+        history,
       },
       opened.recipe,
     );
@@ -312,6 +313,7 @@ export async function runTransferBatch(
       backend: describeBackend(backend),
       iterations: done,
       finalLosses,
+      history,
       quality,
       ...opened.result,
       wallSeconds,

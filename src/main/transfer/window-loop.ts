@@ -2,9 +2,10 @@
 // one iteration count over the whole job, the time left, and previews of the current iterate. The
 // windows' results are joined per stream (windows.ts). Methods differ only in how one window is
 // optimised, which they bring as a StreamOptimiser (methods/method.ts).
-import type { TransferPreview } from '../../shared/transfer';
+import type { IterationRecord, TransferPreview } from '../../shared/transfer';
 import type { LogSpectrogram } from '../engine/spectrogram';
 import type { StreamOptimiser } from '../methods/method';
+import { iterateCorrelation } from './iteration-history';
 import { WindowJoiner, type FrameWindow } from './windows';
 
 export interface OptimisationProgress<Losses> {
@@ -41,7 +42,12 @@ export interface WindowLoopResult<Losses> {
   iterations: number;
   /** The last iteration's losses (or the last window's result when it ran no iterations). */
   finalLosses: Losses;
+  /** Every iteration, in the order run. */
+  history: IterationHistory<Losses>;
 }
+
+/** IterationRecord over a method's own losses. */
+export type IterationHistory<Losses> = (Omit<IterationRecord, 'losses'> & { losses: Losses })[];
 
 export async function optimiseWindows<Losses>(
   loop: WindowLoop<Losses>,
@@ -51,6 +57,7 @@ export async function optimiseWindows<Losses>(
   let done = 0;
   let finalLosses = loop.noLosses;
   const joined: Float32Array[] = [];
+  const history: IterationHistory<Losses> = [];
   for (const [s, stream] of streams.entries()) {
     const { frames, bins } = stream;
     const joiner = new WindowJoiner(frames, bins, overlapFrames);
@@ -68,6 +75,13 @@ export async function optimiseWindows<Losses>(
           done++;
           iterated = true;
           finalLosses = step.losses;
+          history.push({
+            iteration: done,
+            stream: s,
+            window: w,
+            losses: step.losses,
+            contentCorrelation: iterateCorrelation(content, step.current()),
+          });
           const perIteration = (performance.now() - loop.startedAt) / 1000 / done;
           const due = previewEvery
             ? step.iteration === 1 || step.iteration % previewEvery === 0
@@ -95,5 +109,5 @@ export async function optimiseWindows<Losses>(
     }
     joined.push(joiner.finish());
   }
-  return { joined, iterations: done, finalLosses };
+  return { joined, iterations: done, finalLosses, history };
 }

@@ -11,6 +11,16 @@ import type {
   ClassifyRequest,
   FileClassification,
 } from '../training/classify-job';
+import type {
+  ClusterProgress,
+  ClusterReport,
+  ClusterRequest,
+} from '../evaluation/cluster-features';
+import type {
+  DistinctnessProgress,
+  DistinctnessReport,
+  DistinctnessRequest,
+} from '../evaluation/distinctness';
 import type { TrainProgress, TrainRequest, TrainResult } from '../training/train-classifier';
 import type {
   TrainGeneratorProgress,
@@ -32,6 +42,10 @@ export interface EngineJobs {
   classify: JobSpec<ClassifyRequest, ClassifyProgress, FileClassification[]>;
   /** A feed-forward generator for one style (the fast method's model). */
   'train-generator': JobSpec<TrainGeneratorRequest, TrainGeneratorProgress, TrainGeneratorResult>;
+  /** Seed 000's distinctness check: a classifier trained and tested per fold, none kept. */
+  distinctness: JobSpec<DistinctnessRequest, DistinctnessProgress, DistinctnessReport>;
+  /** Seed 000's figure 3: each clip's classifier features mapped to 2-D (t-SNE or UMAP). */
+  cluster: JobSpec<ClusterRequest, ClusterProgress, ClusterReport>;
 }
 
 export type EngineJobRunner = JobRunner<EngineJobs>;

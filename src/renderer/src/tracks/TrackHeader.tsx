@@ -204,6 +204,21 @@ export function TrackHeader({ track, index, count, mediaUrl, missing }: Props): 
                 </dd>
               </>
             )}
+            {track.recipe.quality?.spectralConvergence != null && (
+              <>
+                <dt>spectral conv.</dt>
+                <dd title="how far the phase reconstruction's magnitude is from the one asked for (0 = exact)">
+                  {track.recipe.quality.spectralConvergence.toFixed(3)}
+                </dd>
+              </>
+            )}
+            {track.recipe.finalLosses &&
+              Object.entries(track.recipe.finalLosses).map(([term, value]) => (
+                <Fragment key={`loss-${term}`}>
+                  <dt>{term} loss</dt>
+                  <dd>{formatNumber(value)}</dd>
+                </Fragment>
+              ))}
             <dt>time</dt>
             <dd>
               {track.recipe.seconds.toFixed(1)} s on {track.recipe.backend}

@@ -13,6 +13,7 @@ import {
 import { attempt, notify } from '../app/notices';
 import { formatTime } from '../lanes/time-ticks';
 import { models as modelStore, refreshModels, useModels } from '../state/use-models';
+import { useCloseOnEscape } from '../app/escape-close';
 
 interface Props {
   trainings: TrainingSummary[];
@@ -34,6 +35,8 @@ function describeAccuracy(model: ModelInfo): string {
 
 function ModelRow({ model }: { model: ModelInfo }): React.JSX.Element {
   const [confirming, setConfirming] = useState(false);
+  // Escape keeps the model (the confirmation is on top of the Models dialog).
+  useCloseOnEscape(confirming, () => setConfirming(false));
   const remove = async (): Promise<void> => {
     const list = await attempt(window.timbrefold.deleteModel(model.name));
     setConfirming(false);

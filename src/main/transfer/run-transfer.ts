@@ -177,6 +177,8 @@ export async function runTransferBatch(
     const content = await loadClip(request.content);
     const styles = await Promise.all(request.styles.map((style) => loadClip(style.path)));
     styles.forEach((style) => checkNotSilent(style, 'style'));
+    const warnings = [content, ...styles].flatMap((clip) => clip.warnings);
+    if (warnings.length > 0) progress({ phase: 'analysis', iteration: 0, iterations: 1, warnings });
     const region = cutRegion(content.audio, request.region);
     // A sample rate of 0 means the content's own rate (its full band).
     const analysis = {

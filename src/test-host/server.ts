@@ -43,7 +43,17 @@ export interface TestHostOptions {
   /** The user's model cache (default: `models` in the data folder). */
   modelsDir?: string;
   concurrency?: number;
+  /** The largest socket message accepted (default SOCKET_MAX_BYTES). */
+  maxMessageBytes?: number;
 }
+
+/**
+ * The largest socket message the host accepts: a larger one closes the socket (1009) before it is
+ * buffered whole. The largest real messages are uploads: 512 MiB carries 23 minutes of 48 kHz
+ * stereo as the float PCM the page sends for a compressed file, or 50 minutes of 16-bit 44.1 kHz
+ * stereo WAV, while a 2 GiB message (which took 4 GB and blocked the host) cannot arrive.
+ */
+export const SOCKET_MAX_BYTES = 512 * 2 ** 20;
 
 export interface TestHost {
   /** The address to open, with the access token when one is needed. */
@@ -253,7 +263,10 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     response.writeHead(204).end();
   }
 
-  const sockets$ = new WebSocketServer({ noServer: true, maxPayload: 2 ** 31 - 1 });
+  const sockets$ = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxMessageBytes ?? SOCKET_MAX_BYTES,
+  });
   server.on('upgrade', (request, socket, head) => {
     const access = decideAccess(policy, {
       url: request.url ?? '/',
@@ -281,6 +294,9 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
         }
       });
       ws.on('message', (data: Buffer) => void answerCall(ws, data));
+      // A message over maxPayload (or a broken frame): ws closes that socket (1009, 1002); the
+      // host itself carries on.
+      ws.on('error', () => undefined);
     });
   });
 

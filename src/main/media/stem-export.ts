@@ -9,6 +9,7 @@ import { ParameterError } from '../../shared/user-error';
 import { readWav, resampleAudio, resampledLength, writeWav, type PcmAudio } from '../audio';
 import { FileWriteError } from '../fs/errors';
 import { assertNotProtected } from '../fs/protected-paths';
+import { assertWithinBudget } from '../app/resource-budget';
 
 export interface StemSource {
   trackId: string;
@@ -116,9 +117,23 @@ export async function exportStems(
       job.sampleRate,
     );
     const offset = Math.round(stem.start * job.sampleRate);
-    plans.push({ stem, offset, end: offset + frames });
+    plans.push({ stem, offset, end: offset + frames, channels: audio.channels.length });
   }
   const commonEnd = Math.max(...plans.map((p) => p.end));
+  // Each stem is built whole in float32 before it is written: the longest must fit the budget.
+  for (const plan of plans) {
+    const length = job.padToCommonLength ? commonEnd : plan.end;
+    assertWithinBudget({
+      setting: 'start',
+      makes: `exporting ${plan.stem.name} (starting at ${plan.stem.start} s${job.padToCommonLength ? ', padded to the longest' : ''}) makes`,
+      count: Math.ceil(length / job.sampleRate),
+      unit: `seconds at ${job.sampleRate} Hz`,
+      bytesPerUnit: job.sampleRate * plan.channels * 4,
+      // The clip itself, resampled, is held beside it.
+      fixedBytes: (plan.end - plan.offset) * plan.channels * 4,
+      fix: 'move the clip earlier or export without padding',
+    });
+  }
   const written: ExportedStem[] = [];
   for (const [index, plan] of plans.entries()) {
     signal?.throwIfAborted();

@@ -104,6 +104,20 @@ export interface MethodJob<Settings> {
   signal: AbortSignal | undefined;
 }
 
+/** What one window of a method's optimisation holds, for the memory budget (memory-estimate.ts). */
+export interface WindowMemory {
+  /** Bytes held once per job: a network's weights. */
+  sharedBytes: number;
+  /** Bytes per stream that do not grow with the window or the styles: Gram matrices. */
+  fixedBytes: number;
+  /** Bytes per analysis frame of the window: activations, gradients, optimiser history. */
+  bytesPerFrame: number;
+  /** Bytes per style clip held during the optimisation (beyond its spectrogram). */
+  bytesPerStyle: number;
+  /** The setting that makes the fixed parts large, and what to change ("filters", "use fewer filters"). */
+  fixedBy: { setting: string; value: number; fix: string };
+}
+
 export interface TransferMethod<
   Settings extends PipelineSettings = PipelineSettings,
   Losses extends LossTerms = LossTerms,
@@ -137,5 +151,10 @@ export interface TransferMethod<
   extraLossTerms?: readonly string[];
   /** Checks across settings, after each value passed its declaration; may complete the settings. */
   check?(settings: Settings, overrides: Readonly<Record<string, ParameterValue>>): Settings;
+  /**
+   * What one window needs at these settings over `bins` frequency bins, from the settings alone
+   * (nothing is built); without it the skeleton assumes a generic optimiser's cost.
+   */
+  windowMemory?(settings: Settings, bins: number): WindowMemory;
   open(job: MethodJob<Settings>): Promise<OpenedMethod<Settings, Losses>>;
 }

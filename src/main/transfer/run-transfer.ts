@@ -15,6 +15,8 @@ import { initBackend, type BackendReport } from '../engine/backend';
 import type { WeightedStyleInput } from '../methods/method';
 import { methodNamed } from '../methods/registry';
 import { resolveSettings } from '../methods/resolve-settings';
+import { checkClipMemory, checkWindowMemory, streamsOf } from '../methods/memory-estimate';
+import type { AnalysisSettings } from '../methods/method';
 import {
   analyse,
   checkNotSilent,
@@ -50,6 +52,13 @@ export function describeBackend(report: BackendReport): string {
 
 function seconds(since: number): number {
   return (performance.now() - since) / 1000;
+}
+
+/** The analysis a method's settings spell out (nFft, hop, analysisRate), if they do. */
+function analysisInSettings(settings: object): AnalysisSettings | undefined {
+  const { nFft, hop, analysisRate } = settings as Record<string, unknown>;
+  if (typeof nFft !== 'number' || typeof hop !== 'number') return undefined;
+  return { nFft, hop, sampleRate: typeof analysisRate === 'number' ? analysisRate : 0 };
 }
 
 /** What every request must hold, whatever its method. */
@@ -121,6 +130,13 @@ export async function runTransferBatch(
   const overrides = request.settings as Readonly<Record<string, ParameterValue>>;
   // Every value is checked before anything is loaded.
   const asked = resolveSettings(method, request.preset, overrides);
+  // The window's memory from the settings alone, before the method builds anything.
+  const windowShape = {
+    styles: request.styles.length,
+    streams: streamsOf(asked.channelMode, 2),
+  };
+  const analysisAsked = analysisInSettings(asked);
+  if (analysisAsked) checkWindowMemory(method, asked, analysisAsked, windowShape);
   // No result or recipe may replace an input of the batch: any content, any style.
   const everyContent = items.map((i) => ({ path: i.content }));
   for (const i of items)
@@ -177,6 +193,27 @@ export async function runTransferBatch(
     const content = await loadClip(request.content);
     const styles = await Promise.all(request.styles.map((style) => loadClip(style.path)));
     styles.forEach((style) => checkNotSilent(style, 'style'));
+    // Now that the lengths are known, and before any of them is analysed.
+    const shapeOf = (clip: typeof content) => ({
+      frames: clip.audio.channels[0]!.length,
+      sampleRate: clip.audio.sampleRate,
+      channels: clip.audio.channels.length,
+    });
+    const regionShape = {
+      ...shapeOf(content),
+      frames: request.region
+        ? Math.round((request.region.end - request.region.start) * content.audio.sampleRate)
+        : content.audio.channels[0]!.length,
+    };
+    const atRate = {
+      ...opened.analysis,
+      sampleRate: opened.analysis.sampleRate || content.audio.sampleRate,
+    };
+    const windowBytes = checkWindowMemory(method, settings, atRate, {
+      styles: styles.length,
+      streams: streamsOf(settings.channelMode, content.audio.channels.length),
+    });
+    checkClipMemory(settings, atRate, regionShape, styles.map(shapeOf), windowBytes);
     const warnings = [content, ...styles].flatMap((clip) => clip.warnings);
     if (warnings.length > 0) progress({ phase: 'analysis', iteration: 0, iterations: 1, warnings });
     const region = cutRegion(content.audio, request.region);

@@ -122,6 +122,23 @@ describe('the memory budget', () => {
     assert.ok(process.memoryUsage().rss - before < 400 * 2 ** 20, 'nothing large was allocated');
   });
 
+  test('timbrefold transfer with 200 --style files refuses them with the same message', async () => {
+    const corpus = readdirSync(join(content, '..')).filter((f) => f.endsWith('.wav'));
+    const styles = Array.from({ length: 200 }, (_, i) => [
+      '--style',
+      corpusFile(corpus[i % corpus.length]!),
+    ]).flat();
+    const run = await runCli([
+      'transfer',
+      ...['--content', content, ...styles, '--out', join(dir, 'cli-200.wav')],
+    ]);
+    assert.notEqual(run.code, 0);
+    assert.match(
+      run.stderr,
+      /timbrefold: 200 style clips make 200 style clips \(about \d\.\d GB\); at most \d+ fit/,
+    );
+  });
+
   test('a clip moved to 86,400 s is refused; the document is unchanged', () => {
     const track: TrackState = {
       id: 'drums',

@@ -17,6 +17,7 @@ import { resolveSettings } from '../../src/main/methods/resolve-settings';
 import { shallowMethod } from '../../src/main/methods/shallow/shallow-method';
 import { runTransfer } from '../../src/main/transfer/run-transfer';
 import { runCli } from '../cli/run-cli';
+import { request as cnnRequest } from '../cnn/transfer-fixture';
 import { corpusFile } from '../fixtures/paths';
 
 const dir = mkdtempSync(join(tmpdir(), 'timbrefold-budget-'));
@@ -52,7 +53,7 @@ describe('the memory budget', () => {
       }),
       refused(
         'hop',
-        /^hop 1 at 22050 Hz with 10 s windows makes 220,500 frames per window \(about \d+\.\d GB\); at most [\d,]+ fit in the \d+\.\d GB memory budget: raise hop, or shorten windowSeconds\.$/,
+        /^hop 1 at 22050 Hz makes 88,201 frames, the whole clip in one window \(about \d+\.\d GB\); at most [\d,]+ fit in the \d+\.\d GB memory budget: raise hop or shorten the clip\.$/,
       ),
     );
     // The old code went on to a 220,500-frame STFT and a 4,096-filter network: gigabytes.
@@ -83,16 +84,32 @@ describe('the memory budget', () => {
     }
   });
 
+  test("the CNN's window is estimated from its model's layers; its fix is the window, not the model's hop", async () => {
+    // The shipped model's layers at a 2 s window against a deliberately small budget.
+    process.env['TIMBREFOLD_MEMORY_BUDGET_MB'] = '16';
+    try {
+      await assert.rejects(
+        runTransfer(cnnRequest({ output: join(dir, 'cnn.wav'), settings: { windowSeconds: 2 } })),
+        refused(
+          'windowSeconds',
+          /^hop \d+ at \d+ Hz with 2 s windows makes [\d,]+ frames per window \(about \d+ MB\); at most [\d,]+ fit in the 16 MB memory budget: shorten windowSeconds\.$/,
+        ),
+      );
+    } finally {
+      delete process.env['TIMBREFOLD_MEMORY_BUDGET_MB'];
+    }
+  });
+
   test('timbrefold transfer --hop 1 says so and exits with an error', async () => {
     const run = await runCli([
       'transfer',
       ...['--content', content, '--style', style, '--out', join(dir, 'cli-hop1.wav')],
-      ...['--hop', '1'],
+      ...['--hop', '1', '--window-seconds', '2'],
     ]);
     assert.notEqual(run.code, 0);
     assert.match(
       run.stderr,
-      /timbrefold: hop 1 at 22050 Hz with 10 s windows makes 220,500 frames per window/,
+      /timbrefold: hop 1 at 22050 Hz with 2 s windows makes 44,100 frames per window/,
     );
     assert.match(run.stderr, /raise hop, or shorten windowSeconds/);
   });

@@ -1,10 +1,10 @@
 // A transfer's memory, estimated from its settings and its clips' lengths before anything is
-// analysed or built, and checked against the one budget (app/resource-budget.ts). Two checks, each
-// as early as its numbers are known:
-//   - the window (settings alone: hop, rate, windowSeconds, the method's network, the styles'
-//     count), before the method opens: `hop 1` is refused in milliseconds;
-//   - the whole clips (their lengths, read with the files): every stream's spectrogram through
-//     analysis and phase reconstruction, and each style's.
+// analysed or built, and checked against the one budget (app/resource-budget.ts), as soon as the
+// clips are read (their samples only) and before any is analysed:
+//   - the window: hop, rate, windowSeconds (capped by the content's length), the method's
+//     network, the styles' count: `hop 1` is refused in milliseconds;
+//   - the whole clips: every stream's spectrogram through analysis and phase reconstruction, and
+//     each style's.
 // The figures are upper estimates of what the code holds at once, not measurements; the method
 // says what its window holds (TransferMethod.windowMemory).
 import type { Hertz } from '../../shared/units';
@@ -42,7 +42,7 @@ function genericWindow(bins: number): WindowMemory {
     fixedBytes: 0,
     bytesPerFrame: bins * (LBFGS_BYTES_PER_VALUE + 8 * FLOAT),
     bytesPerStyle: 0,
-    fixedBy: { setting: 'nFft', value: (bins - 1) * 2, fix: 'use a smaller nFft' },
+    fixedBy: { setting: 'nFft', makes: `nFft ${(bins - 1) * 2}`, fix: 'use a smaller nFft' },
   };
 }
 
@@ -64,20 +64,28 @@ export function checkWindowMemory<S extends PipelineSettings>(
   method: Pick<TransferMethod<S>, 'windowMemory'>,
   settings: S,
   analysis: AnalysisSettings,
-  shape: { styles: number; streams: number },
+  shape: {
+    styles: number;
+    streams: number;
+    contentFrames?: number;
+    /** The hop is the model's (analysisFrom 'model'): then the window or the clip is what to change. */
+    fixedHop?: boolean;
+  },
   budget: number = memoryBudgetBytes(),
 ): number {
   const rate = analysis.sampleRate;
   if (!(rate > 0)) return 0;
   const bins = analysis.nFft / 2 + 1;
   const memory = method.windowMemory?.(settings, bins) ?? genericWindow(bins);
-  const frames = windowFrames(settings, rate, analysis.hop);
+  // A window is never longer than the content it cuts.
+  const wholeClip = (shape.contentFrames ?? Infinity) < windowFrames(settings, rate, analysis.hop);
+  const frames = wholeClip ? shape.contentFrames! : windowFrames(settings, rate, analysis.hop);
   const perJob = memory.sharedBytes + memory.fixedBytes * shape.streams;
   if (perJob > budget) {
-    const { setting, value, fix } = memory.fixedBy;
+    const { setting, makes, fix } = memory.fixedBy;
     throw new ResourceLimitError(
       setting,
-      `${setting} ${value} needs about ${readableBytes(perJob)} before the first frame ` +
+      `${makes}: about ${readableBytes(perJob)} before the first frame ` +
         `(${shape.streams} stream${shape.streams === 1 ? '' : 's'}), more than the ` +
         `${readableBytes(budget)} memory budget: ${fix}.`,
       perJob,
@@ -100,13 +108,21 @@ export function checkWindowMemory<S extends PipelineSettings>(
   );
   assertWithinBudget(
     {
-      setting: 'hop',
-      makes: `hop ${analysis.hop} at ${rate} Hz with ${settings.windowSeconds} s windows makes`,
+      setting: shape.fixedHop ? (wholeClip ? 'content' : 'windowSeconds') : 'hop',
+      makes: wholeClip
+        ? `hop ${analysis.hop} at ${rate} Hz makes`
+        : `hop ${analysis.hop} at ${rate} Hz with ${settings.windowSeconds} s windows makes`,
       count: frames,
-      unit: 'frames per window',
-      bytesPerUnit: memory.bytesPerFrame,
+      unit: wholeClip ? 'frames, the whole clip in one window' : 'frames per window',
+      bytesPerUnit: memory.bytesPerFrame * shape.streams,
       fixedBytes,
-      fix: 'raise hop, or shorten windowSeconds',
+      fix: shape.fixedHop
+        ? wholeClip
+          ? 'shorten the clip (transfer a region of it)'
+          : 'shorten windowSeconds'
+        : wholeClip
+          ? 'raise hop or shorten the clip'
+          : 'raise hop, or shorten windowSeconds',
     },
     budget,
   );

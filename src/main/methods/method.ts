@@ -72,6 +72,8 @@ export interface OpenedMethod<Settings, Losses extends LossTerms = LossTerms> {
   analysis: AnalysisSettings;
   /** The shortest window the method can work on. */
   minimumFrames: Frames;
+  /** What one window holds, once the method knows its network (a model's layers); else windowMemory. */
+  windowMemory?: WindowMemory;
   /** The losses reported before any iteration has run. */
   noLosses: Losses;
   /** A quick result for the opening seconds, sent as the first preview before the real work. */
@@ -114,8 +116,8 @@ export interface WindowMemory {
   bytesPerFrame: number;
   /** Bytes per style clip held during the optimisation (beyond its spectrogram). */
   bytesPerStyle: number;
-  /** The setting that makes the fixed parts large, and what to change ("filters", "use fewer filters"). */
-  fixedBy: { setting: string; value: number; fix: string };
+  /** What makes the fixed parts large: its setting, as a user reads it ("4096 filters"), the fix. */
+  fixedBy: { setting: string; makes: string; fix: string };
 }
 
 export interface TransferMethod<

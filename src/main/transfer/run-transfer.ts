@@ -16,7 +16,6 @@ import type { WeightedStyleInput } from '../methods/method';
 import { methodNamed } from '../methods/registry';
 import { resolveSettings } from '../methods/resolve-settings';
 import { checkClipMemory, checkWindowMemory, streamsOf } from '../methods/memory-estimate';
-import type { AnalysisSettings } from '../methods/method';
 import {
   analyse,
   checkNotSilent,
@@ -52,13 +51,6 @@ export function describeBackend(report: BackendReport): string {
 
 function seconds(since: number): number {
   return (performance.now() - since) / 1000;
-}
-
-/** The analysis a method's settings spell out (nFft, hop, analysisRate), if they do. */
-function analysisInSettings(settings: object): AnalysisSettings | undefined {
-  const { nFft, hop, analysisRate } = settings as Record<string, unknown>;
-  if (typeof nFft !== 'number' || typeof hop !== 'number') return undefined;
-  return { nFft, hop, sampleRate: typeof analysisRate === 'number' ? analysisRate : 0 };
 }
 
 /** What every request must hold, whatever its method. */
@@ -130,13 +122,6 @@ export async function runTransferBatch(
   const overrides = request.settings as Readonly<Record<string, ParameterValue>>;
   // Every value is checked before anything is loaded.
   const asked = resolveSettings(method, request.preset, overrides);
-  // The window's memory from the settings alone, before the method builds anything.
-  const windowShape = {
-    styles: request.styles.length,
-    streams: streamsOf(asked.channelMode, 2),
-  };
-  const analysisAsked = analysisInSettings(asked);
-  if (analysisAsked) checkWindowMemory(method, asked, analysisAsked, windowShape);
   // No result or recipe may replace an input of the batch: any content, any style.
   const everyContent = items.map((i) => ({ path: i.content }));
   for (const i of items)
@@ -209,9 +194,16 @@ export async function runTransferBatch(
       ...opened.analysis,
       sampleRate: opened.analysis.sampleRate || content.audio.sampleRate,
     };
-    const windowBytes = checkWindowMemory(method, settings, atRate, {
+    // A method that knows its network by now (a model's layers) says what its window holds.
+    const windowOf = opened.windowMemory ? { windowMemory: () => opened.windowMemory! } : method;
+    const windowBytes = checkWindowMemory(windowOf, settings, atRate, {
       styles: styles.length,
       streams: streamsOf(settings.channelMode, content.audio.channels.length),
+      fixedHop: method.analysisFrom === 'model',
+      contentFrames:
+        Math.ceil(
+          (regionShape.frames / regionShape.sampleRate) * (atRate.sampleRate / atRate.hop),
+        ) + 1,
     });
     checkClipMemory(settings, atRate, regionShape, styles.map(shapeOf), windowBytes);
     const warnings = [content, ...styles].flatMap((clip) => clip.warnings);

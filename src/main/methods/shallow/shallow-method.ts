@@ -53,7 +53,7 @@ export const shallowMethod: TransferMethod<ShallowSettings> = {
         bytesPerFrame: spectrogram,
         // Each style's kept patches (at most maxFrames conv frames) and their norms.
         bytesPerStyle: 2 * DEFAULT_STYLE_SAMPLING.maxFrames * bins * 4,
-        fixedBy: { setting: 'nFft', value: settings.nFft, fix: 'use a smaller nFft' },
+        fixedBy: { setting: 'nFft', makes: `nFft ${settings.nFft}`, fix: 'use a smaller nFft' },
       };
     return {
       // The filter bank in its two layouts (checkNetworkSize), once per job.
@@ -64,7 +64,7 @@ export const shallowMethod: TransferMethod<ShallowSettings> = {
       bytesPerFrame: spectrogram + 6 * filters * 4,
       // A style's Gram is accumulated chunk by chunk into the target (style-target.ts).
       bytesPerStyle: 0,
-      fixedBy: { setting: 'filters', value: filters, fix: 'use fewer filters' },
+      fixedBy: { setting: 'filters', makes: `${filters} filters`, fix: 'use fewer filters' },
     };
   },
 

@@ -10,6 +10,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { hostname as machineName, tmpdir } from 'node:os';
 import { extname, join, relative, resolve } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { SOCKET_MAX_BYTES } from '../shared/ipc-codec';
 import {
   IPC_CHANNELS,
   type IpcChannel,
@@ -47,13 +48,7 @@ export interface TestHostOptions {
   maxMessageBytes?: number;
 }
 
-/**
- * The largest socket message the host accepts: a larger one closes the socket (1009) before it is
- * buffered whole. The largest real messages are uploads: 512 MiB carries 23 minutes of 48 kHz
- * stereo as the float PCM the page sends for a compressed file, or 50 minutes of 16-bit 44.1 kHz
- * stereo WAV, while a 2 GiB message (which took 4 GB and blocked the host) cannot arrive.
- */
-export const SOCKET_MAX_BYTES = 512 * 2 ** 20;
+export { SOCKET_MAX_BYTES };
 
 export interface TestHost {
   /** The address to open, with the access token when one is needed. */

@@ -5,6 +5,7 @@ import type {
   JobSnapshot,
   JobSummary,
   JobUpdate,
+  StyleAdvice,
   TransferOptions,
   TransferStartRequest,
 } from './ipc-jobs';
@@ -92,7 +93,10 @@ export interface IpcCalls {
   'transfer:cancel': { args: [jobId: string]; result: JobSummary };
   'transfer:jobs': { args: []; result: JobSnapshot[] };
   'transfer:iterate-audio': { args: [jobId: string]; result: IterateAudio };
+  'transfer:style-advice': { args: [trackId: string]; result: StyleAdvice };
   'export:stems': { args: [request: ExportStemsRequest]; result: ExportStemsResult | null };
+  /** Shows an exported file in the system's file manager (desktop app only). */
+  'export:show-in-folder': { args: [file: string]; result: void };
   'models:list': { args: []; result: ModelInfo[] };
   'models:delete': { args: [name: string]; result: ModelInfo[] };
   'models:import': { args: [request: ModelImportRequest]; result: ModelInfo | null };
@@ -143,7 +147,9 @@ export const API_METHODS = {
   cancelTransfer: 'transfer:cancel',
   listJobs: 'transfer:jobs',
   iterateAudio: 'transfer:iterate-audio',
+  styleAdvice: 'transfer:style-advice',
   exportStems: 'export:stems',
+  showInFolder: 'export:show-in-folder',
   listModels: 'models:list',
   deleteModel: 'models:delete',
   importModel: 'models:import',

@@ -32,8 +32,10 @@ export interface LossPoint extends LossTerms {
 
 export interface JobSummary {
   id: string;
-  /** "piano × violin (shallow)": also the name of the result track. */
+  /** "Violin d4 β 1 #2": also the name of the result track (project/result-names.ts). */
   name: string;
+  /** "piano × violin (shallow)": the whole description, also the result's file name. */
+  fullName: string;
   state: JobState;
   contentTrackId: string;
   styleTrackIds: string[];
@@ -50,6 +52,12 @@ export interface JobSummary {
   error: string | null;
   /** Preview frames received so far. */
   previews: number;
+}
+
+/** What the transfer panel warns about a style clip. */
+export interface StyleAdvice {
+  /** The clip holds one note throughout (most of its sounding frames): results take its pitch. */
+  sustainedNote: { note: string; hz: number; share: number } | null;
 }
 
 /** A job with everything the page needs to draw it from scratch (after a reload). */

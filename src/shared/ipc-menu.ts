@@ -15,7 +15,8 @@ export type MenuCommand =
   | 'zoom-fit'
   | 'play-pause'
   | 'stop'
-  | 'toggle-loop';
+  | 'toggle-loop'
+  | 'show-shortcuts';
 
 export interface MenuItemSpec {
   command: MenuCommand;
@@ -65,6 +66,10 @@ export const MENUS: readonly MenuSpec[] = [
       { command: 'stop', label: 'Stop', accelerator: 'Enter' },
       { command: 'toggle-loop', label: 'Loop Selection', accelerator: 'L' },
     ],
+  },
+  {
+    label: 'Help',
+    items: [{ command: 'show-shortcuts', label: 'Keyboard Shortcuts', accelerator: '?' }],
   },
 ];
 

@@ -119,7 +119,10 @@ export interface ProjectSnapshot {
 export interface RecentProject {
   folder: string;
   name: string;
+  /** When it was last opened; for an untitled autosave, when it was last autosaved. */
   openedAt: number;
+  /** An untitled session kept in the app's data folder (never saved by the user). */
+  autosaved?: boolean;
 }
 
 /** Edits the page asks for; each is one undo step (slider drags coalesce into one). */
@@ -130,6 +133,8 @@ export type ProjectEdit =
   | { type: 'set-track-solo'; trackId: string; solo: boolean }
   | { type: 'set-track-role'; trackId: string; role: 'content' | 'style' }
   | { type: 'move-clip'; trackId: string; start: Seconds }
+  /** Puts a track at `index` of the track list (0 = top), the others keeping their order. */
+  | { type: 'move-track'; trackId: string; index: number }
   | { type: 'remove-track'; trackId: string }
   | { type: 'set-selection'; selection: TimeSelection | null }
   | { type: 'set-transfer'; settings: Partial<TransferSettings> }

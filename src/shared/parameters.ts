@@ -124,6 +124,12 @@ export interface PresetDeclaration<Settings = Record<string, ParameterValue>> {
   values: Partial<Settings>;
 }
 
+/**
+ * The preset name of a method's "timbre only, keep pitch" settings, where it has them: the panel
+ * offers it when a style clip is a single sustained note.
+ */
+export const KEEP_PITCH_PRESET = 'timbre-only';
+
 /** camelCase -> kebab-case: the flag a declaration gets unless it names its own (or none). */
 export function flagOf(declaration: ParameterDeclaration): string | undefined {
   if (declaration.flag === false) return undefined;

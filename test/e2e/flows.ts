@@ -143,6 +143,8 @@ export async function listenAndSave(session: EditorSession): Promise<void> {
   // A/B: one sound at a time, switched with number keys, at the same playhead, loudness-matched.
   await page.getByRole('button', { name: 'A/B', exact: true }).click();
   const listenTo = page.getByRole('radiogroup', { name: 'Listen to' });
+  // A/B compares the content with its results: a style clip is not a candidate.
+  assert.deepEqual(await listenTo.getByRole('radio').allTextContents(), [`1 ${content} (content)`]);
   assert.equal(
     await listenTo.getByRole('radio', { checked: true }).textContent(),
     `1 ${content} (content)`,
@@ -150,15 +152,19 @@ export async function listenAndSave(session: EditorSession): Promise<void> {
   await page.keyboard.press('2');
   assert.equal(
     await listenTo.getByRole('radio', { checked: true }).textContent(),
-    `2 ${style} (style)`,
+    `1 ${content} (content)`,
+    'no second candidate to switch to',
   );
-  assert.match((await page.getByText(/Loudness matched to/).textContent()) ?? '', /-\d+\.\d LUFS/);
   assert.match(
-    (await page.getByRole('region', { name: `Track ${content}` }).getAttribute('class')) ?? '',
+    (await page.getByText(/Loudness matched to/).textContent()) ?? '',
+    /matched to the content \(-\d+\.\d LUFS\)/,
+  );
+  assert.match(
+    (await page.getByRole('region', { name: `Track ${style}` }).getAttribute('class')) ?? '',
     /dimmed/,
   );
-  assert.equal(seconds(await clock.textContent()), paused, 'switching kept the playhead');
-  await session.screenshot('ab-style');
+  assert.equal(seconds(await clock.textContent()), paused, 'A/B kept the playhead');
+  await session.screenshot('ab-content');
   await page.getByRole('button', { name: 'A/B', exact: true }).click();
 
   // Mute, then undo and redo from the keyboard.
@@ -213,7 +219,7 @@ export async function exportStems(session: EditorSession): Promise<void> {
   await dialog
     .getByRole('combobox', { name: 'Sample format' })
     .selectOption({ label: '16-bit PCM' });
-  await dialog.getByRole('combobox', { name: 'Sample rate' }).selectOption({ label: '44.1 kHz' });
+  await dialog.getByRole('combobox', { name: 'Sample rate' }).selectOption('44100');
   await dialog.getByRole('textbox', { name: 'File names' }).fill('{n}-{role}-{track}');
   await session.screenshot('export-dialog');
   const folder = join(session.dataDir, 'stems');
@@ -233,6 +239,41 @@ export async function exportStems(session: EditorSession): Promise<void> {
     assert.equal(audio.channels[0]!.length, 12 * 44100, file);
   }
   assert.equal((await readWav(files[1]!)).audio.channels.length, 1);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // Again as FLAC: the rate offered first is the project's own (the piano content's 44.1 kHz).
+  await page.getByRole('button', { name: 'Export stems' }).click();
+  await dialog.waitFor();
+  const rate = dialog.getByRole('combobox', { name: 'Sample rate' });
+  assert.equal(
+    await rate.locator('option:checked').textContent(),
+    '44.1 kHz (project)',
+    'the project rate is the default',
+  );
+  await dialog
+    .getByRole('combobox', { name: 'File format' })
+    .selectOption({ label: 'FLAC (lossless)' });
+  assert.deepEqual(
+    await dialog
+      .getByRole('combobox', { name: 'Sample format' })
+      .locator('option')
+      .allTextContents(),
+    ['16-bit PCM', '24-bit PCM'],
+    'FLAC offers no float samples',
+  );
+  const flacFolder = join(session.dataDir, 'stems-flac');
+  await mkdir(flacFolder);
+  await session.answerDialog('export-folder', [flacFolder]);
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await dialog.getByRole('list', { name: 'Exported files' }).waitFor({ timeout: 20000 });
+  await session.screenshot('exported-flac');
+  const flac = await readFile(join(flacFolder, `01 ${piano}.flac`));
+  assert.equal(new TextDecoder().decode(flac.subarray(0, 4)), 'fLaC');
+  // Show in folder belongs to the desktop app; a browser gets the paths.
+  assert.equal(
+    await dialog.getByRole('button', { name: /in its folder/ }).count(),
+    session.target === 'electron' ? 2 : 0,
+  );
   await dialog.getByRole('button', { name: 'Close' }).click();
 }
 
@@ -340,8 +381,13 @@ export async function transferFlow(session: EditorSession): Promise<FrameTimes> 
   // A long job: watch it, then cancel it.
   await page.getByRole('spinbutton', { name: 'Iterations' }).fill('400');
   await page.getByRole('button', { name: 'Start transfer' }).click();
-  const name = `${content} × ${violin} + ${flute} (shallow)`;
-  const firstJob = page.getByRole('listitem', { name: `Job ${name}` }).first();
+  // A result is named by its first style, how many more, and beta; the full name is its tooltip.
+  const firstJob = page.getByRole('listitem', { name: /^Job String acoustic \+1 β [\d.]+$/ });
+  const jobName = firstJob.locator('.job-name');
+  await jobName.waitFor();
+  const name = (await jobName.textContent()) ?? '';
+  assert.equal(name, `String acoustic +1 β ${Number(Number(betaText).toPrecision(3))}`);
+  assert.equal(await jobName.getAttribute('title'), `${content} × ${violin} + ${flute} (shallow)`);
   await eventually(
     'the job runs',
     async () => (await firstJob.textContent())?.includes('Running') ?? false,
@@ -358,8 +404,19 @@ export async function transferFlow(session: EditorSession): Promise<FrameTimes> 
     async () => (await canvasInk(page, `canvas[aria-label="Preview of ${name}"]`)).painted > 0.05,
     60000,
   );
-  await page.getByRole('button', { name: `Play current iterate of ${name}` }).click();
+  // The current iterate plays (the whole region so far) until Stop.
+  const iterate = page.getByRole('button', { name: `Play current iterate of ${name}` });
+  await iterate.click();
+  await eventually(
+    'the iterate plays',
+    async () => (await iterate.getAttribute('aria-pressed')) === 'true',
+  );
   await session.screenshot('live-preview');
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  await eventually(
+    'Stop ends the iterate',
+    async () => (await iterate.getAttribute('aria-pressed')) === 'false',
+  );
   await page.getByRole('button', { name: 'Cancel transfer' }).click();
   await eventually(
     'the job shows as cancelled',
@@ -392,11 +449,11 @@ export async function transferFlow(session: EditorSession): Promise<FrameTimes> 
 
   // A/B between the content and the result, then a blind rating saved into the project.
   await page.getByRole('button', { name: 'A/B', exact: true }).click();
-  await page.keyboard.press('4');
+  await page.keyboard.press('2');
   const listenTo = page.getByRole('radiogroup', { name: 'Listen to' });
   assert.equal(
     await listenTo.getByRole('radio', { checked: true }).textContent(),
-    `4 ${name} (result)`,
+    `2 ${name} (result)`,
   );
   await page.getByRole('checkbox', { name: 'Blind test' }).check();
   assert.doesNotMatch(
@@ -410,13 +467,21 @@ export async function transferFlow(session: EditorSession): Promise<FrameTimes> 
     false,
     'blind hides the tracks',
   );
-  const rating = page.getByRole('radiogroup', { name: /^Rating of Sound \d$/ });
-  await rating.getByRole('radio', { name: '4' }).click();
-  await eventually(
-    'the rating is recorded',
-    async () =>
-      (await rating.getByRole('radio', { name: '4' }).getAttribute('aria-checked')) === 'true',
-  );
+  // Every sound has a rating row (the content is the hidden reference), so none gives itself away.
+  const ratings = page.getByRole('radiogroup', { name: /^Rating of Sound \d$/ });
+  assert.equal(await ratings.count(), 2);
+  for (const [i, score] of [
+    [0, '4'],
+    [1, '2'],
+  ] as const) {
+    const rating = ratings.nth(i);
+    await rating.getByRole('radio', { name: score }).click();
+    await eventually(
+      'the rating is recorded',
+      async () =>
+        (await rating.getByRole('radio', { name: score }).getAttribute('aria-checked')) === 'true',
+    );
+  }
   await session.screenshot('blind-rating');
   const folder = join(session.dataDir, 'Rated');
   await session.answerDialog('save-folder', [folder]);
@@ -427,7 +492,29 @@ export async function transferFlow(session: EditorSession): Promise<FrameTimes> 
     ratings: Record<string, number>;
   };
   const resultId = saved.tracks.find((t) => t.role === 'result')!.id;
-  assert.deepEqual(saved.ratings, { [resultId]: 4 });
+  const contentId = saved.tracks.find((t) => t.role === 'content')!.id;
+  assert.deepEqual(Object.keys(saved.ratings).sort(), [contentId, resultId].sort());
+  assert.deepEqual(Object.values(saved.ratings).sort(), [2, 4]);
+  // Finishing reveals which sound was which, with its rating.
+  await page.getByRole('button', { name: 'Finish and reveal' }).click();
+  const answers = page.getByRole('table', { name: 'Blind test answers' });
+  await answers.waitFor();
+  const rows = await answers.locator('tbody tr').allTextContents();
+  assert.equal(rows.length, 2);
+  for (const [shown, id] of [
+    [`${name} (result)`, resultId],
+    [`${content} (content)`, contentId],
+  ] as const)
+    assert.ok(
+      rows.some((r) => r.includes(shown) && r.endsWith(String(saved.ratings[id]))),
+      `the answers name ${shown} with its rating: ${rows.join(' | ')}`,
+    );
+  assert.equal(
+    await page.getByRole('region', { name: `Track ${name}` }).isVisible(),
+    true,
+    'the tracks are shown again',
+  );
+  await session.screenshot('blind-revealed');
   return frameTimes;
 }
 

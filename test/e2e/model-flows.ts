@@ -77,11 +77,13 @@ export async function cnnTransferFlow(session: EditorSession): Promise<void> {
   await session.screenshot('cnn-settings');
 
   // A long job: its previews are drawn, then it is cancelled and adds nothing.
-  const name = `${content} × ${style} (cnn)`;
   const iterations = page.getByRole('spinbutton', { name: 'Iterations' });
   await iterations.fill('400');
   await page.getByRole('button', { name: 'Start transfer' }).click();
-  const job = page.getByRole('listitem', { name: `Job ${name}` }).first();
+  const job = page.getByRole('listitem', { name: /^Job String acoustic β / }).first();
+  await job.waitFor();
+  const name = (await job.locator('.job-name').textContent()) ?? '';
+  assert.equal(await job.locator('.job-name').getAttribute('title'), `${content} × ${style} (cnn)`);
   await page.getByRole('img', { name: `Preview of ${name}` }).waitFor({ timeout: 60000 });
   await eventually(
     'CNN preview frames are drawn',

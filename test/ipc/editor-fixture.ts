@@ -32,7 +32,11 @@ export interface EditorFixture {
 }
 
 export async function editorFixture(
-  options: { autosaveDelayMs?: number } = {},
+  options: {
+    autosaveDelayMs?: number;
+    /** The desktop app's Show in folder (the test host has none). */
+    showInFolder?: (file: string) => void;
+  } = {},
 ): Promise<EditorFixture> {
   const dataDir = await mkdtemp(join(tmpdir(), 'timbrefold-ipc-'));
   const dialogs = new ScriptedDialogs();
@@ -43,6 +47,7 @@ export async function editorFixture(
       info: { name: 'Timbrefold', version: 'test', host: 'test-host', platform: process.platform },
       dialogs,
       mediaUrl: (path) => `http://media.test${path}`,
+      ...(options.showInFolder && { showInFolder: options.showInFolder }),
       emit: <E extends IpcEventName>(event: E, payload: IpcEvents[E]) => {
         events.push({ event, payload });
         for (const listener of listeners.get(event) ?? []) listener(payload);

@@ -94,7 +94,16 @@ describe('render queue', () => {
       assert.equal(done.job.state, 'finished', done.job.error ?? '');
       const track = fx.editor.session.current.tracks.find((t) => t.id === done.job.resultTrackId)!;
       assert.equal(track.role, 'result');
-      assert.equal(track.name, 'speech_espeak_en-us × string_acoustic_040-069-080 (shallow)');
+      // Named by style and beta, the take numbered at its start: the first two were running.
+      assert.deepEqual(
+        [first.name, second.name, third.name],
+        ['String acoustic β 1', 'String acoustic β 1 #2', 'String acoustic β 1 #3'],
+      );
+      assert.equal(track.name, 'String acoustic β 1 #3');
+      assert.equal(
+        done.job.fullName,
+        'speech_espeak_en-us × string_acoustic_040-069-080 (shallow)',
+      );
       assert.equal(track.clip.start, 0.5);
       assert.ok(Math.abs(track.clip.duration - 1) < 0.01, `result lasts ${track.clip.duration} s`);
       assert.equal(track.clip.sampleRate, 16000);

@@ -82,6 +82,21 @@ describe('edits and undo', () => {
     assert.equal(s.history.redo(), undefined);
   });
 
+  test('move-track puts a track at an index, the others keeping their order, as one undo step', () => {
+    const s = session();
+    const order = (): string[] => s.doc().tracks.map((t) => t.id);
+    const before = order();
+    s.edit({ type: 'move-track', trackId: before[2]!, index: 0 });
+    assert.deepEqual(order(), [before[2], before[0], before[1]]);
+    s.edit({ type: 'move-track', trackId: before[0]!, index: 99 });
+    assert.deepEqual(order(), [before[2], before[1], before[0]], 'past the end: last');
+    assert.throws(
+      () => s.edit({ type: 'move-track', trackId: before[0]!, index: 2 }),
+      /is already there/,
+    );
+    assert.equal(s.history.undoLabel, 'Move track a down');
+  });
+
   test('a new edit after undo drops the redo branch', () => {
     const s = session();
     s.edit({ type: 'set-track-mute', trackId: 'a', mute: true });
@@ -91,13 +106,13 @@ describe('edits and undo', () => {
     assert.equal(s.history.redoLabel, null);
   });
 
-  test('removing the content or a style track clears it from the transfer panel; ratings only for results', () => {
+  test('removing the content or a style track clears it from the transfer panel; ratings for content and results', () => {
     const s = session();
     s.edit({ type: 'rate-result', trackId: 'c', rating: 4 });
     assert.deepEqual(s.doc().ratings, { c: 4 });
     assert.throws(
-      () => s.edit({ type: 'rate-result', trackId: 'a', rating: 3 }),
-      /only results are rated/,
+      () => s.edit({ type: 'rate-result', trackId: 'b', rating: 3 }),
+      /is a style clip; the blind test rates the content and the results/,
     );
     s.edit({ type: 'remove-track', trackId: 'b' });
     assert.deepEqual(s.doc().transfer.styles, []);

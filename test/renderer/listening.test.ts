@@ -26,15 +26,31 @@ const key = (
 });
 
 describe('listening and controls', () => {
-  test('loudness matching turns louder candidates down to the quietest', () => {
-    const match = matchLoudness([
-      { id: 'content', loudnessLufs: -17 },
-      { id: 'style', loudnessLufs: -23 },
-      { id: 'result', loudnessLufs: -14.5 },
-      { id: 'silent', loudnessLufs: null },
+  test('loudness matching brings every candidate to the content, never past full scale', () => {
+    const match = matchLoudness(
+      [
+        { id: 'content', loudnessLufs: -17, peakDb: -1 },
+        { id: 'loud', loudnessLufs: -14.5, peakDb: -0.5 },
+        { id: 'quiet', loudnessLufs: -23, peakDb: -12 },
+        { id: 'quiet-peaky', loudnessLufs: -23, peakDb: -3 },
+        { id: 'silent', loudnessLufs: null, peakDb: null },
+      ],
+      'content',
+    );
+    assert.equal(match.targetLufs, -17);
+    assert.equal(match.gains['content'], 0);
+    assert.equal(match.gains['loud'], -2.5);
+    assert.equal(match.gains['quiet'], 6, 'turned up the whole way: its peak allows it');
+    assert.ok(Math.abs(match.gains['quiet-peaky']! - 2.9) < 1e-9, 'up only to -0.1 dBFS');
+    assert.equal(match.gains['silent'], 0);
+    assert.deepEqual(match.limited, ['quiet-peaky']);
+    // Without a measurable reference: the quietest one's loudness, as before.
+    const fallback = matchLoudness([
+      { id: 'a', loudnessLufs: -17 },
+      { id: 'b', loudnessLufs: -23 },
     ]);
-    assert.equal(match.targetLufs, -23);
-    assert.deepEqual(match.gains, { content: -6, style: 0, result: -8.5, silent: 0 });
+    assert.equal(fallback.targetLufs, -23);
+    assert.deepEqual(fallback.gains, { a: -6, b: 0 });
   });
 
   test('blind order is a permutation, the same for the same seed', () => {

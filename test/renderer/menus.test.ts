@@ -20,6 +20,7 @@ describe('menus', () => {
     assert.deepEqual(labels['Edit'], ['Undo', 'Redo']);
     assert.deepEqual(labels['View'], ['Zoom In', 'Zoom Out', 'Zoom to Fit']);
     assert.deepEqual(labels['Transport'], ['Play/Pause', 'Stop', 'Loop Selection']);
+    assert.deepEqual(labels['Help'], ['Keyboard Shortcuts']);
     const keys = Object.fromEntries(menuItems().map((i) => [i.command, i.accelerator]));
     assert.equal(keys['play-pause'], 'Space');
     assert.equal(keys['undo'], 'CmdOrCtrl+Z');

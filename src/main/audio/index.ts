@@ -23,3 +23,7 @@ export { channelSpeakers, defaultChannelMask } from './speaker-layout';
 export type { Speaker } from './speaker-layout';
 export { FileWriteError } from '../fs/errors';
 export type { FileWriteErrorCode } from '../fs/errors';
+export { toIntegerSamples } from './integer-samples';
+export { encodeFlac } from './flac-encode';
+export type { FlacOptions } from './flac-encode';
+export { encodeMp3, mp3Problem, MP3_SAMPLE_RATES } from './mp3-encode';

@@ -18,6 +18,7 @@ import type { ExportStemsRequest, ExportStemsResult } from '../../shared/ipc-exp
 import type {
   JobSnapshot,
   JobSummary,
+  StyleAdvice,
   TransferOptions,
   TransferStartRequest,
 } from '../../shared/ipc-jobs';
@@ -49,6 +50,8 @@ import {
   newId,
 } from '../project/audio-import';
 import { RecentProjects } from '../project/recent-projects';
+import { isUntitledFolder } from '../project/untitled-autosaves';
+import { styleAdvice } from '../evaluation/style-advice';
 import { RenderQueue } from '../project/render-queue';
 import { ProjectSession } from '../project/session';
 import { TrainingQueue } from '../project/training-queue';
@@ -65,6 +68,8 @@ export interface EditorHost {
   emit<E extends IpcEventName>(event: E, payload: IpcEvents[E]): void;
   /** Starts a native drag of a file out of the window (Electron only). */
   startDrag?(file: string): void;
+  /** Shows a file in the system's file manager (Electron only). */
+  showInFolder?(file: string): void;
 }
 
 export interface EditorOptions {
@@ -82,6 +87,8 @@ export interface EditorOptions {
 export class Editor {
   readonly media = new MediaRegistry();
   readonly grants = new PathGrants();
+  /** Files written by Export Stems in this session: the ones Show in folder may reveal. */
+  private readonly exported = new Set<string>();
   readonly session: ProjectSession;
   readonly queue: RenderQueue;
   readonly models: EditorModels;
@@ -89,6 +96,7 @@ export class Editor {
   private readonly recent: RecentProjects;
   private readonly mediaJobs: JobRunner<MediaJobs> = createMediaJobRunner();
   private readonly lanesCache = new Map<string, Promise<LaneAnalysis>>();
+  private readonly adviceCache = new Map<string, Promise<StyleAdvice>>();
   private chain: Promise<unknown> = Promise.resolve();
   private previewCount = 0;
   private readonly engine: EngineJobRunner;
@@ -209,8 +217,20 @@ export class Editor {
     });
   }
 
+  /** Whether a style track is a single sustained note (its pitch would imprint), once per clip. */
+  async styleAdvice(trackId: string): Promise<StyleAdvice> {
+    const clip = this.session.findTrack(trackId).clip;
+    let advice = this.adviceCache.get(clip.id);
+    if (!advice) {
+      advice = this.session.readablePathOf(clip.file).then(styleAdvice);
+      advice.catch(() => this.adviceCache.delete(clip.id));
+      this.adviceCache.set(clip.id, advice);
+    }
+    return advice;
+  }
+
   recentProjects(): Promise<RecentProject[]> {
-    return this.recent.list();
+    return this.recent.withAutosaves(this.session.isUntitled ? this.session.folder : null);
   }
 
   edit(edit: ProjectEdit): ProjectSnapshot {
@@ -335,15 +355,19 @@ export class Editor {
       const stems = await this.mediaJobs.run('export-stems', {
         stems: tracks.map((t, i) => ({
           trackId: t.id,
-          name: t.name,
+          // A result's stem keeps its method in its name ("Violin β 1 #2 (shallow).wav").
+          name: t.recipe ? `${t.name} (${t.recipe.method})` : t.name,
           role: t.role,
           path: paths[i]!,
           start: t.clip.start,
           gainDb: t.gainDb,
         })),
         folder,
+        ...(request.fileFormat !== undefined && { fileFormat: request.fileFormat }),
         sampleFormat: request.sampleFormat,
         sampleRate: request.sampleRate,
+        ...(request.mp3Bitrate !== undefined && { mp3Bitrate: request.mp3Bitrate }),
+        ...(request.range !== undefined && { range: request.range }),
         padToCommonLength: request.padToCommonLength,
         namingPattern: request.namingPattern,
         projectName: document.name,
@@ -354,8 +378,21 @@ export class Editor {
         ],
         replace: request.replace ?? false,
       });
+      for (const stem of stems) this.exported.add(resolve(stem.file));
       return { folder, stems };
     });
+  }
+
+  /** Shows a file this session exported; any other path is refused (the page names no others). */
+  showInFolder(file: string): void {
+    if (!this.exported.has(resolve(file)))
+      throw new ParameterError('file', `${file} is not a file this session exported.`);
+    if (!this.host.showInFolder)
+      throw new ParameterError(
+        'file',
+        'Showing a file in its folder needs the desktop app; in a browser, the file is on the host at this path.',
+      );
+    this.host.showInFolder(resolve(file));
   }
 
   /** Saves pending edits and stops jobs; the host calls it before quitting. */
@@ -370,11 +407,13 @@ export class Editor {
     this.queue.cancelAll();
     this.queue.clearFinished();
     this.lanesCache.clear();
+    this.adviceCache.clear();
   }
 
   private async isRecent(folder: string): Promise<boolean> {
     const absolute = resolve(folder);
     return (
+      isUntitledFolder(this.options.dataDir, absolute) ||
       (await this.recent.list()).some((r) => r.folder === absolute) ||
       (await this.recent.last()) === absolute
     );

@@ -4,7 +4,7 @@
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { IpcCalls, IpcChannel } from '../../shared/ipc-channels';
-import { STEM_SAMPLE_RATES } from '../../shared/ipc-export';
+import { MP3_BITRATES, STEM_FILE_FORMATS, STEM_RATE_RANGE } from '../../shared/ipc-export';
 import type { TransferStartRequest } from '../../shared/ipc-jobs';
 import { WEIGHT_LIMITS } from '../../shared/ipc-project';
 import { ParameterError } from '../../shared/user-error';
@@ -91,8 +91,14 @@ const trainModel = z.strictObject({
 
 const exportStems = z.strictObject({
   trackIds: z.array(idSchema).min(1).max(256),
+  fileFormat: z.enum(STEM_FILE_FORMATS).optional(),
   sampleFormat: z.enum(['pcm16', 'pcm24', 'float32']),
-  sampleRate: z.union(STEM_SAMPLE_RATES.map((rate) => z.literal(rate))),
+  sampleRate: z.number().int().min(STEM_RATE_RANGE.min).max(STEM_RATE_RANGE.max),
+  mp3Bitrate: z.union(MP3_BITRATES.map((rate) => z.literal(rate))).optional(),
+  range: z
+    .strictObject({ start: z.number().finite().min(0), end: z.number().finite().min(0) })
+    .refine((r) => r.end > r.start, 'the selection must end after it starts')
+    .optional(),
   padToCommonLength: z.boolean(),
   namingPattern: z.string().min(1).max(200),
   folder: pathSchema.optional(),
@@ -134,7 +140,9 @@ export const ARGUMENT_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcCalls[C]['args'
   'transfer:cancel': z.tuple([jobId]),
   'transfer:jobs': none,
   'transfer:iterate-audio': z.tuple([jobId]),
+  'transfer:style-advice': z.tuple([idSchema]),
   'export:stems': z.tuple([exportStems]),
+  'export:show-in-folder': z.tuple([pathSchema]),
   'models:list': none,
   'models:delete': z.tuple([modelNameSchema]),
   'models:import': z.tuple([modelImport]),

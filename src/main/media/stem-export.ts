@@ -1,12 +1,28 @@
-// Export Stems: each chosen track as its own WAV at the chosen rate and sample format, with the
-// track's gain, shifted so sample 0 is the session start (a DAW lines them up by dropping them
-// at bar 1), optionally padded to one common length. Written atomically; clips never overwritten.
+// Export Stems: each chosen track as its own WAV, FLAC or MP3 at the chosen rate and sample
+// format, with the track's gain, shifted so sample 0 is the session start, or the start of the
+// exported selection (a DAW lines them up by dropping them at bar 1), optionally padded to one
+// common length. Written atomically; clips and the user's sources never overwritten.
 import { lstat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { ExportedStem, StemSampleFormat } from '../../shared/ipc-export';
+import type {
+  ExportedStem,
+  Mp3Bitrate,
+  StemFileFormat,
+  StemSampleFormat,
+} from '../../shared/ipc-export';
 import type { Decibels, Hertz, Seconds } from '../../shared/units';
 import { ParameterError } from '../../shared/user-error';
-import { readWav, resampleAudio, resampledLength, writeWav, type PcmAudio } from '../audio';
+import {
+  encodeFlac,
+  encodeMp3,
+  mp3Problem,
+  readWav,
+  resampleAudio,
+  resampledLength,
+  writeWav,
+  type PcmAudio,
+} from '../audio';
+import { writeFileAtomic } from '../fs/atomic-write';
 import { FileWriteError } from '../fs/errors';
 import { assertNotProtected } from '../fs/protected-paths';
 import { assertWithinBudget } from '../app/resource-budget';
@@ -24,8 +40,14 @@ export interface StemSource {
 export interface StemExportJob {
   stems: StemSource[];
   folder: string;
+  /** Default WAV. */
+  fileFormat?: StemFileFormat;
   sampleFormat: StemSampleFormat;
   sampleRate: Hertz;
+  /** MP3's bit rate (default 320 kbit/s). */
+  mp3Bitrate?: Mp3Bitrate;
+  /** Only this stretch of the session, in session seconds; sample 0 is its start. */
+  range?: { start: Seconds; end: Seconds };
   padToCommonLength: boolean;
   namingPattern: string;
   projectName: string;
@@ -64,6 +86,7 @@ export function stemFileNames(
   pattern: string,
   stems: Pick<StemSource, 'name' | 'role'>[],
   projectName: string,
+  extension: StemFileFormat = 'wav',
 ): string[] {
   const used = new Set<string>();
   const width = Math.max(2, String(stems.length).length);
@@ -79,9 +102,10 @@ export function stemFileNames(
         .replace(/\p{Cc}/gu, '_')
         .replace(/^[.\s]+|[.\s]+$/g, '')
         .slice(0, 120) || `stem ${index + 1}`;
-    if (base.toLowerCase().endsWith('.wav')) base = base.slice(0, -4);
-    let name = `${base}.wav`;
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base} ${n}.wav`;
+    const suffix = `.${extension}`;
+    if (base.toLowerCase().endsWith(suffix)) base = base.slice(0, -suffix.length);
+    let name = `${base}${suffix}`;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base} ${n}${suffix}`;
     used.add(name.toLowerCase());
     return name;
   });
@@ -102,7 +126,9 @@ export async function exportStems(
 ): Promise<ExportedStem[]> {
   if (job.stems.length === 0)
     throw new ParameterError('trackIds', 'Choose at least one track to export.');
-  const names = stemFileNames(job.namingPattern, job.stems, job.projectName);
+  const format = job.fileFormat ?? 'wav';
+  assertFormatFits(job, format);
+  const names = stemFileNames(job.namingPattern, job.stems, job.projectName, format);
   await assertNothingInTheWay(
     names.map((name) => join(job.folder, name)),
     job,
@@ -116,13 +142,20 @@ export async function exportStems(
       audio.sampleRate,
       job.sampleRate,
     );
-    const offset = Math.round(stem.start * job.sampleRate);
+    if (format === 'mp3') {
+      const problem = mp3Problem(audio.channels.length, job.sampleRate);
+      if (problem) throw new ParameterError('fileFormat', `${stem.name}: ${problem}`);
+    }
+    const offset = Math.round((stem.start - (job.range?.start ?? 0)) * job.sampleRate);
     plans.push({ stem, offset, end: offset + frames, channels: audio.channels.length });
   }
-  const commonEnd = Math.max(...plans.map((p) => p.end));
+  // A selection gives every stem its length; otherwise the longest stem's end.
+  const commonEnd = job.range
+    ? Math.round((job.range.end - job.range.start) * job.sampleRate)
+    : Math.max(...plans.map((p) => p.end));
   // Each stem is built whole in float32 before it is written: the longest must fit the budget.
   for (const plan of plans) {
-    const length = job.padToCommonLength ? commonEnd : plan.end;
+    const length = job.padToCommonLength || job.range ? commonEnd : plan.end;
     assertWithinBudget({
       setting: 'start',
       makes: `exporting ${plan.stem.name} (starting at ${plan.stem.start} s${job.padToCommonLength ? ', padded to the longest' : ''}) makes`,
@@ -130,8 +163,8 @@ export async function exportStems(
       unit: `seconds at ${job.sampleRate} Hz`,
       bytesPerUnit: job.sampleRate * plan.channels * 4,
       // The clip itself, resampled, is held beside it.
-      fixedBytes: (plan.end - plan.offset) * plan.channels * 4,
-      fix: 'move the clip earlier or export without padding',
+      fixedBytes: Math.max(0, plan.end - plan.offset) * plan.channels * 4,
+      fix: 'move the clip earlier, export a selection, or export without padding',
     });
   }
   const written: ExportedStem[] = [];
@@ -143,18 +176,10 @@ export async function exportStems(
         ? audio
         : await resampleAudio(audio, job.sampleRate, { quality: 'best' });
     const source = gained(resampled, plan.stem.gainDb);
-    const length = job.padToCommonLength ? commonEnd : plan.end;
-    const channels = source.channels.map((channel) => {
-      const out = new Float32Array(length);
-      out.set(channel.subarray(0, Math.max(0, length - plan.offset)), plan.offset);
-      return out;
-    });
+    const length = job.padToCommonLength || job.range ? commonEnd : plan.end;
+    const channels = source.channels.map((channel) => placed(channel, plan.offset, length));
     const file = join(job.folder, names[index]!);
-    await writeWav(
-      file,
-      { sampleRate: job.sampleRate, channels },
-      { sampleFormat: job.sampleFormat, protect: job.protect },
-    );
+    await writeStem(file, { sampleRate: job.sampleRate, channels }, job, format);
     written.push({
       trackId: plan.stem.trackId,
       file,
@@ -164,4 +189,44 @@ export async function exportStems(
     });
   }
   return written;
+}
+
+/** The clip's samples at `offset` frames into a stem of `length` frames (a negative offset drops the clip's start). */
+function placed(channel: Float32Array, offset: number, length: number): Float32Array {
+  const out = new Float32Array(length);
+  const from = Math.max(0, -offset);
+  const to = Math.max(from, Math.min(channel.length, length - offset));
+  if (to > from) out.set(channel.subarray(from, to), Math.max(0, offset));
+  return out;
+}
+
+/** Settings the chosen format cannot hold, refused before anything is read or written. */
+function assertFormatFits(job: StemExportJob, format: StemFileFormat): void {
+  if (format === 'flac' && job.sampleFormat === 'float32')
+    throw new ParameterError(
+      'sampleFormat',
+      'FLAC holds 16- or 24-bit samples, not 32-bit float: choose 24-bit, or WAV for float.',
+    );
+  if (job.range && !(job.range.end > job.range.start && job.range.start >= 0))
+    throw new ParameterError(
+      'range',
+      `The selection to export must start at 0 s or later and end after it starts; got ${job.range.start} s to ${job.range.end} s.`,
+    );
+}
+
+async function writeStem(
+  file: string,
+  audio: PcmAudio,
+  job: StemExportJob,
+  format: StemFileFormat,
+): Promise<void> {
+  const protect = { protect: job.protect };
+  if (format === 'wav') {
+    await writeWav(file, audio, { sampleFormat: job.sampleFormat, ...protect });
+  } else if (format === 'flac') {
+    const bitsPerSample = job.sampleFormat === 'pcm16' ? 16 : 24;
+    await writeFileAtomic(file, await encodeFlac(audio, { bitsPerSample }), protect);
+  } else {
+    await writeFileAtomic(file, encodeMp3(audio, job.mp3Bitrate ?? 320), protect);
+  }
 }

@@ -16,7 +16,9 @@ export const SEED: IntegerDeclaration<'seed'> = {
   kind: 'integer',
   name: 'seed',
   label: 'Seed',
-  doc: 'seed of the random network, the noise and the phase: the same seed renders the same result',
+  doc:
+    'the roll of the dice: the same seed renders the same result again; another seed gives ' +
+    'another take of the same settings',
   unit: 'seed',
   min: 0,
   max: 0xfffffffe,
@@ -29,7 +31,9 @@ export const CONTENT_WEIGHT: NumberDeclaration<'contentWeight'> = {
   name: 'contentWeight',
   flag: 'alpha',
   label: 'Content weight (alpha)',
-  doc: 'content weight (alpha): how closely the result keeps the content’s shape',
+  doc:
+    'content weight (alpha): how much of your content survives, its notes, rhythm and words; ' +
+    'raise it when the result smears or loses the melody, lower it to let the style take over',
   unit: 'weight',
   ...weightRange,
   default: 1e-2,
@@ -41,7 +45,9 @@ export const STYLE_WEIGHT: NumberDeclaration<'styleWeight'> = {
   name: 'styleWeight',
   flag: 'beta',
   label: 'Style weight (beta)',
-  doc: 'style weight (beta): how strongly the result takes the style’s timbre',
+  doc:
+    'style weight (beta): how strongly the result takes on the style’s sound, its tone and ' +
+    'texture; what counts is its balance with alpha (ten times beta is like a tenth of alpha)',
   unit: 'weight',
   ...weightRange,
   default: 1,
@@ -71,7 +77,9 @@ export const START: ChoiceDeclaration<'start', 'content' | 'noise'> = {
   kind: 'choice',
   name: 'start',
   label: 'Start from',
-  doc: 'what the optimisation starts from: the content (keeps it closer) or noise (the papers)',
+  doc:
+    'where the sound starts from: the content (the first preview already sounds like it, and ' +
+    'the result stays closer) or noise (as in the papers: freer, needs more iterations)',
   choices: ['content', 'noise'],
   choiceLabels: { content: 'the content', noise: 'noise' },
   default: 'content',
@@ -91,7 +99,10 @@ export const ITERATIONS: IntegerDeclaration<'iterations'> = {
   kind: 'integer',
   name: 'iterations',
   label: 'Iterations',
-  doc: 'optimiser iterations: more move further toward the style and take longer',
+  doc:
+    'how long the sound is worked on: each iteration moves it further toward the style and ' +
+    'costs about as much as the last (with the shallow default, about 1.5 s per 10 s of ' +
+    'sound on a 2-core laptop: 12 iterations, about half a minute with the fixed costs)',
   unit: 'iterations',
   min: 0,
   max: 100000,

@@ -135,6 +135,11 @@ export const editSchema = z.discriminatedUnion('type', [
     role: z.enum(['content', 'style']),
   }),
   z.strictObject({ type: z.literal('move-clip'), trackId: idSchema, start: seconds }),
+  z.strictObject({
+    type: z.literal('move-track'),
+    trackId: idSchema,
+    index: z.number().int().min(0).max(10000),
+  }),
   z.strictObject({ type: z.literal('remove-track'), trackId: idSchema }),
   z.strictObject({ type: z.literal('set-selection'), selection: selectionSchema.nullable() }),
   z.strictObject({ type: z.literal('set-transfer'), settings: transferSettingsSchema.partial() }),

@@ -137,6 +137,21 @@ export function applyEdit(document: ProjectDocument, edit: ProjectEdit): EditOut
         coalesceKey: `move:${edit.trackId}`,
       };
     }
+    case 'move-track': {
+      const track = requireTrack(document, edit.trackId);
+      const others = document.tracks.filter((t) => t.id !== edit.trackId);
+      const index = Math.min(edit.index, others.length);
+      if (document.tracks[index] === track)
+        throw new ProjectError('NOTHING_TO_DO', `${track.name} is already there.`);
+      return {
+        document: {
+          ...document,
+          tracks: [...others.slice(0, index), track, ...others.slice(index)],
+        },
+        label: `Move ${track.name} ${index < document.tracks.indexOf(track) ? 'up' : 'down'}`,
+        coalesceKey: `order:${edit.trackId}`,
+      };
+    }
     case 'remove-track': {
       const name = trackName(document, edit.trackId);
       return {
@@ -158,10 +173,12 @@ export function applyEdit(document: ProjectDocument, edit: ProjectEdit): EditOut
       return applyTransferSettings(document, edit.settings);
     case 'rate-result': {
       const track = requireTrack(document, edit.trackId);
-      if (track.role !== 'result')
+      // The content is rated too, as the blind test's hidden reference (seed 001's protocol):
+      // a rating row that only results had would tell the listener which sound is which.
+      if (track.role === 'style')
         throw new ProjectError(
           'NOTHING_TO_DO',
-          `${track.name} is not a result; only results are rated.`,
+          `${track.name} is a style clip; the blind test rates the content and the results.`,
         );
       const ratings = { ...document.ratings };
       if (edit.rating === null) delete ratings[edit.trackId];

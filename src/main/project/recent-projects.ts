@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { RecentProject } from '../../shared/ipc-project';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { untitledAutosaves } from './untitled-autosaves';
 
 const MAX_RECENT = 12;
 const recentSchema = z.object({
@@ -14,7 +15,7 @@ type RecentFile = z.infer<typeof recentSchema>;
 
 export class RecentProjects {
   private readonly file: string;
-  constructor(dataDir: string) {
+  constructor(private readonly dataDir: string) {
     this.file = join(dataDir, 'recent-projects.json');
   }
 
@@ -30,6 +31,11 @@ export class RecentProjects {
 
   async list(): Promise<RecentProject[]> {
     return (await this.read()).recent;
+  }
+
+  /** The list, then the untitled sessions autosaved in the data folder (but `current`). */
+  async withAutosaves(current: string | null): Promise<RecentProject[]> {
+    return [...(await this.list()), ...(await untitledAutosaves(this.dataDir, current))];
   }
 
   /** The project open when the app last closed, if any. */

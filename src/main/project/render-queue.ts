@@ -21,10 +21,12 @@ import { presetSettings } from '../../shared/parameters';
 import { ParameterError, isUserFacingError } from '../../shared/user-error';
 import { JobCancelledError } from '../jobs/errors';
 import type { EngineJobRunner } from '../worker/engine-jobs';
+import { IterateMosaic } from '../peaks/iterate-mosaic';
 import { PreviewMosaic } from '../peaks/preview-mosaic';
 import { methodNamed } from '../methods/registry';
 import { describeProjectWav, newId } from './audio-import';
 import { releaseAudioName, reserveAudioName } from './project-files';
+import { resultTrackName } from './result-names';
 import type { ProjectSession } from './session';
 
 export interface RenderQueueOptions {
@@ -48,8 +50,8 @@ interface Job {
   losses: LossPoint[];
   preview: SpectrogramLevels | null;
   mosaic: PreviewMosaic;
-  /** The newest iterate as sound (the engine's quick phase reconstruction of its window). */
-  iterate: { audio: Float32Array; sampleRate: number } | null;
+  /** The newest iterate of the whole region as sound (each window's quick phase reconstruction). */
+  iterate: IterateMosaic;
   /** The trained CNN's model, once the engine names it. */
   model: string | null;
   abort: AbortController;
@@ -84,7 +86,7 @@ export class RenderQueue {
 
   /** The newest iterate of a job as sound, for "play the current iterate". */
   latestIterate(jobId: string): { audio: Float32Array; sampleRate: number } | null {
-    return this.requireJob(jobId).iterate;
+    return this.requireJob(jobId).iterate.current();
   }
 
   start(request: TransferStartRequest): JobSummary {
@@ -118,8 +120,22 @@ export class RenderQueue {
     const styleNames = styleFromModel
       ? (request.model ?? method.name)
       : styles.map((s) => s.name).join(' + ');
-    const name = `${content.name} × ${styleNames} (${request.method})`;
+    const fullName = `${content.name} × ${styleNames} (${request.method})`;
     const preset = method.presets.find((p) => p.name === request.preset) ?? method.presets[0]!;
+    const inForce = { ...presetSettings(method.parameters, preset), ...request.settings };
+    const styleWeight = inForce['styleWeight'];
+    const name = resultTrackName({
+      method: request.method,
+      styles: styles.map((s) => s.name),
+      model: request.model ?? null,
+      ...(typeof styleWeight === 'number' && { styleWeight }),
+      taken: [
+        ...session.current.tracks.map((t) => t.name),
+        ...[...this.jobs.values()]
+          .filter((j) => j.summary.state === 'queued' || j.summary.state === 'running')
+          .map((j) => j.summary.name),
+      ],
+    });
     // A one-pass method has no iterations: 0 planned.
     const asked =
       request.settings['iterations'] ?? presetSettings(method.parameters, preset)['iterations'];
@@ -128,6 +144,7 @@ export class RenderQueue {
       summary: {
         id,
         name,
+        fullName,
         state: 'queued',
         contentTrackId: content.id,
         styleTrackIds: styles.map((s) => s.id),
@@ -146,7 +163,7 @@ export class RenderQueue {
       losses: [],
       preview: null,
       mosaic: new PreviewMosaic(end - start),
-      iterate: null,
+      iterate: new IterateMosaic(end - start),
       model: null,
       abort: new AbortController(),
       folder: session.folder,
@@ -210,7 +227,7 @@ export class RenderQueue {
     try {
       const content = session.findTrack(job.request.contentTrackId);
       // Reserved as the job starts, so two jobs running together never share a result file.
-      output = await reserveAudioName(job.folder, job.summary.name.replace('×', 'x'));
+      output = await reserveAudioName(job.folder, job.summary.fullName.replace('×', 'x'));
       // Clips are read only as plain files of the project, never through a link.
       const styles: StyleSource[] = await Promise.all(
         job.request.styles.map(async (s) => ({
@@ -282,8 +299,7 @@ export class RenderQueue {
     }
     let preview: SpectrogramLevels | undefined;
     if (progress.preview) {
-      if (progress.preview.stream === 0)
-        job.iterate = { audio: progress.preview.audio, sampleRate: progress.preview.sampleRate };
+      job.iterate.add(progress.preview);
       preview = job.mosaic.add(progress.preview) ?? undefined;
       job.preview = preview ?? job.preview;
       change.previews = job.summary.previews + 1;

@@ -26,6 +26,7 @@ import {
   writeProjectFile,
 } from './project-files';
 import type { RecentProjects } from './recent-projects';
+import { isUntitledFolder, untitledFolder } from './untitled-autosaves';
 
 export interface ProjectSessionOptions {
   /** The app's own folder: untitled projects live under it until saved elsewhere. */
@@ -104,7 +105,7 @@ export class ProjectSession {
   /** A new untitled project in a scratch folder of the app. */
   async createUntitled(): Promise<ProjectSnapshot> {
     await this.close();
-    const folder = join(this.options.dataDir, 'untitled', `${Date.now()}-${newId()}`);
+    const folder = join(untitledFolder(this.options.dataDir), `${Date.now()}-${newId()}`);
     await mkdir(join(folder, 'audio'), { recursive: true });
     this.replace(folder, true, emptyDocument('Untitled'));
     this.autosaver.schedule();
@@ -119,11 +120,7 @@ export class ProjectSession {
     await this.close();
     // What a crash or a kill left here (temporaries, unfinished results' names) goes first.
     await removeProjectLeftovers(absolute);
-    this.replace(
-      absolute,
-      absolute.startsWith(resolve(this.options.dataDir, 'untitled')),
-      document,
-    );
+    this.replace(absolute, isUntitledFolder(this.options.dataDir, absolute), document);
     await this.checkMissing();
     this.savedAt = Date.now();
     await this.options.recent.opened(absolute, document.name, !this.untitled);

@@ -13,12 +13,14 @@ import {
   session,
   type MenuItemConstructorOptions,
 } from 'electron';
+import type { JobUpdate } from '../../shared/ipc-jobs';
 import { MENUS } from '../../shared/ipc-menu';
 import type { Editor as EditorType } from '../ipc/editor';
 import { Editor } from '../ipc/editor';
 import { electronDialogs } from '../ipc/electron-dialogs';
 import { electronEventSink, serveOverElectron } from '../ipc/electron-ipc';
 import { createHandlerTable } from '../ipc/handler-table';
+import { taskbarProgress } from './taskbar-progress';
 import { MEDIA_ROUTE, mediaContentType, tokenOfMediaPath } from '../media/media-registry';
 import { resourcePaths } from '../app/resource-paths';
 import { APP_ORIGIN, APP_SCHEME, appRequestTarget, isAppFrame } from '../app/app-protocol';
@@ -167,18 +169,24 @@ function createWindow(): BrowserWindow {
 }
 
 async function start(): Promise<void> {
-  // No permission but the microphone (recording a track), and only for the app itself.
+  // No permission but the microphone (recording a track) and notifications (a transfer is
+  // done), and only for the app itself.
   session.defaultSession.setPermissionRequestHandler((contents, permission, callback, details) => {
     const audioOnly =
       permission === 'media' &&
       (details as { mediaTypes?: string[] }).mediaTypes?.every((t) => t === 'audio') === true;
-    callback(audioOnly && isAppFrame(contents.getURL(), devServer));
+    callback(
+      (audioOnly || permission === 'notifications') && isAppFrame(contents.getURL(), devServer),
+    );
   });
   session.defaultSession.setPermissionCheckHandler(
     (_contents, permission, origin) =>
-      permission === 'media' && isAppFrame(`${origin}/`, devServer),
+      (permission === 'media' || permission === 'notifications') &&
+      isAppFrame(`${origin}/`, devServer),
   );
   protocol.handle(SCHEME, serveAppRequest);
+  const toPage = electronEventSink(() => mainWindow?.webContents);
+  const showProgress = taskbarProgress(() => mainWindow);
 
   editor = new Editor(
     {
@@ -190,7 +198,10 @@ async function start(): Promise<void> {
       },
       dialogs: electronDialogs(() => mainWindow),
       mediaUrl: (path) => (devServer ? `${APP_ORIGIN}${path}` : path),
-      emit: electronEventSink(() => mainWindow?.webContents),
+      emit: (event, payload) => {
+        toPage(event, payload);
+        if (event === 'job:update') showProgress((payload as JobUpdate).job);
+      },
       startDrag: (file) => mainWindow?.webContents.startDrag({ file, icon: dragIcon() }),
     },
     {

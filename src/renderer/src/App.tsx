@@ -7,6 +7,10 @@ import type { AppInfo } from '../../shared/api';
 import { EditorContext, type EditorContextValue } from './app/editor-context';
 import type { Command } from './app/commands';
 import { commandOfKey } from './app/commands';
+import { DiscardUntitledDialog } from './app/DiscardUntitledDialog';
+import { useCloseOnEscape } from './app/escape-close';
+import { abCandidateOfKey } from './app/keymap';
+import { ShortcutsDialog } from './app/ShortcutsDialog';
 import { importDropped, importWithDialog, Recorder } from './app/importing';
 import { attempt, dismiss, notices, notify } from './app/notices';
 import { Toolbar } from './app/Toolbar';
@@ -20,6 +24,8 @@ import { blindOrder, matchLoudness } from './state/loudness-match';
 import { Store, useStore } from './state/store';
 import { Transport, type PlayableTrack } from './state/transport';
 import { useJobs } from './state/use-jobs';
+import { historyMoved } from './state/use-pending-value';
+import { useJobNotices, useWindowTitle } from './state/use-job-progress';
 import { useTrainings } from './state/use-models';
 import { useProject } from './state/use-project';
 import { TrackList } from './tracks/TrackList';
@@ -68,6 +74,12 @@ export function App(): React.JSX.Element {
   const trainings = useTrainings();
   const [recorder] = useState(() => new Recorder());
   const [recording, setRecording] = useState(false);
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  const [askDiscard, setAskDiscard] = useState(false);
+  useCloseOnEscape(askDiscard, () => setAskDiscard(false));
+  useCloseOnEscape(exporting, () => setExporting(false));
+  useCloseOnEscape(showModels, () => setShowModels(false));
+  useCloseOnEscape(showShortcuts, () => setShowShortcuts(false));
 
   useEffect(() => {
     void attempt(window.timbrefold.getAppInfo()).then((i) => i && setInfo(i));
@@ -86,6 +98,8 @@ export function App(): React.JSX.Element {
     [jobs],
   );
   const tracks = useMemo(() => project?.document.tracks ?? [], [project]);
+  useWindowTitle(project?.document.name ?? 'Untitled', jobs);
+  useJobNotices(jobs);
 
   const sessionEnd = useMemo(() => {
     const ends = [
@@ -108,12 +122,23 @@ export function App(): React.JSX.Element {
     transport.sessionEnd = sessionEnd;
   }, [project?.folder, tracks.length, sessionEnd, view, transport]);
 
+  // A/B compares the content with what was made of it: the style clips are not candidates.
   const candidates = useMemo(() => {
-    const ordered = [...tracks].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
+    const ordered = tracks
+      .filter((t) => t.role !== 'style')
+      .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
     return ab.blind ? blindOrder(ordered, ab.seed) : ordered;
   }, [tracks, ab.blind, ab.seed]);
   const match = useMemo(
-    () => matchLoudness(candidates.map((t) => ({ id: t.id, loudnessLufs: t.clip.loudnessLufs }))),
+    () =>
+      matchLoudness(
+        candidates.map((t) => ({
+          id: t.id,
+          loudnessLufs: t.clip.loudnessLufs,
+          peakDb: t.clip.peakDb,
+        })),
+        candidates.find((t) => t.role === 'content')?.id ?? null,
+      ),
     [candidates],
   );
 
@@ -154,6 +179,7 @@ export function App(): React.JSX.Element {
           : v.start + (v.width * v.scale) / 96000;
       switch (command) {
         case 'new-project':
+          if (project?.folder === null && tracks.length > 0) return setAskDiscard(true);
           return void (await attempt(api.newProject()));
         case 'open-project':
           return void (await attempt(api.openProject()));
@@ -175,9 +201,9 @@ export function App(): React.JSX.Element {
         case 'export-stems':
           return setExporting(true);
         case 'undo':
-          return void (await attempt(api.undo()));
         case 'redo':
-          return void (await attempt(api.redo()));
+          await attempt(command === 'undo' ? api.undo() : api.redo());
+          return historyMoved();
         case 'zoom-in':
           return view.set(zoomAround(v, 2, anchor, sessionEnd));
         case 'zoom-out':
@@ -190,6 +216,8 @@ export function App(): React.JSX.Element {
           return transport.stop();
         case 'toggle-loop':
           return transport.loop.set(!transport.loop.get());
+        case 'show-shortcuts':
+          return setShowShortcuts(true);
         case 'record':
           if (recorder.recording) {
             setRecording(false);
@@ -201,7 +229,7 @@ export function App(): React.JSX.Element {
           return;
       }
     },
-    [view, transport, sessionEnd, recorder, info?.host, tracks],
+    [view, transport, sessionEnd, recorder, info?.host, tracks, project?.folder],
   );
 
   useEffect(() => {
@@ -212,8 +240,9 @@ export function App(): React.JSX.Element {
         void run(command);
         return;
       }
-      if (ab.enabled && /^[1-9]$/.test(event.key) && !event.ctrlKey && !event.metaKey) {
-        const track = candidates[Number(event.key) - 1];
+      const candidate = ab.enabled ? abCandidateOfKey(event) : null;
+      if (candidate !== null) {
+        const track = candidates[candidate];
         if (track) setAb((a) => ({ ...a, selected: track.id }));
       }
     };
@@ -274,13 +303,38 @@ export function App(): React.JSX.Element {
               ab={ab}
               candidates={candidates}
               targetLufs={match.targetLufs}
+              limited={match.limited}
               onChange={setAb}
             />
             <RenderQueue jobs={jobs} />
           </aside>
         </main>
         <Notices />
-        {exporting && <ExportDialog tracks={tracks} onClose={() => setExporting(false)} />}
+        {exporting && (
+          <ExportDialog
+            tracks={tracks}
+            selection={project.document.selection}
+            canShowInFolder={info?.host === 'electron'}
+            onClose={() => setExporting(false)}
+          />
+        )}
+        {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
+        {askDiscard && (
+          <DiscardUntitledDialog
+            trackCount={tracks.length}
+            onCancel={() => setAskDiscard(false)}
+            onDiscard={() => {
+              setAskDiscard(false);
+              void attempt(window.timbrefold.newProject());
+            }}
+            onSaveFirst={() => {
+              setAskDiscard(false);
+              void attempt(async () => {
+                if (await window.timbrefold.saveProjectAs()) await window.timbrefold.newProject();
+              });
+            }}
+          />
+        )}
       </div>
     </EditorContext.Provider>
   );

@@ -29,7 +29,9 @@ import {
 export const cnnMethod: TransferMethod<CnnSettings, CnnLossValues> = {
   name: 'cnn',
   label: 'Trained CNN',
-  doc: 'a trained classifier with envelope losses (needs a model: the shipped demos or your own)',
+  doc:
+    'listens through a network trained to tell instruments apart and follows the style’s tone ' +
+    'and dynamics more closely (needs a model: the shipped demos or your own)',
   parameters: CNN_PARAMETERS,
   presets: CNN_PRESETS,
   usesModel: true,

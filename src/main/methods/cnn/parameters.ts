@@ -63,13 +63,15 @@ export const CNN_PARAMETERS = [
   lossWeight(
     'energyWeight',
     'Energy envelope weight',
-    'temporal energy envelope weight: how closely the result follows the style’s dynamics',
+    'energy envelope weight: how closely the result’s loudness over time follows the style’s ' +
+      'swells and attacks (0: off; it costs some of the content’s rhythm)',
     1e-2,
   ),
   lossWeight(
     'frequencyWeight',
     'Frequency envelope weight',
-    'frequency envelope weight: how closely the result takes the style’s average spectrum',
+    'frequency envelope weight: how closely the result takes on the style’s overall EQ, its ' +
+      'brightness or darkness (0: off)',
     1e-2,
   ),
   withDefault(START, 'noise'),

@@ -1,6 +1,7 @@
 // Every setting of the shallow random-network method (METHODS.md section 2), declared once, and
 // its presets. The checks, the CLI flags, the IPC schema and the panel all derive from this list.
 import {
+  KEEP_PITCH_PRESET,
   presetSettings,
   type ChoiceDeclaration,
   type IntegerDeclaration,
@@ -114,13 +115,15 @@ export const SHALLOW_PARAMETERS = [
   lossWeight(
     'energyWeight',
     'Energy envelope weight',
-    'temporal energy envelope weight (seed 004): how closely the result follows the style’s dynamics',
+    'energy envelope weight: how closely the result’s loudness over time follows the style’s ' +
+      'swells and attacks (0: off; it costs some of the content’s rhythm)',
     0,
   ),
   lossWeight(
     'frequencyWeight',
     'Frequency envelope weight',
-    'frequency envelope weight (seed 004): how closely the result takes the style’s average spectrum',
+    'frequency envelope weight: how closely the result takes on the style’s overall EQ, its ' +
+      'brightness or darkness (0: off; with a single held note it also pulls toward that pitch)',
     0,
   ),
   START,
@@ -162,6 +165,14 @@ export const SHALLOW_PRESETS = [
       phaseIterations: 500,
       windowSeconds: 30,
     },
+  },
+  {
+    name: KEEP_PITCH_PRESET,
+    label: 'Timbre only, keep pitch',
+    doc:
+      'for a style clip that is one held note: the result keeps more of the content’s own ' +
+      'pitch and less of the note’s, for a little less of the style’s tone (docs/presets.md)',
+    values: { contentWeight: 1, iterations: 4 },
   },
 ] as const satisfies readonly PresetDeclaration<ShallowSettings>[];
 

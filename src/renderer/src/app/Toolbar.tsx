@@ -1,12 +1,12 @@
 // The top bar: project, import and record, undo/redo, transport, zoom, spectrogram display, export.
-import { useEffect, useState } from 'react';
 import type { SpectrogramView } from '../../../shared/ipc-lanes';
-import type { ProjectSnapshot, RecentProject } from '../../../shared/ipc-project';
+import type { ProjectSnapshot } from '../../../shared/ipc-project';
 import { COLORMAPS } from '../../../shared/colormap';
 import { formatTime } from '../lanes/time-ticks';
 import { useStore } from '../state/store';
 import { useEditor } from './editor-context';
 import type { Command } from './commands';
+import { recentLabel, useRecentProjects } from './recent';
 
 interface Props {
   project: ProjectSnapshot;
@@ -41,10 +41,9 @@ export function Toolbar({
   const { transport, display } = useEditor();
   const playing = useStore(transport.playing);
   const loop = useStore(transport.loop);
-  const [recent, setRecent] = useState<RecentProject[]>([]);
-  useEffect(() => {
-    void window.timbrefold.recentProjects().then(setRecent, () => setRecent([]));
-  }, [project.folder]);
+  const [recent, refreshRecent] = useRecentProjects(
+    `${project.folder ?? 'untitled'}:${project.document.tracks.length}`,
+  );
   const saved = project.savedAt ? new Date(project.savedAt).toLocaleTimeString() : null;
   return (
     <header className="toolbar" role="toolbar" aria-label="Editor">
@@ -67,12 +66,13 @@ export function Toolbar({
         <select
           aria-label="Recent projects"
           value=""
+          onFocus={refreshRecent}
           onChange={(e) => e.target.value && onOpenRecent(e.target.value)}
         >
           <option value="">Recent…</option>
           {recent.map((r) => (
             <option key={r.folder} value={r.folder}>
-              {r.name}
+              {recentLabel(r)}
             </option>
           ))}
         </select>

@@ -3,8 +3,9 @@ import { matchesAccelerator, menuItems, type MenuCommand } from '../../../shared
 
 export type Command = MenuCommand | 'record';
 
-const isMac = navigator.platform.toLowerCase().includes('mac');
+export const isMac = navigator.platform.toLowerCase().includes('mac');
 
+/** Where typed keys belong to the field: text and number fields, and selects (Space opens one). */
 function inTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
@@ -21,12 +22,9 @@ export function commandOfKey(event: KeyboardEvent): MenuCommand | null {
   for (const item of menuItems()) {
     const withCommandKey = item.accelerator.includes('CmdOrCtrl');
     if (typing && !withCommandKey) continue;
-    // Space and Enter on a focused button press the button, not the transport.
-    if (
-      !withCommandKey &&
-      event.target instanceof HTMLButtonElement &&
-      (event.key === ' ' || event.key === 'Enter')
-    )
+    // Enter on a focused button presses the button; Space plays wherever focus is (a button
+    // clicked a moment ago keeps the focus, and Space would press it again).
+    if (!withCommandKey && event.target instanceof HTMLButtonElement && event.key === 'Enter')
       continue;
     if (matchesAccelerator(item.accelerator, event, isMac)) return item.command;
   }

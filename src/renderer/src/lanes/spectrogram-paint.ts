@@ -2,6 +2,7 @@
 // of the session a lane shows. Pure and DOM-free, so it is tested in Node. Like the spectral
 // core's renderSpectrogram: the loudest cell wins when a pixel covers several frames or bins, and
 // rows finer than a bin interpolate between bins.
+import { rowsAboveNyquist } from './frequency-ticks';
 import type { SpectrogramLevels, SpectrogramView } from '../../../shared/ipc-lanes';
 import { colormapLut } from '../../../shared/colormap';
 import {
@@ -26,15 +27,23 @@ export interface LaneWindow {
   clipStart: Seconds;
 }
 
-/** Which bins each of `height` pixel rows shows, on the lane's frequency scale. */
+/**
+ * Which bins each of `height` pixel rows shows, on the lane's frequency scale up to `maxHz` (the
+ * project's highest Nyquist frequency, shared by every lane); rows above this clip's own Nyquist
+ * frequency show nothing (first bin -1).
+ */
 export function rowBins(
   scale: SpectrogramView['scale'],
   height: number,
   nFft: number,
   sampleRate: number,
+  maxHz: number = sampleRate / 2,
 ): RowBins {
-  const edges = rowEdgeFrequencies({ scale, height, maxHz: sampleRate / 2 });
-  return rowBinsOfEdges(edges, nFft, sampleRate, nFft / 2 + 1);
+  const top = Math.max(maxHz, sampleRate / 2);
+  const edges = rowEdgeFrequencies({ scale, height, maxHz: top });
+  const rows = rowBinsOfEdges(edges, nFft, sampleRate, nFft / 2 + 1);
+  rows.first.fill(-1, 0, rowsAboveNyquist(scale, top, height, sampleRate));
+  return rows;
 }
 
 /**
@@ -88,6 +97,7 @@ export function paintSpectrogram(
     }
     for (let r = 0; r < height; r++) {
       const first = rows.first[r]!;
+      if (first < 0) continue;
       const last = rows.last[r]!;
       let level: number;
       if (last >= first) {

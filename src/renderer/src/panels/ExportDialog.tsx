@@ -1,25 +1,58 @@
-// Export Stems: chosen tracks as WAV files (16/24-bit PCM or 32-bit float, 44.1/48/96 kHz)
-// aligned to the session start, optionally padded to one length, named by a pattern.
+// Export Stems: chosen tracks as WAV (16/24-bit PCM or 32-bit float), FLAC (16/24-bit) or MP3,
+// at the project's rate or another, aligned to the session start (or the selection's), optionally
+// padded to one length, named by a pattern; then Show in folder in the desktop app.
 import { useState } from 'react';
 import {
   DEFAULT_NAMING_PATTERN,
+  MP3_BITRATES,
   STEM_SAMPLE_RATES,
   type ExportStemsResult,
+  type Mp3Bitrate,
+  type StemFileFormat,
   type StemSampleFormat,
-  type StemSampleRate,
 } from '../../../shared/ipc-export';
-import type { TrackState } from '../../../shared/ipc-project';
+import type { TimeSelection, TrackState } from '../../../shared/ipc-project';
 import { attempt, notify } from '../app/notices';
 
 interface Props {
   tracks: TrackState[];
+  /** The session's time selection, offered as "only the selection". */
+  selection: TimeSelection | null;
+  /** Show in folder exists in the desktop app only. */
+  canShowInFolder: boolean;
   onClose: () => void;
 }
 
-export function ExportDialog({ tracks, onClose }: Props): React.JSX.Element {
+/** The project's rate: its content clip's, else its first clip's. */
+export function projectRate(tracks: TrackState[]): number {
+  const clip = (tracks.find((t) => t.role === 'content') ?? tracks[0])?.clip;
+  return clip?.sampleRate ?? 48000;
+}
+
+const FORMAT_LABELS: Record<StemFileFormat, string> = {
+  wav: 'WAV',
+  flac: 'FLAC (lossless)',
+  mp3: 'MP3',
+};
+
+function kilohertz(rate: number): string {
+  return `${(rate / 1000).toLocaleString('en', { maximumFractionDigits: 3 })} kHz`;
+}
+
+export function ExportDialog({
+  tracks,
+  selection,
+  canShowInFolder,
+  onClose,
+}: Props): React.JSX.Element {
+  const ownRate = projectRate(tracks);
+  const rates = [...new Set<number>([ownRate, ...STEM_SAMPLE_RATES])];
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(tracks.map((t) => t.id)));
+  const [fileFormat, setFileFormat] = useState<StemFileFormat>('wav');
   const [sampleFormat, setSampleFormat] = useState<StemSampleFormat>('pcm24');
-  const [sampleRate, setSampleRate] = useState<StemSampleRate>(48000);
+  const [mp3Bitrate, setMp3Bitrate] = useState<Mp3Bitrate>(320);
+  const [sampleRate, setSampleRate] = useState<number>(ownRate);
+  const [onlySelection, setOnlySelection] = useState(false);
   const [pad, setPad] = useState(true);
   const [replace, setReplace] = useState(false);
   const [pattern, setPattern] = useState(DEFAULT_NAMING_PATTERN);
@@ -31,8 +64,12 @@ export function ExportDialog({ tracks, onClose }: Props): React.JSX.Element {
     const done = await attempt(
       window.timbrefold.exportStems({
         trackIds: tracks.filter((t) => chosen.has(t.id)).map((t) => t.id),
-        sampleFormat,
+        fileFormat,
+        // FLAC has no float samples: 24-bit is the closest.
+        sampleFormat: fileFormat === 'flac' && sampleFormat === 'float32' ? 'pcm24' : sampleFormat,
         sampleRate,
+        ...(fileFormat === 'mp3' && { mp3Bitrate }),
+        ...(onlySelection && selection && { range: selection }),
         padToCommonLength: pad,
         replace,
         namingPattern: pattern,
@@ -71,34 +108,83 @@ export function ExportDialog({ tracks, onClose }: Props): React.JSX.Element {
             </label>
           ))}
         </fieldset>
-        <div className="field-row">
+        <div className="export-formats">
           <label className="field">
-            <span className="field-label">Sample format</span>
+            <span className="field-label">File format</span>
             <select
-              aria-label="Sample format"
-              value={sampleFormat}
-              onChange={(e) => setSampleFormat(e.target.value as StemSampleFormat)}
+              aria-label="File format"
+              value={fileFormat}
+              onChange={(e) => setFileFormat(e.target.value as StemFileFormat)}
             >
-              <option value="pcm16">16-bit PCM</option>
-              <option value="pcm24">24-bit PCM</option>
-              <option value="float32">32-bit float</option>
+              {(Object.keys(FORMAT_LABELS) as StemFileFormat[]).map((format) => (
+                <option key={format} value={format}>
+                  {FORMAT_LABELS[format]}
+                </option>
+              ))}
             </select>
           </label>
+          {fileFormat === 'mp3' ? (
+            <label className="field">
+              <span className="field-label">Bit rate</span>
+              <select
+                aria-label="Bit rate"
+                value={mp3Bitrate}
+                onChange={(e) => setMp3Bitrate(Number(e.target.value) as Mp3Bitrate)}
+              >
+                {MP3_BITRATES.map((rate) => (
+                  <option key={rate} value={rate}>
+                    {rate} kbit/s
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : (
+            <label className="field">
+              <span className="field-label">Sample format</span>
+              <select
+                aria-label="Sample format"
+                value={fileFormat === 'flac' && sampleFormat === 'float32' ? 'pcm24' : sampleFormat}
+                onChange={(e) => setSampleFormat(e.target.value as StemSampleFormat)}
+              >
+                <option value="pcm16">16-bit PCM</option>
+                <option value="pcm24">24-bit PCM</option>
+                {fileFormat === 'wav' && <option value="float32">32-bit float</option>}
+              </select>
+            </label>
+          )}
           <label className="field">
             <span className="field-label">Sample rate</span>
             <select
               aria-label="Sample rate"
               value={sampleRate}
-              onChange={(e) => setSampleRate(Number(e.target.value) as StemSampleRate)}
+              onChange={(e) => setSampleRate(Number(e.target.value))}
             >
-              {STEM_SAMPLE_RATES.map((rate) => (
+              {rates.map((rate) => (
                 <option key={rate} value={rate}>
-                  {rate / 1000} kHz
+                  {rate === ownRate ? `${kilohertz(rate)} (project)` : kilohertz(rate)}
                 </option>
               ))}
             </select>
           </label>
         </div>
+        {fileFormat === 'mp3' && (
+          <p className="hint">
+            MP3 starts with a few milliseconds of encoder silence, so it does not line up
+            sample-exactly in a DAW: use WAV or FLAC for stems.
+          </p>
+        )}
+        <label className="inline">
+          <input
+            type="checkbox"
+            aria-label="Only the selection"
+            checked={onlySelection && selection !== null}
+            disabled={selection === null}
+            onChange={(e) => setOnlySelection(e.target.checked)}
+          />
+          {selection
+            ? `Only the selection (${selection.start.toFixed(2)} s to ${selection.end.toFixed(2)} s)`
+            : 'Only the selection (drag on the timeline to make one)'}
+        </label>
         <label className="inline">
           <input
             type="checkbox"
@@ -131,7 +217,18 @@ export function ExportDialog({ tracks, onClose }: Props): React.JSX.Element {
         {result && (
           <ul className="export-result" aria-label="Exported files">
             {result.stems.map((s) => (
-              <li key={s.file}>{s.file}</li>
+              <li key={s.file}>
+                {s.file}
+                {canShowInFolder && (
+                  <button
+                    className="small"
+                    aria-label={`Show ${s.file} in its folder`}
+                    onClick={() => void attempt(window.timbrefold.showInFolder(s.file))}
+                  >
+                    Show in folder
+                  </button>
+                )}
+              </li>
             ))}
           </ul>
         )}

@@ -34,6 +34,7 @@ export function LogSlider({
       <input
         type="range"
         aria-label={label}
+        aria-description={doc}
         aria-valuetext={formatNumber(value)}
         {...focus}
         min={0}

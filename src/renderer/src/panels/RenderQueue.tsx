@@ -1,5 +1,8 @@
 // The render queue: every transfer of this session with its progress, loss plot and cancel.
 import type { JobSnapshot } from '../../../shared/ipc-jobs';
+import { useState } from 'react';
+import { useEditor } from '../app/editor-context';
+import { useStore } from '../state/store';
 import { attempt } from '../app/notices';
 import { formatTime } from '../lanes/time-ticks';
 import { LossPlot } from './LossPlot';
@@ -12,12 +15,17 @@ const STATE_LABELS: Record<JobSnapshot['state'], string> = {
   cancelled: 'Cancelled',
 };
 
-async function playIterate(jobId: string): Promise<void> {
-  const audio = await attempt(window.timbrefold.iterateAudio(jobId));
-  if (audio) await attempt(new Audio(audio.url).play());
-}
-
 export function RenderQueue({ jobs }: { jobs: JobSnapshot[] }): React.JSX.Element {
+  const { transport } = useEditor();
+  const asidePlaying = useStore(transport.asidePlaying);
+  const [heard, setHeard] = useState<string | null>(null);
+  // Through the transport, so Stop (and Space, and Play) end it like any other sound.
+  const playIterate = async (jobId: string): Promise<void> => {
+    const audio = await attempt(window.timbrefold.iterateAudio(jobId));
+    if (!audio) return;
+    setHeard(jobId);
+    await attempt(transport.playAside(audio.url));
+  };
   return (
     <section className="panel render-queue" aria-label="Render queue">
       <h2>Render queue</h2>
@@ -31,7 +39,9 @@ export function RenderQueue({ jobs }: { jobs: JobSnapshot[] }): React.JSX.Elemen
           return (
             <li key={job.id} className={`job state-${job.state}`} aria-label={`Job ${job.name}`}>
               <div className="job-head">
-                <span className="job-name">{job.name}</span>
+                <span className="job-name" title={job.fullName}>
+                  {job.name}
+                </span>
                 <span className="job-state">{STATE_LABELS[job.state]}</span>
               </div>
               {active && (
@@ -64,6 +74,8 @@ export function RenderQueue({ jobs }: { jobs: JobSnapshot[] }): React.JSX.Elemen
                 {active && job.previews > 0 && (
                   <button
                     aria-label={`Play current iterate of ${job.name}`}
+                    aria-pressed={asidePlaying && heard === job.id}
+                    title="Plays the whole region as the optimisation has it now; Stop or Space ends it"
                     onClick={() => void playIterate(job.id)}
                   >
                     ▶ Current iterate

@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/ipc-jobs';
 import type { ModelInfo } from '../../../shared/ipc-models';
 import {
+  KEEP_PITCH_PRESET,
   parameterProblem,
   type IntegerDeclaration,
   type NumberDeclaration,
@@ -29,7 +30,9 @@ import { formatTime } from '../lanes/time-ticks';
 import { usePendingValue } from '../state/use-pending-value';
 import { edit } from '../state/use-project';
 import { useModels } from '../state/use-models';
+import { describe, methodTip, PANEL_TIPS, sentence } from './guidance';
 import { LogSlider } from './LogSlider';
+import { StyleNoteWarning } from './StyleNoteWarning';
 
 interface Props {
   document: ProjectDocument;
@@ -55,10 +58,11 @@ function StyleRow({
   const [weight, setWeight, weightFocus] = usePendingValue(stored?.weight ?? 1);
   return (
     <div className="style-choice">
-      <label>
+      <label title={PANEL_TIPS.style}>
         <input
           type="checkbox"
           aria-label={`Use ${track.name} as style`}
+          aria-description={PANEL_TIPS.style}
           checked={used}
           {...usedFocus}
           onChange={(e) => {
@@ -75,6 +79,8 @@ function StyleRow({
       <input
         type="number"
         aria-label={`Weight of ${track.name}`}
+        title={PANEL_TIPS.styleWeight}
+        aria-description={PANEL_TIPS.styleWeight}
         min={0.01}
         step={0.1}
         disabled={!used}
@@ -139,7 +145,7 @@ function ParameterControl({
     return (
       <LogSlider
         label={d.label}
-        doc={d.doc}
+        doc={describe(d).title}
         value={typeof value === 'number' ? value : d.default}
         range={{ min: d.sliderMin ?? d.min, max: d.sliderMax ?? d.max }}
         onChange={onChange}
@@ -149,10 +155,11 @@ function ParameterControl({
     return <NumberField declaration={d} value={value} onChange={onChange} />;
   if (d.kind === 'choice')
     return (
-      <label className="field" title={d.doc}>
+      <label className="field" {...describe(d)}>
         <span className="field-label">{d.label}</span>
         <select
           aria-label={d.label}
+          {...describe(d)}
           value={typeof value === 'string' ? value : d.default}
           onChange={(e) => onChange(e.target.value)}
         >
@@ -179,11 +186,12 @@ function NumberField({
 }): React.JSX.Element {
   const [text, setText, focus] = usePendingValue(String(value ?? d.default));
   return (
-    <label className="field" title={d.doc}>
+    <label className="field" title={describe(d).title}>
       <span className="field-label">{d.label}</span>
       <input
         type="number"
         aria-label={d.label}
+        {...describe(d)}
         min={d.min}
         max={d.max}
         value={text}
@@ -224,6 +232,9 @@ export function TransferPanel({ document, options, current }: Props): React.JSX.
   const styleFromModel = method?.styleFrom === 'model';
   const chosenStyles = transfer.styles.filter((s) => styleTracks.some((t) => t.id === s.trackId));
   const [sliders, wholes, rest] = controlGroups(method);
+  const presetTip = [preset?.doc && sentence(preset.doc), PANEL_TIPS.preset]
+    .filter(Boolean)
+    .join(' ');
   const ready =
     method !== undefined &&
     transfer.contentTrackId !== null &&
@@ -274,10 +285,11 @@ export function TransferPanel({ document, options, current }: Props): React.JSX.
   return (
     <section className="panel transfer-panel" aria-label="Transfer">
       <h2>Transfer</h2>
-      <label className="field" title={method?.doc}>
+      <label className="field" title={methodTip(options?.methods ?? [])}>
         <span className="field-label">Method</span>
         <select
           aria-label="Method"
+          aria-description={methodTip(options?.methods ?? [])}
           value={transfer.method}
           onChange={(e) => switchMethod(e.target.value)}
         >
@@ -288,10 +300,11 @@ export function TransferPanel({ document, options, current }: Props): React.JSX.
           ))}
         </select>
       </label>
-      <label className="field" title={preset?.doc}>
+      <label className="field" title={presetTip}>
         <span className="field-label">Preset</span>
         <select
           aria-label="Preset"
+          aria-description={presetTip}
           value={preset?.name ?? transfer.preset}
           onChange={(e) => applyPreset(e.target.value)}
         >
@@ -303,10 +316,11 @@ export function TransferPanel({ document, options, current }: Props): React.JSX.
         </select>
       </label>
       {usesModel && preset && (
-        <label className="field">
+        <label className="field" title={PANEL_TIPS.model}>
           <span className="field-label">Model</span>
           <select
             aria-label="Model"
+            aria-description={PANEL_TIPS.model}
             value={model?.name ?? ''}
             onChange={(e) => set({ model: e.target.value || null })}
           >
@@ -329,10 +343,11 @@ export function TransferPanel({ document, options, current }: Props): React.JSX.
       {sliders!.map(control)}
       {wholes!.length > 0 && <div className="field-row">{wholes!.map(control)}</div>}
       {rest!.map(control)}
-      <label className="field">
+      <label className="field" title={PANEL_TIPS.contentTrack}>
         <span className="field-label">Content track</span>
         <select
           aria-label="Content track"
+          aria-description={PANEL_TIPS.contentTrack}
           value={transfer.contentTrackId ?? ''}
           onChange={(e) => set({ contentTrackId: e.target.value || null })}
         >
@@ -355,13 +370,27 @@ export function TransferPanel({ document, options, current }: Props): React.JSX.
           ))}
         </fieldset>
       )}
+      {!styleFromModel && (
+        <StyleNoteWarning
+          styles={styleTracks.filter((t) => chosenStyles.some((s) => s.trackId === t.id))}
+          keepPitchPreset={
+            preset?.name === KEEP_PITCH_PRESET
+              ? undefined
+              : method?.presets.find((p) => p.name === KEEP_PITCH_PRESET)
+          }
+          onUsePreset={applyPreset}
+        />
+      )}
       <div className="region">
         {selection ? (
           <>
             <span>
               Region {formatTime(selection.start, 0.01)} – {formatTime(selection.end, 0.01)}
             </span>
-            <button onClick={() => edit({ type: 'set-selection', selection: null })}>
+            <button
+              title={PANEL_TIPS.region}
+              onClick={() => edit({ type: 'set-selection', selection: null })}
+            >
               Clear selection
             </button>
           </>
@@ -372,11 +401,17 @@ export function TransferPanel({ document, options, current }: Props): React.JSX.
         )}
       </div>
       <div className="actions">
-        <button className="primary" disabled={!ready} onClick={() => void start()}>
+        <button
+          className="primary"
+          disabled={!ready}
+          title={PANEL_TIPS.start}
+          onClick={() => void start()}
+        >
           Start transfer
         </button>
         <button
           disabled={!current}
+          title={PANEL_TIPS.cancel}
           onClick={() => current && void attempt(window.timbrefold.cancelTransfer(current.id))}
         >
           Cancel transfer

@@ -92,7 +92,32 @@ export class Transport {
     return this.anchorPosition + (this.context.currentTime - this.anchorContextTime);
   }
 
+  /** A sound played outside the session (a job's current iterate); any transport key ends it. */
+  private aside: HTMLAudioElement | null = null;
+  /** Whether a sound outside the session is playing (the current iterate). */
+  readonly asidePlaying = new Store<boolean>(false);
+
+  /** Plays a sound outside the session's mix, stopping the session and any other such sound. */
+  async playAside(url: string): Promise<void> {
+    this.endAside();
+    this.pause();
+    const sound = new Audio(url);
+    this.aside = sound;
+    sound.addEventListener('ended', () => {
+      if (this.aside === sound) this.endAside();
+    });
+    this.asidePlaying.set(true);
+    await sound.play();
+  }
+
+  private endAside(): void {
+    this.aside?.pause();
+    this.aside = null;
+    this.asidePlaying.set(false);
+  }
+
   async play(): Promise<void> {
+    this.endAside();
     if (this.playing.get()) return;
     const context = this.audio();
     await context.resume();
@@ -106,6 +131,7 @@ export class Transport {
   }
 
   pause(): void {
+    this.endAside();
     if (!this.playing.get()) return;
     const position = this.currentTime();
     this.stopVoices();
@@ -115,7 +141,8 @@ export class Transport {
   }
 
   toggle(): void {
-    if (this.playing.get()) this.pause();
+    if (this.asidePlaying.get()) this.endAside();
+    else if (this.playing.get()) this.pause();
     else void this.play();
   }
 

@@ -5,6 +5,7 @@ import { useEditor } from '../app/editor-context';
 import { formatTime, tickStep } from '../lanes/time-ticks';
 import { secondsPerPixel, timeAtPixel } from '../lanes/zoom';
 import { useSelectionDrag } from './selection-drag';
+import { TIMELINE_FOCUS } from './timeline-keys';
 
 export const RULER_HEIGHT = 26;
 
@@ -56,6 +57,7 @@ export function Ruler(): React.JSX.Element {
       className="ruler"
       role="slider"
       aria-label="Timeline: drag to select the region to transfer"
+      {...TIMELINE_FOCUS}
       aria-valuemin={0}
       aria-valuenow={0}
       style={{ height: RULER_HEIGHT }}

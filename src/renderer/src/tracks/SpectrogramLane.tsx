@@ -3,15 +3,19 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { SpectrogramLevels } from '../../../shared/ipc-lanes';
 import { useEditor } from '../app/editor-context';
+import { frequencyTicks } from '../lanes/frequency-ticks';
 import { levelColours, paintSpectrogram, rowBins } from '../lanes/spectrogram-paint';
 import { secondsPerPixel } from '../lanes/zoom';
 import { useSelectionDrag } from './selection-drag';
+import { TIMELINE_FOCUS } from './timeline-keys';
 
 interface Props {
   label: string;
   spectrogram: SpectrogramLevels;
   clipStart: number;
   height: number;
+  /** The frequency at the lane's top, shared by every lane (default: this clip's Nyquist). */
+  maxHz?: number;
 }
 
 export function SpectrogramLane({
@@ -19,13 +23,19 @@ export function SpectrogramLane({
   spectrogram,
   clipStart,
   height,
+  maxHz,
 }: Props): React.JSX.Element {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const { view, display } = useEditor();
   const drag = useSelectionDrag();
+  const top = Math.max(maxHz ?? 0, spectrogram.sampleRate / 2);
   const rows = useMemo(
-    () => rowBins(display.scale, height, spectrogram.nFft, spectrogram.sampleRate),
-    [display.scale, height, spectrogram.nFft, spectrogram.sampleRate],
+    () => rowBins(display.scale, height, spectrogram.nFft, spectrogram.sampleRate, top),
+    [display.scale, height, spectrogram.nFft, spectrogram.sampleRate, top],
+  );
+  const ticks = useMemo(
+    () => frequencyTicks(display.scale, top, height),
+    [display.scale, top, height],
   );
   const colours = useMemo(
     () => levelColours(display.colormap, display.dbRange, spectrogram.rangeDb),
@@ -65,13 +75,23 @@ export function SpectrogramLane({
   }, [view, spectrogram, clipStart, rows, colours, height]);
 
   return (
-    <canvas
-      className="spectrogram-lane"
-      ref={canvasRef}
-      role="img"
-      aria-label={label}
-      height={height}
-      {...drag}
-    />
+    <div className="spectrogram-holder">
+      <canvas
+        className="spectrogram-lane"
+        ref={canvasRef}
+        role="img"
+        aria-label={label}
+        height={height}
+        {...TIMELINE_FOCUS}
+        {...drag}
+      />
+      <div className="frequency-ruler" aria-label={`Frequency axis of ${label}`}>
+        {ticks.map((tick) => (
+          <span key={tick.hz} style={{ top: `${tick.position * 100}%` }}>
+            {tick.label}
+          </span>
+        ))}
+      </div>
+    </div>
   );
 }

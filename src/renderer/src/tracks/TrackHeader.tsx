@@ -6,14 +6,18 @@ import { attempt } from '../app/notices';
 import { formatNumber } from '../state/log-scale';
 import { usePendingValue } from '../state/use-pending-value';
 import { edit } from '../state/use-project';
+import { useTrackReorder } from './track-reorder';
 
 interface Props {
   track: TrackState;
+  index: number;
+  count: number;
   mediaUrl: string | undefined;
   missing: boolean;
 }
 
-export function TrackHeader({ track, mediaUrl, missing }: Props): React.JSX.Element {
+export function TrackHeader({ track, index, count, mediaUrl, missing }: Props): React.JSX.Element {
+  const reorder = useTrackReorder(track, index, count);
   const { host, methods } = useEditor();
   // A setting's name as the panel shows it (its declaration's label).
   const labelOf = (method: string, name: string): string =>
@@ -46,8 +50,20 @@ export function TrackHeader({ track, mediaUrl, missing }: Props): React.JSX.Elem
     }
   };
   const { clip } = track;
+  // A result's short name says what differs between takes; the tooltip says everything.
+  const description = track.recipe
+    ? `${track.recipe.contentName} × ${
+        track.recipe.styles.map((s) => s.name).join(' + ') || (track.recipe.model ?? '')
+      } (${track.recipe.method}, ${track.recipe.preset}, seed ${track.recipe.seed}, ${
+        track.recipe.iterations
+      } iterations)`
+    : track.clip.sourceName;
   return (
-    <div className={`track-header role-${track.role}`}>
+    <div
+      className={`track-header role-${track.role}`}
+      title="Drag up or down to reorder; Alt+arrows move the track (up/down) or its clip (left/right)"
+      {...reorder}
+    >
       <div className="track-title">
         <span
           className="drag-handle"
@@ -62,6 +78,7 @@ export function TrackHeader({ track, mediaUrl, missing }: Props): React.JSX.Elem
         </span>
         <input
           className="track-name"
+          title={description}
           aria-label={`Name of ${track.name}`}
           value={name}
           onChange={(e) => setName(e.target.value)}

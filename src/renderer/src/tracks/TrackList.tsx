@@ -1,14 +1,27 @@
 // The multitrack area: ruler, one row per track, rows for running transfers, and the overlay.
-// Its lanes column sets the shared view's width; Ctrl+wheel zooms around the pointer.
+// Its lanes column sets the shared view's width (a fitted view stays fitted when it changes);
+// Ctrl+wheel zooms around the pointer, a sideways wheel (or Shift+wheel) scrolls the timeline,
+// and a new result is scrolled into view.
 import { useEffect, useRef } from 'react';
 import type { JobSnapshot } from '../../../shared/ipc-jobs';
 import type { ProjectSnapshot } from '../../../shared/ipc-project';
 import { useEditor } from '../app/editor-context';
-import { clampView, timeAtPixel, zoomAround } from '../lanes/zoom';
+import {
+  clampView,
+  fitView,
+  pixelAtTime,
+  secondsPerPixel,
+  timeAtPixel,
+  zoomAround,
+} from '../lanes/zoom';
+import { HeaderResizer } from './HeaderResizer';
+import { useHeaderWidth } from './header-width';
 import { LanesOverlay } from './LanesOverlay';
+import { TimelineScrollbar } from './TimelineScrollbar';
 import { PreviewRow } from './PreviewRow';
 import { Ruler } from './Ruler';
 import { TrackRow } from './TrackRow';
+import { useTimelineKeys } from './timeline-keys';
 
 interface Props {
   project: ProjectSnapshot;
@@ -28,34 +41,77 @@ export function TrackList({
   blind,
 }: Props): React.JSX.Element {
   const lanesRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
   const { view, sessionEnd } = useEditor();
+  const [headerWidth, setHeaderWidth] = useHeaderWidth();
 
   useEffect(() => {
     const element = lanesRef.current;
     if (!element) return;
     const observer = new ResizeObserver(() => {
       const width = Math.max(1, Math.floor(element.getBoundingClientRect().width));
-      view.update((v) => (v.width === width ? v : clampView({ ...v, width }, sessionEnd)));
+      view.update((v) => {
+        if (v.width === width) return v;
+        // A view fitted to the session stays fitted (Fit survives a resize).
+        const fitted = fitView(sessionEnd, v.width);
+        if (v.start === 0 && v.scale === fitted.scale) return fitView(sessionEnd, width);
+        return clampView({ ...v, width }, sessionEnd);
+      });
     });
     observer.observe(element);
     return () => observer.disconnect();
   }, [view, sessionEnd]);
 
-  const onWheel = (event: React.WheelEvent): void => {
-    if (!event.ctrlKey && !event.metaKey) return;
-    event.preventDefault();
-    const rect = lanesRef.current?.getBoundingClientRect();
-    if (!rect) return;
-    const v = view.get();
-    const anchor = timeAtPixel(v, event.clientX - rect.left);
-    view.set(zoomAround(v, event.deltaY < 0 ? 1.25 : 0.8, anchor, sessionEnd));
-  };
+  // A native listener: React's wheel handlers are passive and cannot stop the page scrolling.
+  useEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    const onWheel = (event: WheelEvent): void => {
+      const rect = lanesRef.current?.getBoundingClientRect();
+      if (!rect) return;
+      const v = view.get();
+      if (event.ctrlKey || event.metaKey) {
+        event.preventDefault();
+        const anchor = timeAtPixel(v, event.clientX - rect.left);
+        view.set(zoomAround(v, event.deltaY < 0 ? 1.25 : 0.8, anchor, sessionEnd));
+        return;
+      }
+      const sideways = event.shiftKey ? event.deltaY : event.deltaX;
+      if (sideways === 0 || (!event.shiftKey && Math.abs(event.deltaX) < Math.abs(event.deltaY)))
+        return;
+      event.preventDefault();
+      const pixels = event.deltaMode === WheelEvent.DOM_DELTA_LINE ? sideways * 16 : sideways;
+      view.set(clampView({ ...v, start: v.start + pixels * secondsPerPixel(v) }, sessionEnd));
+    };
+    list.addEventListener('wheel', onWheel, { passive: false });
+    return () => list.removeEventListener('wheel', onWheel);
+  }, [view, sessionEnd]);
 
   const { tracks } = project.document;
+  // A result that just arrived: bring its row into view and its clip onto the screen.
+  const known = useRef<Set<string> | null>(null);
+  useEffect(() => {
+    const before = known.current;
+    known.current = new Set(tracks.map((t) => t.id));
+    if (!before) return;
+    const arrived = tracks.find((t) => t.role === 'result' && !before.has(t.id));
+    if (!arrived) return;
+    listRef.current
+      ?.querySelector(`[data-track-id="${arrived.id}"]`)
+      ?.scrollIntoView({ block: 'nearest' });
+    const v = view.get();
+    const x = pixelAtTime(v, arrived.clip.start);
+    if (x < 0 || x > v.width) view.set(clampView({ ...v, start: arrived.clip.start }, sessionEnd));
+  }, [tracks, view, sessionEnd]);
+
+  const topHz = Math.max(0, ...tracks.map((t) => t.clip.sampleRate / 2));
+  const onTimelineKey = useTimelineKeys(project.document.selection);
   return (
     <div
       className="track-list"
-      onWheel={onWheel}
+      ref={listRef}
+      style={{ '--header-width': `${headerWidth}px` } as React.CSSProperties}
+      onKeyDown={onTimelineKey}
       onDragOver={(e) => {
         if (e.dataTransfer.types.includes('Files')) {
           e.preventDefault();
@@ -69,9 +125,12 @@ export function TrackList({
       }}
     >
       <div className="ruler-row">
-        <div className="ruler-corner" />
+        <div className="ruler-corner">
+          <HeaderResizer width={headerWidth} onResize={setHeaderWidth} />
+        </div>
         <div className="ruler-holder" ref={lanesRef}>
           <Ruler />
+          <TimelineScrollbar />
         </div>
       </div>
       <div className="track-rows">
@@ -84,13 +143,16 @@ export function TrackList({
             </p>
           </div>
         )}
-        {tracks.map((track) => (
+        {tracks.map((track, index) => (
           <TrackRow
             key={track.id}
             track={track}
+            index={index}
+            count={tracks.length}
             mediaUrl={project.media[track.clip.id]}
             missing={project.missing.includes(track.clip.id)}
             dimmed={dimmed.has(track.id)}
+            topHz={topHz}
           />
         ))}
         {running.map((job) => (

@@ -53,7 +53,8 @@ export function WaveformLane({ name, peaks, clipStart, colour }: Props): React.J
           axisGridlineColor: '#2c313a',
           axisLabelColor: '#8b93a1',
           showAxisLabels: false,
-          wheelMode: 'scroll',
+          // The track list scrolls every lane at once (TrackList's wheel handler).
+          wheelMode: 'none',
           autoScroll: true,
         },
         overview: {

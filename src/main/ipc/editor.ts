@@ -31,7 +31,7 @@ import type {
   TrackState,
 } from '../../shared/ipc-project';
 import { ParameterError } from '../../shared/user-error';
-import { writeWav } from '../audio';
+import { aboveFullScaleWarning, writeWav } from '../audio';
 import { createEngineJobRunner } from '../worker/engine-jobs';
 import { transferMethods } from './transfer-methods';
 import type { JobRunner } from '../jobs/job-runner';
@@ -463,6 +463,10 @@ export class Editor {
       recipe: null,
     }));
     const snapshot = this.session.addTracks(tracks, label);
+    for (const { clip } of imported) {
+      const loud = aboveFullScaleWarning(clip.sourceName, clip.peakDb);
+      if (loud) this.host.emit('app:notice', { level: 'info', message: loud });
+    }
     return { snapshot, trackIds: tracks.map((t) => t.id), toDecode: [] };
   }
 }

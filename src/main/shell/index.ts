@@ -11,6 +11,7 @@ import {
   net,
   protocol,
   session,
+  shell,
   type MenuItemConstructorOptions,
 } from 'electron';
 import type { JobUpdate } from '../../shared/ipc-jobs';

@@ -156,6 +156,22 @@ interface GeneratorFingerprint {
 
 type GeneratorState = CheckpointState<GeneratorFingerprint, GeneratorEpochSummary>;
 
+/** What differs, in the user's words, when a checkpoint is of another training. */
+const FINGERPRINT_WORDS: Record<keyof GeneratorFingerprint, string> = {
+  dataHash: 'other content clips',
+  styleSha256: 'another style clip',
+  classifier: 'another loss network',
+  classifierSha256: 'another version of the loss network',
+  config: 'another generator shape',
+  losses: 'other loss weights',
+  cropFrames: 'another crop length',
+  cropsPerClip: 'another number of crops per clip',
+  batchSize: 'another batch size',
+  learningRate: 'another learning rate',
+  holdOut: 'another held-out share',
+  seed: 'another seed',
+};
+
 const elapsed = (since: number): number => (performance.now() - since) / 1000;
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -325,7 +341,7 @@ export async function trainGenerator(
         ...checkpoint.optimizer.map((o) => o.tensor),
       ]);
       throw new CheckpointMismatchError(
-        `The interrupted training of "${request.name}" used other ${differs.join(', ')}: give the same style, data and settings to resume, or restart it.`,
+        `The interrupted training of "${request.name}" used ${differs.map((key) => FINGERPRINT_WORDS[key as keyof GeneratorFingerprint]).join(', ')}: give the same style, data and settings to resume, or restart it.`,
       );
     }
     if (!checkpoint && mode === 'resume')

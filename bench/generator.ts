@@ -13,7 +13,8 @@
 //   BENCH_GENERATOR_EPOCHS     epochs to run (default 1; the 10-epoch figure is estimated from
 //                              the epochs run; set 10 for the full run and the sound figures)
 //   BENCH_GENERATOR_CHANNELS, BENCH_GENERATOR_BLOCKS, BENCH_GENERATOR_CROP_SECONDS,
-//   BENCH_GENERATOR_CROPS_PER_CLIP, BENCH_GENERATOR_LEARNING_RATE
+//   BENCH_GENERATOR_CROPS_PER_CLIP, BENCH_GENERATOR_LEARNING_RATE, BENCH_GENERATOR_STYLE_WEIGHT,
+//   BENCH_GENERATOR_FREQUENCY_WEIGHT
 //                              override one default, for the sweep that chose them
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
@@ -70,6 +71,8 @@ export async function run(): Promise<Record<string, unknown>> {
       ...(env('CROP_SECONDS') !== undefined && { cropSeconds: env('CROP_SECONDS')! }),
       ...(env('CROPS_PER_CLIP') !== undefined && { cropsPerClip: env('CROPS_PER_CLIP')! }),
       ...(env('LEARNING_RATE') !== undefined && { learningRate: env('LEARNING_RATE')! }),
+      ...(env('STYLE_WEIGHT') !== undefined && { styleWeight: env('STYLE_WEIGHT')! }),
+      ...(env('FREQUENCY_WEIGHT') !== undefined && { frequencyWeight: env('FREQUENCY_WEIGHT')! }),
     };
     const epochs = env('EPOCHS') ?? 1;
     const needsModel = ['forward', 'batch', 'sound', 'phase'].some((p) => parts.has(p));

@@ -366,7 +366,7 @@ export function TransferPanel({ document, options, current }: Props): React.JSX.
           {contentTracks
             .filter((t) => t.id !== transfer.contentTrackId)
             .map((t) => (
-              <label key={t.id} className="style-choice">
+              <label key={t.id} className="batch-choice">
                 <input
                   type="checkbox"
                   aria-label={`Also transfer ${t.name}`}

@@ -16,6 +16,8 @@ import type {
   ModelExportResult,
   ModelImportRequest,
   ModelInfo,
+  ContentFolderInfo,
+  TrainGeneratorModelRequest,
   TrainingDataInfo,
   TrainingSummary,
   TrainModelRequest,
@@ -90,6 +92,11 @@ export interface IpcCalls {
   'track:drag-out': { args: [trackId: string]; result: void };
   'transfer:options': { args: []; result: TransferOptions };
   'transfer:start': { args: [request: TransferStartRequest]; result: JobSummary };
+  /** The request for each of several content tracks, whole clips: one job and result each. */
+  'transfer:start-batch': {
+    args: [request: TransferStartRequest, contentTrackIds: string[]];
+    result: JobSummary[];
+  };
   'transfer:cancel': { args: [jobId: string]; result: JobSummary };
   'transfer:jobs': { args: []; result: JobSnapshot[] };
   'transfer:iterate-audio': { args: [jobId: string]; result: IterateAudio };
@@ -105,6 +112,11 @@ export interface IpcCalls {
   'models:train': { args: [request: TrainModelRequest]; result: TrainingSummary };
   'models:cancel-training': { args: [trainingId: string]; result: TrainingSummary };
   'models:trainings': { args: []; result: TrainingSummary[] };
+  'models:choose-content': { args: []; result: ContentFolderInfo | null };
+  'models:train-generator': {
+    args: [request: TrainGeneratorModelRequest];
+    result: TrainingSummary;
+  };
 }
 
 export type IpcChannel = keyof IpcCalls;
@@ -144,6 +156,7 @@ export const API_METHODS = {
   dragOut: 'track:drag-out',
   transferOptions: 'transfer:options',
   startTransfer: 'transfer:start',
+  startTransferBatch: 'transfer:start-batch',
   cancelTransfer: 'transfer:cancel',
   listJobs: 'transfer:jobs',
   iterateAudio: 'transfer:iterate-audio',
@@ -158,6 +171,8 @@ export const API_METHODS = {
   trainModel: 'models:train',
   cancelTraining: 'models:cancel-training',
   listTrainings: 'models:trainings',
+  chooseContentFolder: 'models:choose-content',
+  trainGenerator: 'models:train-generator',
 } as const satisfies Record<string, IpcChannel>;
 
 export const IPC_CHANNELS = Object.values(API_METHODS) as IpcChannel[];

@@ -134,7 +134,7 @@ export async function trainModelFlow(session: EditorSession): Promise<void> {
     (await panel.getByLabel('Training data').textContent()) ?? '',
     /2 classes \(flute, keyboard\), 6 clips/,
   );
-  await panel.getByRole('spinbutton', { name: 'Epochs' }).fill('2');
+  await panel.getByRole('spinbutton', { name: 'Epochs', exact: true }).fill('2');
   await panel.getByRole('textbox', { name: 'Model name' }).fill('e2e-tiny');
   await panel.getByRole('button', { name: 'Train', exact: true }).click();
 

@@ -49,6 +49,8 @@ export function createHandlerTable(
     'track:drag-out': (trackId) => editor.dragOut(trackId),
     'transfer:options': () => editor.transferOptions(),
     'transfer:start': (request) => editor.startTransfer(request),
+    'transfer:start-batch': (request, contentTrackIds) =>
+      editor.startTransferBatch(request, contentTrackIds),
     'transfer:cancel': (jobId) => editor.cancelTransfer(jobId),
     'transfer:jobs': () => editor.listJobs(),
     'transfer:iterate-audio': (jobId) => editor.iterateAudio(jobId),
@@ -63,6 +65,8 @@ export function createHandlerTable(
     'models:train': (request) => editor.models.train(request),
     'models:cancel-training': (id) => editor.models.cancelTraining(id),
     'models:trainings': () => editor.models.trainings(),
+    'models:choose-content': () => editor.models.chooseContentFolder(),
+    'models:train-generator': (request) => editor.trainGenerator(request),
   };
   const table = {} as Record<IpcChannel, (args: unknown) => Promise<IpcReply<unknown>>>;
   for (const channel of Object.keys(implementations) as IpcChannel[]) {

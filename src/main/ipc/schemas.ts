@@ -89,6 +89,13 @@ const trainModel = z.strictObject({
   name: modelNameSchema,
 });
 
+const trainGenerator = z.strictObject({
+  styleTrackId: idSchema,
+  data: pathSchema,
+  epochs: z.int().min(TRAINING_EPOCH_LIMITS.min).max(TRAINING_EPOCH_LIMITS.max),
+  name: modelNameSchema,
+});
+
 const exportStems = z.strictObject({
   trackIds: z.array(idSchema).min(1).max(256),
   fileFormat: z.enum(STEM_FILE_FORMATS).optional(),
@@ -137,6 +144,7 @@ export const ARGUMENT_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcCalls[C]['args'
   'track:drag-out': z.tuple([idSchema]),
   'transfer:options': none,
   'transfer:start': z.tuple([transferStart]),
+  'transfer:start-batch': z.tuple([transferStart, z.array(idSchema).min(1).max(256)]),
   'transfer:cancel': z.tuple([jobId]),
   'transfer:jobs': none,
   'transfer:iterate-audio': z.tuple([jobId]),
@@ -151,6 +159,8 @@ export const ARGUMENT_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcCalls[C]['args'
   'models:train': z.tuple([trainModel]),
   'models:cancel-training': z.tuple([jobId]),
   'models:trainings': none,
+  'models:choose-content': none,
+  'models:train-generator': z.tuple([trainGenerator]),
 };
 
 function describeValue(value: unknown): string {

@@ -291,7 +291,11 @@ export function App(): React.JSX.Element {
           />
           <aside className="side">
             {showModels && (
-              <ModelsPanel trainings={trainings} onClose={() => setShowModels(false)} />
+              <ModelsPanel
+                trainings={trainings}
+                tracks={tracks}
+                onClose={() => setShowModels(false)}
+              />
             )}
             <TransferPanel
               document={project.document}

@@ -17,6 +17,8 @@ import type {
   ModelExportResult,
   ModelImportRequest,
   ModelInfo,
+  ContentFolderInfo,
+  TrainGeneratorModelRequest,
   TrainingDataInfo,
   TrainingSummary,
   TrainModelRequest,
@@ -91,6 +93,11 @@ export interface IpcCalls {
   'track:drag-out': { args: [trackId: string]; result: void };
   'transfer:options': { args: []; result: TransferOptions };
   'transfer:start': { args: [request: TransferStartRequest]; result: JobSummary };
+  /** The request for each of several content tracks, whole clips: one job and result each. */
+  'transfer:start-batch': {
+    args: [request: TransferStartRequest, contentTrackIds: string[]];
+    result: JobSummary[];
+  };
   'transfer:cancel': { args: [jobId: string]; result: JobSummary };
   'transfer:jobs': { args: []; result: JobSnapshot[] };
   'transfer:iterate-audio': { args: [jobId: string]; result: IterateAudio };
@@ -106,6 +113,11 @@ export interface IpcCalls {
   'models:train': { args: [request: TrainModelRequest]; result: TrainingSummary };
   'models:cancel-training': { args: [trainingId: string]; result: TrainingSummary };
   'models:trainings': { args: []; result: TrainingSummary[] };
+  'models:choose-content': { args: []; result: ContentFolderInfo | null };
+  'models:train-generator': {
+    args: [request: TrainGeneratorModelRequest];
+    result: TrainingSummary;
+  };
   /** Consistency of result tracks or a folder's clusters, in the engine; progress by evaluation:update. */
   'evaluation:start': { args: [request: EvaluationRequest]; result: EvaluationSummary };
   'evaluation:cancel': { args: [evaluationId: string]; result: EvaluationSummary };
@@ -151,6 +163,7 @@ export const API_METHODS = {
   dragOut: 'track:drag-out',
   transferOptions: 'transfer:options',
   startTransfer: 'transfer:start',
+  startTransferBatch: 'transfer:start-batch',
   cancelTransfer: 'transfer:cancel',
   listJobs: 'transfer:jobs',
   iterateAudio: 'transfer:iterate-audio',
@@ -165,6 +178,8 @@ export const API_METHODS = {
   trainModel: 'models:train',
   cancelTraining: 'models:cancel-training',
   listTrainings: 'models:trainings',
+  chooseContentFolder: 'models:choose-content',
+  trainGenerator: 'models:train-generator',
   startEvaluation: 'evaluation:start',
   cancelEvaluation: 'evaluation:cancel',
   trackCurves: 'evaluation:curves',

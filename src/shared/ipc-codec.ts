@@ -7,6 +7,14 @@
 
 import type { HostDialogMessage } from './host-dialogs';
 
+/**
+ * The largest socket message the host accepts: a larger one closes the socket (1009) before it is
+ * buffered whole. The largest real messages are uploads: 512 MiB carries 23 minutes of 48 kHz
+ * stereo as the float PCM the page sends for a compressed file, or 50 minutes of 16-bit 44.1 kHz
+ * stereo WAV, while a 2 GiB message (which took 4 GB and blocked the host) cannot arrive.
+ */
+export const SOCKET_MAX_BYTES = 512 * 2 ** 20;
+
 type TypedArrayName =
   | 'Uint8Array'
   | 'Int8Array'

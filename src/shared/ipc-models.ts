@@ -66,11 +66,30 @@ export interface TrainModelRequest {
   name: string;
 }
 
+/** A folder of content clips the user picked to train a generator on. */
+export interface ContentFolderInfo {
+  folder: string;
+  /** WAV files found below it (their usability is checked when training starts). */
+  clips: number;
+}
+
+export interface TrainGeneratorModelRequest {
+  /** The project track whose clip is the style the generator learns. */
+  styleTrackId: string;
+  /** A folder of content clips, any WAVs below it (chosen in a dialog). */
+  data: string;
+  epochs: number;
+  name: string;
+}
+
 export type TrainingPhase = 'loading' | 'training' | 'evaluating' | 'saving';
 
 export interface TrainingSummary {
   id: string;
   name: string;
+  /** What it trains: a classifier, or a generator for one style. */
+  kind: 'classifier' | 'generator';
+  /** The classifier's network; for a generator, its loss network's. */
   architecture: ModelArchitecture;
   state: JobState;
   phase: TrainingPhase | null;
@@ -85,8 +104,10 @@ export interface TrainingSummary {
   accuracy: number | null;
   elapsedSeconds: Seconds;
   remainingSeconds: Seconds | null;
-  /** Held-out accuracy of the finished model. */
+  /** Held-out accuracy of the finished classifier. */
   heldOutAccuracy: number | null;
+  /** Held-out loss of the finished generator (null: no clip was held out, or a classifier). */
+  heldOutLoss: number | null;
   /** Why it failed or what a cancel kept, one sentence. */
   message: string | null;
 }

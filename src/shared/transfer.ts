@@ -77,6 +77,8 @@ export interface TransferProgress {
   remainingSeconds?: Seconds;
   /** The current iterate of one window of one stream. */
   preview?: TransferPreview;
+  /** Sent once, as the inputs are read: what the reader noticed (a float file above 0 dBFS ...). */
+  warnings?: string[];
 }
 
 export interface TransferPreview {

@@ -3,7 +3,12 @@
 import type { TimbrefoldApi } from '../shared/api';
 import type { IpcReply } from '../shared/ipc-channels';
 import { createTimbrefoldApi } from '../shared/ipc-client';
-import { decodeMessage, encodeMessage, type SocketMessage } from '../shared/ipc-codec';
+import {
+  decodeMessage,
+  encodeMessage,
+  SOCKET_MAX_BYTES,
+  type SocketMessage,
+} from '../shared/ipc-codec';
 import type { HostFolderListing } from '../shared/host-dialogs';
 import { showHostChooser } from './host-chooser';
 
@@ -69,8 +74,22 @@ const api = createTimbrefoldApi({
   invoke: (channel, args) =>
     new Promise((resolve) => {
       const id = nextId++;
+      const frame = encodeMessage({ type: 'call', id, channel, args });
+      // The host would close the socket on it: say why here instead.
+      if (frame.byteLength > SOCKET_MAX_BYTES) {
+        resolve({
+          ok: false,
+          error: {
+            name: 'TooLarge',
+            message: `That is ${Math.ceil(frame.byteLength / 2 ** 20)} MB, more than the ${SOCKET_MAX_BYTES / 2 ** 20} MB the editor in a browser can send to its host at once: import a shorter file.`,
+            userFacing: true,
+          },
+        });
+        return;
+      }
       pending.set(id, resolve);
-      send({ type: 'call', id, channel, args });
+      if (socket.readyState === WebSocket.OPEN) socket.send(frame);
+      else outbox.push(frame);
     }),
   subscribe: (event, listener) => {
     const set = listeners.get(event) ?? new Set();

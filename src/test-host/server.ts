@@ -10,6 +10,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { hostname as machineName, tmpdir } from 'node:os';
 import { extname, join, relative, resolve } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { SOCKET_MAX_BYTES } from '../shared/ipc-codec';
 import {
   IPC_CHANNELS,
   type IpcChannel,
@@ -43,7 +44,11 @@ export interface TestHostOptions {
   /** The user's model cache (default: `models` in the data folder). */
   modelsDir?: string;
   concurrency?: number;
+  /** The largest socket message accepted (default SOCKET_MAX_BYTES). */
+  maxMessageBytes?: number;
 }
+
+export { SOCKET_MAX_BYTES };
 
 export interface TestHost {
   /** The address to open, with the access token when one is needed. */
@@ -253,7 +258,10 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     response.writeHead(204).end();
   }
 
-  const sockets$ = new WebSocketServer({ noServer: true, maxPayload: 2 ** 31 - 1 });
+  const sockets$ = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxMessageBytes ?? SOCKET_MAX_BYTES,
+  });
   server.on('upgrade', (request, socket, head) => {
     const access = decideAccess(policy, {
       url: request.url ?? '/',
@@ -281,6 +289,9 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
         }
       });
       ws.on('message', (data: Buffer) => void answerCall(ws, data));
+      // A message over maxPayload (or a broken frame): ws closes that socket (1009, 1002); the
+      // host itself carries on.
+      ws.on('error', () => undefined);
     });
   });
 

@@ -2,6 +2,8 @@
 // transfer panel's guidance, and a job's progress outside the page. Each flow asserts on what a
 // person would see, against the real handlers and engine.
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { EditorSession } from './editor-harness';
 import { eventually, importClips, selectRegion } from './flows';
@@ -34,6 +36,7 @@ export async function keyboardOnly(session: EditorSession): Promise<void> {
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   assert.ok(Math.abs((await playhead(page)) - 3 * step) < 0.011, 'three arrows, three ticks');
+  assert.equal(Number(await ruler.getAttribute('aria-valuenow')), await playhead(page));
   await page.keyboard.press('ArrowLeft');
   assert.ok(Math.abs((await playhead(page)) - 2 * step) < 0.011);
 
@@ -57,6 +60,10 @@ export async function keyboardOnly(session: EditorSession): Promise<void> {
   assert.equal(await playhead(page), 12);
   await page.keyboard.press('Home');
   assert.equal(await playhead(page), 0);
+  await page.getByRole('img', { name: `Waveform of ${piano}`, exact: true }).focus();
+  await page.keyboard.press('ArrowRight');
+  assert.ok(Math.abs((await playhead(page)) - step) < 0.011, 'the waveform lane takes the keys');
+  await page.keyboard.press('Home');
   await session.screenshot('keyboard-selection');
 
   // Space plays and stops wherever focus is: on a button just clicked it does not press it again.
@@ -183,6 +190,19 @@ export async function newAsksFirst(session: EditorSession): Promise<void> {
     /not in a folder yet/,
     'it is still untitled',
   );
+
+  // Save first: the session goes to a folder of the user's, then New starts afresh.
+  const folder = join(session.dataDir, 'violin-sketch');
+  await session.answerDialog('save-folder', [folder]);
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await ask.getByRole('button', { name: 'Save first…' }).click();
+  await page.getByText('Drop audio files here').waitFor();
+  assert.ok(existsSync(join(folder, 'project.json')), 'the session was saved to its folder');
+  await eventually('Recent lists the saved project by name', async () => {
+    await recent.focus();
+    const now = await recent.locator('option').allTextContents();
+    return now.includes('violin-sketch') && !now.some((l) => l.startsWith('Untitled'));
+  });
 }
 
 /** Records the system notifications the page shows (Chromium's own would go to the desktop). */
@@ -288,7 +308,10 @@ export async function guidanceAndProgress(session: EditorSession): Promise<void>
     120000,
   );
   await session.screenshot('transfer-progress');
-  const name = `${speech} × ${violin} (shallow)`;
+  // The result's short name, as the render queue shows it (its full name is the tooltip).
+  const jobName = page.getByRole('listitem', { name: /^Job / }).first().locator('.job-name');
+  const name = (await jobName.textContent()) ?? '';
+  assert.equal(await jobName.getAttribute('title'), `${speech} × ${violin} (shallow)`);
   await page.getByRole('region', { name: `Track ${name}` }).waitFor({ timeout: 240000 });
   await eventually(
     'the title is plain again',

@@ -436,6 +436,12 @@ export async function transferFlow(session: EditorSession): Promise<FrameTimes> 
   await result.waitFor({ timeout: 240000 });
   const frameTimes = await stopFrames();
   await assertLanesDrawn(page, name, RESULT_GREEN);
+  // The new result was scrolled into view: its row sits inside the track list's visible part.
+  await eventually('the result is in view', async () => {
+    const row = await result.boundingBox();
+    const list = await page.locator('.track-rows').boundingBox();
+    return !!row && !!list && row.y >= list.y - 1 && row.y + row.height <= list.y + list.height + 1;
+  });
   assert.match((await result.textContent()) ?? '', /1\.50 s/);
   await result.getByText('Recipe').click();
   // The recipe carries the weights the sliders showed.

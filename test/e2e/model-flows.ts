@@ -134,7 +134,7 @@ export async function trainModelFlow(session: EditorSession): Promise<void> {
     (await panel.getByLabel('Training data').textContent()) ?? '',
     /2 classes \(flute, keyboard\), 6 clips/,
   );
-  await panel.getByRole('spinbutton', { name: 'Epochs' }).fill('2');
+  await panel.getByRole('spinbutton', { name: 'Epochs', exact: true }).fill('2');
   await panel.getByRole('textbox', { name: 'Model name' }).fill('e2e-tiny');
   await panel.getByRole('button', { name: 'Train', exact: true }).click();
 
@@ -169,8 +169,14 @@ export async function trainModelFlow(session: EditorSession): Promise<void> {
   await listed.getByRole('button', { name: 'Export e2e-tiny' }).click();
   await page.getByText(`Exported e2e-tiny to ${file}.`).waitFor();
   assert.ok(existsSync(file));
+  // Escape answers the confirmation (Keep) and leaves the Models dialog open.
   await listed.getByRole('button', { name: 'Delete e2e-tiny' }).click();
   const confirm = listed.getByRole('alertdialog', { name: 'Delete e2e-tiny?' });
+  await confirm.waitFor();
+  await page.keyboard.press('Escape');
+  await confirm.waitFor({ state: 'detached' });
+  assert.ok(await panel.isVisible(), 'the Models dialog stays open');
+  await listed.getByRole('button', { name: 'Delete e2e-tiny' }).click();
   await confirm.getByRole('button', { name: 'Delete model' }).click();
   await listed.waitFor({ state: 'detached' });
   await session.answerDialog('model-file', [file]);

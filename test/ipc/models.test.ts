@@ -261,7 +261,8 @@ describe('model handlers', () => {
       },
       region: { start: 1, end: 2 },
     });
-    assert.match(job.name, /\(cnn\)$/);
+    assert.equal(job.name, 'String acoustic β 2', 'named by its style and beta');
+    assert.match(job.fullName, /\(cnn\)$/);
     const done = await settled(fx, job.id);
     assert.equal(done.job.state, 'finished', done.job.error ?? '');
     const losses = jobUpdates(fx, job.id).flatMap((u) => (u.loss ? [u.loss] : []));

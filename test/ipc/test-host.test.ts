@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { WebSocket } from 'ws';
 import { decodeMessage, encodeMessage, type SocketMessage } from '../../src/shared/ipc-codec';
 import type { ImportResult } from '../../src/shared/ipc-channels';
-import { startTestHost, type TestHost } from '../../src/test-host/server';
+import { SOCKET_MAX_BYTES, startTestHost, type TestHost } from '../../src/test-host/server';
 import { corpusFile } from '../fixtures/paths';
 
 describe('test host', () => {
@@ -107,5 +107,51 @@ describe('test host', () => {
   test('a socket from another origin is refused', async () => {
     await assert.rejects(connect('http://evil.example'));
     await assert.rejects(connect(`http://localhost:${host.port}`));
+  });
+});
+
+describe('the test host socket', () => {
+  test('refuses a message over its maximum size, closing only that socket (issue 10)', async () => {
+    // The default is far below the 2 GiB a message could be before (4 GB taken, the host blocked).
+    assert.ok(SOCKET_MAX_BYTES <= 512 * 2 ** 20);
+    const small = await startTestHost({
+      port: 0,
+      buildDir: '/nonexistent-build',
+      maxMessageBytes: 2 ** 20,
+    });
+    try {
+      const open = (): Promise<WebSocket> =>
+        new Promise((resolve, reject) => {
+          const ws = new WebSocket(`ws://127.0.0.1:${small.port}/__host/socket`, {
+            origin: `http://127.0.0.1:${small.port}`,
+          });
+          ws.once('open', () => resolve(ws));
+          ws.once('error', reject);
+        });
+      const big = await open();
+      const closed = new Promise<number>((resolve) => big.once('close', (code) => resolve(code)));
+      big.on('error', () => undefined);
+      big.send(
+        encodeMessage({
+          type: 'call',
+          id: 1,
+          channel: 'audio:import-wav-bytes',
+          args: [{ name: 'big.wav', bytes: new Uint8Array(2 * 2 ** 20) }],
+        }),
+      );
+      assert.equal(await closed, 1009, 'closed as "message too big"');
+      // The host goes on answering other sockets.
+      const next = await open();
+      const reply = await new Promise<SocketMessage>((resolve) => {
+        next.once('message', (data: Buffer) =>
+          resolve(decodeMessage(new Uint8Array(data)) as SocketMessage),
+        );
+        next.send(encodeMessage({ type: 'call', id: 2, channel: 'app:info', args: [] }));
+      });
+      assert.equal(reply.type === 'reply' && (reply.reply as { ok: boolean }).ok, true);
+      next.close();
+    } finally {
+      await small.close();
+    }
   });
 });

@@ -14,6 +14,17 @@ export interface FixtureJobs {
   'exit-worker': JobSpec<Record<string, never>, never, never>;
   'until-cancelled': JobSpec<unknown, { iteration: number; cancelSeen: boolean }, never>;
   'ignores-cancel': JobSpec<unknown, { started: true }, never>;
+  /** Keeps JavaScript objects until the heap runs out. */
+  'runaway-heap': JobSpec<Record<string, never>, never, never>;
+  /** Holds `megabytes` of WebAssembly memory and of Float32Arrays, outside the JS heap. */
+  'outside-heap': JobSpec<{ megabytes: number }, never, { wasm: number; typed: number }>;
+}
+
+interface WasmApi {
+  Memory: new (size: { initial: number; maximum: number }) => {
+    grow(pages: number): number;
+    buffer: ArrayBuffer;
+  };
 }
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -53,6 +64,20 @@ serveJobs<FixtureJobs>({
       context.progress({ iteration, cancelSeen: context.signal.aborted });
       await tick();
     }
+  },
+  'runaway-heap': async () => {
+    const kept: { n: number; text: string }[] = [];
+    for (let n = 0; ; n++) kept.push({ n, text: `row ${n} `.repeat(8) });
+  },
+  'outside-heap': async ({ megabytes }: { megabytes: number }) => {
+    // The Node types here leave out WebAssembly's constructors; the runtime has them.
+    const { Memory } = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+    const memory = new Memory({ initial: 1, maximum: 65536 });
+    memory.grow((megabytes * 2 ** 20) / 65536 - 1);
+    const typed = Array.from({ length: megabytes / 16 }, () =>
+      new Float32Array(4 * 2 ** 20).fill(1),
+    );
+    return { wasm: memory.buffer.byteLength / 2 ** 20, typed: typed.length * 16 };
   },
   'ignores-cancel': async (_params: unknown, context: JobContext<{ started: true }>) => {
     context.progress({ started: true });

@@ -129,3 +129,38 @@ describe('job runner', () => {
     }
   });
 });
+
+describe('a job that runs out of memory (issue 10)', () => {
+  const limited = new JobRunner<FixtureJobs>(new URL('./fixture-worker.ts', import.meta.url), {
+    resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 },
+  });
+
+  test('fails with a clear message while the runner and the other jobs carry on', async () => {
+    // A job running beside it, started first and still counting when the other one dies.
+    const beside = limited.run('count', { to: 2000 });
+    const failure = await limited.run('runaway-heap', {}).then(
+      () => assert.fail('the runaway job finished'),
+      (error: unknown) => error,
+    );
+    assert.ok(failure instanceof JobFailedError, String(failure));
+    assert.equal(failure.name, 'JobOutOfMemory');
+    assert.equal(failure.userFacing, true);
+    assert.equal(failure.code, 'ERR_WORKER_OUT_OF_MEMORY');
+    assert.match(
+      failure.message,
+      /^The runaway-heap job ran out of memory \(its limit is 48 MB\) and was stopped; nothing else was affected\./,
+    );
+    assert.deepEqual(await beside, { counted: 2000 });
+    // The runner takes the next job as usual.
+    assert.deepEqual(await limited.run('count', { to: 3 }), { counted: 3 });
+  });
+
+  test('the limit bounds the JavaScript heap only, not WebAssembly memory or typed arrays', async () => {
+    // Measured, and kept true by this test: a 48 MB heap limit lets 256 MB of each through. tfjs's
+    // wasm heap is such memory, so the transfer's settings are checked against the budget first.
+    assert.deepEqual(await limited.run('outside-heap', { megabytes: 256 }), {
+      wasm: 256,
+      typed: 256,
+    });
+  });
+});

@@ -13,6 +13,8 @@ import {
   shortcutSections,
   TIMELINE_KEYS,
   timelineActionOf,
+  TRACK_KEYS,
+  trackActionOf,
 } from '../../src/renderer/src/app/keymap';
 
 const key = (k: string, shift = false) => ({
@@ -64,6 +66,11 @@ describe('shortcut list', () => {
       );
     for (const binding of TIMELINE_KEYS)
       assert.equal(rows.filter((r) => r.label === binding.label).length, 1);
+    for (const binding of TRACK_KEYS)
+      assert.ok(rows.some((r) => r.label === binding.label && r.keys.startsWith('Alt+')));
+    assert.equal(trackActionOf({ ...key('ArrowUp'), altKey: true }), 'track-up');
+    assert.equal(trackActionOf({ ...key('ArrowLeft', true), altKey: true }), 'clip-earlier');
+    assert.equal(trackActionOf(key('ArrowUp')), null);
     assert.equal(keyLabel('CmdOrCtrl+Shift+Z', false), 'Ctrl+Shift+Z');
     assert.equal(keyLabel('CmdOrCtrl+Shift+Z', true), '⌘⇧Z');
   });

@@ -17,6 +17,7 @@ export { resample, resampleAudio, resampledLength } from './resample';
 export type { ResampleOptions, ResampleQuality } from './resample';
 export { fromMidSide, mixdown, splitChannels, toMidSide } from './channels';
 export { integratedLoudness, samplePeakDb } from './loudness';
+export { aboveFullScaleWarning } from './full-scale';
 export type { LoudnessOptions } from './loudness';
 export { channelSpeakers, defaultChannelMask } from './speaker-layout';
 export type { Speaker } from './speaker-layout';

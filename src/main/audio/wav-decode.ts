@@ -9,6 +9,8 @@
 import { basename } from 'node:path';
 import { AudioFileError } from './errors';
 import { describeNonWavFile } from './foreign-formats';
+import { aboveFullScaleWarning } from './full-scale';
+import { samplePeakDb } from './loudness';
 import type { PcmAudio } from './pcm-audio';
 import { walkWaveChunks } from './riff-chunks';
 import type { RiffChunk } from './riff-chunks';
@@ -135,8 +137,14 @@ export function decodeWav(bytes: Uint8Array, name?: string): DecodedWav {
       `${label} stores its ${samples.validBits}-bit samples in the low bits of ${samples.containerBytes * 8}-bit slots (non-standard); read them that way.`,
     );
   }
+  const audio = { sampleRate: samples.sampleRate, channels: decoded.channels };
+  // Only float samples can go beyond full scale; integer ones stop at it.
+  if (samples.codec === 'float') {
+    const loud = aboveFullScaleWarning(label, samplePeakDb(audio));
+    if (loud) warnings.push(loud);
+  }
   return {
-    audio: { sampleRate: samples.sampleRate, channels: decoded.channels },
+    audio,
     format: {
       codec: samples.codec,
       bitDepth: samples.validBits,

@@ -131,6 +131,11 @@ export function transferRequestOf(flags: TransferFlags): TransferRequest {
   };
 }
 
+/** What the reader noticed about the inputs, on stderr beside the progress bar. */
+function printWarnings(warnings: readonly string[] | undefined): void {
+  for (const warning of warnings ?? []) process.stderr.write(`\ntimbrefold: warning: ${warning}\n`);
+}
+
 /** DIR/NAME.wav for the content NAME.wav: a batch's result is named after its input. */
 function outputIn(dir: string, content: string): string {
   return join(dir, `${basename(content, extname(content))}.wav`);
@@ -226,6 +231,7 @@ export function registerTransferCommand(program: Command): void {
       createEngineJobRunner().run('transfer', request, {
         signal,
         onProgress: (progress) => {
+          if (!flags.json) printWarnings(progress.warnings);
           if (flags.json) {
             process.stdout.write(
               `${JSON.stringify({ event: 'progress', ...progress, preview: undefined })}\n`,
@@ -278,6 +284,7 @@ async function runBatch(
       {
         signal,
         onProgress: (progress) => {
+          if (!json) printWarnings(progress.warnings);
           if (json) {
             process.stdout.write(
               `${JSON.stringify({ event: 'progress', ...progress, preview: undefined })}\n`,

@@ -2,14 +2,15 @@
 // data goes to a temporary file in the same folder, is flushed to disk (fsync), then renamed over
 // the target (atomic on one file system), and the folder entry is flushed too. On any failure the
 // temporary file is removed and the old file is left as it was. A crash (power loss, kill -9)
-// can at worst leave a hidden ".name.*.tmp" file beside the target, never a partial target.
-import { randomBytes } from 'node:crypto';
+// can at worst leave a hidden ".name.PID-xxxxxxxx.tmp" file beside the target, never a partial
+// target; the next write to that folder removes such leftovers of dead processes (stale-files.ts).
 import { open, rename, rm, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { FileWriteError, isSystemError } from './errors';
 import type { FileWriteErrorCode } from './errors';
 import { assertNotProtected } from './protected-paths';
+import { removeStaleFiles, temporaryPath } from './stale-files';
 
 /** Bytes, text (UTF-8), or blocks produced on the fly (a generator that throws aborts the write). */
 export type AtomicWriteData =
@@ -113,11 +114,7 @@ export async function writeFileAtomic(
   try {
     await assertNotProtected(target, options.protect ?? []);
     const mode = await targetMode(target, options.mode);
-    // Hidden, unique, and short enough for any file system's name limit.
-    temp = join(
-      folder,
-      `.${basename(target).slice(0, 80)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
-    );
+    temp = temporaryPath(folder, target);
     handle = await open(temp, 'wx', mode ?? 0o666);
     if (mode !== undefined) await handle.chmod(mode); // open's mode is masked by the umask
     await writeData(handle, data);
@@ -132,4 +129,5 @@ export async function writeFileAtomic(
     throw fileSystemWriteError(error, path);
   }
   await syncFolder(folder);
+  await removeStaleFiles(folder);
 }

@@ -1,19 +1,22 @@
 // The editor's model cache: list, delete, import and export models, and train new ones. Paths
 // follow the editor's rule (path-grants.ts): only files and folders the user chose in a dialog.
 import type {
+  ContentFolderInfo,
   ModelExportRequest,
   ModelExportResult,
   ModelImportRequest,
   ModelInfo,
   TrainingDataInfo,
   TrainingSummary,
+  TrainGeneratorModelRequest,
   TrainModelRequest,
 } from '../../shared/ipc-models';
 import { exportModel, importModel } from '../models/model-bundle';
 import { ModelCache, checkModelName } from '../models/model-cache';
 import { importModelFolder } from '../models/model-folder-import';
 import { modelInfo } from '../models/model-info';
-import { findTrainingData } from '../training/training-data';
+import { TrainingDataError } from '../training/errors';
+import { findTrainingData, wavFilesBelow } from '../training/training-data';
 import type { TrainingQueue } from '../project/training-queue';
 import type { Dialogs } from './dialogs';
 import type { PathGrants } from './path-grants';
@@ -101,6 +104,33 @@ export class EditorModels {
     const data = this.grants.require(request.data, 'data', 'read');
     checkModelName(request.name);
     return this.training.start({ ...request, data });
+  }
+
+  /** Asks for a folder of content clips for a generator (refused when it holds no WAV). */
+  async chooseContentFolder(): Promise<ContentFolderInfo | null> {
+    const folder = await this.dialogs.chooseTrainingFolder();
+    if (folder === null) return null;
+    this.grants.grant(folder, 'read');
+    const clips = (await wavFilesBelow(folder)).length;
+    if (clips === 0)
+      throw new TrainingDataError(
+        'NO_USABLE_CLIPS',
+        folder,
+        `The content folder ${folder} has no WAV files (searched in every subfolder).`,
+      );
+    return { folder, clips };
+  }
+
+  /** Trains a generator for `style` (a project file) on a content folder the user chose. */
+  trainGenerator(request: TrainGeneratorModelRequest, style: string): TrainingSummary {
+    const data = this.grants.require(request.data, 'data', 'read');
+    checkModelName(request.name);
+    return this.training.startGenerator({
+      style,
+      data,
+      epochs: request.epochs,
+      name: request.name,
+    });
   }
 
   cancelTraining(id: string): TrainingSummary {

@@ -23,6 +23,7 @@ import type {
   TransferStartRequest,
 } from '../../shared/ipc-jobs';
 import type { LaneData } from '../../shared/ipc-lanes';
+import type { TrainGeneratorModelRequest, TrainingSummary } from '../../shared/ipc-models';
 import type {
   ClipInfo,
   ProjectEdit,
@@ -31,7 +32,7 @@ import type {
   TrackState,
 } from '../../shared/ipc-project';
 import { ParameterError } from '../../shared/user-error';
-import { writeWav } from '../audio';
+import { aboveFullScaleWarning, writeWav } from '../audio';
 import { createEngineJobRunner } from '../worker/engine-jobs';
 import { transferMethods } from './transfer-methods';
 import type { JobRunner } from '../jobs/job-runner';
@@ -141,6 +142,7 @@ export class Editor {
     this.training = new TrainingQueue({
       engine: this.engine,
       modelsDir: models.dir,
+      shippedModelsDirs: models.shipped,
       emit: (summary) => host.emit('training:update', summary),
     });
     this.models = new EditorModels(models, host.dialogs, this.grants, this.training);
@@ -315,8 +317,19 @@ export class Editor {
     return { methods: transferMethods(), concurrency: this.queue.concurrency };
   }
 
+  /** A generator for the style of a project track (its clip, read as a plain project file). */
+  async trainGenerator(request: TrainGeneratorModelRequest): Promise<TrainingSummary> {
+    const track = this.session.findTrack(request.styleTrackId);
+    const style = await this.session.readablePathOf(track.clip.file);
+    return this.models.trainGenerator(request, style);
+  }
+
   startTransfer(request: TransferStartRequest): JobSummary {
     return this.queue.start(request);
+  }
+
+  startTransferBatch(request: TransferStartRequest, contentTrackIds: string[]): JobSummary[] {
+    return this.queue.startBatch(request, contentTrackIds);
   }
 
   cancelTransfer(jobId: string): JobSummary {
@@ -475,6 +488,10 @@ export class Editor {
       recipe: null,
     }));
     const snapshot = this.session.addTracks(tracks, label);
+    for (const { clip } of imported) {
+      const loud = aboveFullScaleWarning(clip.sourceName, clip.peakDb);
+      if (loud) this.host.emit('app:notice', { level: 'info', message: loud });
+    }
     return { snapshot, trackIds: tracks.map((t) => t.id), toDecode: [] };
   }
 }

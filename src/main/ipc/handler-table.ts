@@ -49,6 +49,8 @@ export function createHandlerTable(
     'track:drag-out': (trackId) => editor.dragOut(trackId),
     'transfer:options': () => editor.transferOptions(),
     'transfer:start': (request) => editor.startTransfer(request),
+    'transfer:start-batch': (request, contentTrackIds) =>
+      editor.startTransferBatch(request, contentTrackIds),
     'transfer:cancel': (jobId) => editor.cancelTransfer(jobId),
     'transfer:jobs': () => editor.listJobs(),
     'transfer:iterate-audio': (jobId) => editor.iterateAudio(jobId),
@@ -63,6 +65,8 @@ export function createHandlerTable(
     'models:train': (request) => editor.models.train(request),
     'models:cancel-training': (id) => editor.models.cancelTraining(id),
     'models:trainings': () => editor.models.trainings(),
+    'models:choose-content': () => editor.models.chooseContentFolder(),
+    'models:train-generator': (request) => editor.trainGenerator(request),
     'evaluation:start': (request) => editor.evaluation.start(request),
     'evaluation:cancel': (id) => editor.evaluation.cancel(id),
     'evaluation:curves': (trackId) => editor.evaluation.curves(trackId),

@@ -89,6 +89,13 @@ const trainModel = z.strictObject({
   name: modelNameSchema,
 });
 
+const trainGenerator = z.strictObject({
+  styleTrackId: idSchema,
+  data: pathSchema,
+  epochs: z.int().min(TRAINING_EPOCH_LIMITS.min).max(TRAINING_EPOCH_LIMITS.max),
+  name: modelNameSchema,
+});
+
 const evaluationStart = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('consistency'),
@@ -146,6 +153,7 @@ export const ARGUMENT_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcCalls[C]['args'
   'track:drag-out': z.tuple([idSchema]),
   'transfer:options': none,
   'transfer:start': z.tuple([transferStart]),
+  'transfer:start-batch': z.tuple([transferStart, z.array(idSchema).min(1).max(256)]),
   'transfer:cancel': z.tuple([jobId]),
   'transfer:jobs': none,
   'transfer:iterate-audio': z.tuple([jobId]),
@@ -160,6 +168,8 @@ export const ARGUMENT_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcCalls[C]['args'
   'models:train': z.tuple([trainModel]),
   'models:cancel-training': z.tuple([jobId]),
   'models:trainings': none,
+  'models:choose-content': none,
+  'models:train-generator': z.tuple([trainGenerator]),
   'evaluation:start': z.tuple([evaluationStart]),
   'evaluation:cancel': z.tuple([jobId]),
   'evaluation:curves': z.tuple([idSchema]),

@@ -1,6 +1,6 @@
 // Runs jobs off the calling thread: one fresh worker per job, so a finished or cancelled job
 // returns all of its memory (tfjs wasm heaps never shrink) and a crash cannot take the caller down.
-import type { Worker } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { JobCancelledError, JobFailedError } from './errors';
 import type { JobTable } from './job-table';
 import type { FromWorker, ToWorker } from './protocol';
@@ -20,11 +20,20 @@ export interface JobRunnerOptions {
    * through before every job's first progress. Still one fresh worker per job.
    */
   spareWorker?: boolean;
+  /**
+   * V8 heap limits for each job's worker. A worker that reaches them is stopped on its own and its
+   * job fails with an out-of-memory message; without them, a worker's heap running out aborts the
+   * whole process (the app and every job). They bound the JavaScript heap only: typed arrays and
+   * WebAssembly memory (tfjs's wasm heap) are outside it (test/jobs/job-runner.test.ts), which is
+   * why a transfer's memory is also checked from its settings (methods/memory-estimate.ts).
+   */
+  resourceLimits?: ResourceLimits;
 }
 
 export class JobRunner<Jobs extends JobTable<Jobs>> {
   private readonly cancelGraceMs: number;
   private readonly keepSpare: boolean;
+  private readonly resourceLimits: ResourceLimits | undefined;
   private spare: { worker: Worker; forget: () => void } | undefined;
   private disposed = false;
 
@@ -34,6 +43,7 @@ export class JobRunner<Jobs extends JobTable<Jobs>> {
   ) {
     this.cancelGraceMs = options.cancelGraceMs ?? 5000;
     this.keepSpare = options.spareWorker ?? false;
+    this.resourceLimits = options.resourceLimits;
     this.prepareSpare();
   }
 
@@ -68,7 +78,7 @@ export class JobRunner<Jobs extends JobTable<Jobs>> {
 
   private prepareSpare(): void {
     if (!this.keepSpare || this.disposed || this.spare) return;
-    const worker = spawnWorker(this.workerEntry);
+    const worker = spawnWorker(this.workerEntry, this.resourceLimits);
     // An idle spare does not keep the process alive, and one that dies is simply replaced later.
     worker.unref();
     const forget = (): void => {
@@ -82,7 +92,7 @@ export class JobRunner<Jobs extends JobTable<Jobs>> {
   private takeWorker(): Worker {
     const spare = this.spare;
     this.spare = undefined;
-    if (!spare) return spawnWorker(this.workerEntry);
+    if (!spare) return spawnWorker(this.workerEntry, this.resourceLimits);
     spare.worker.off('error', spare.forget);
     spare.worker.off('exit', spare.forget);
     spare.worker.ref();
@@ -127,15 +137,22 @@ export class JobRunner<Jobs extends JobTable<Jobs>> {
         else if (message.cancelled) settle(() => reject(new JobCancelledError(kind)));
         else settle(() => reject(new JobFailedError(kind, message.error)));
       });
-      worker.on('error', (error) =>
+      worker.on('error', (error: Error & { code?: string }) =>
         settle(() =>
           reject(
-            new JobFailedError(kind, {
-              name: 'WorkerError',
-              message: `The ${kind} job's worker failed: ${error.message}`,
-              userFacing: false,
-              ...(error.stack !== undefined && { stack: error.stack }),
-            }),
+            error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? new JobFailedError(kind, {
+                  name: 'JobOutOfMemory',
+                  code: error.code,
+                  message: outOfMemoryMessage(kind, this.resourceLimits),
+                  userFacing: true,
+                })
+              : new JobFailedError(kind, {
+                  name: 'WorkerError',
+                  message: `The ${kind} job's worker failed: ${error.message}`,
+                  userFacing: false,
+                  ...(error.stack !== undefined && { stack: error.stack }),
+                }),
           ),
         ),
       );
@@ -153,6 +170,16 @@ export class JobRunner<Jobs extends JobTable<Jobs>> {
       post(worker, { type: 'start', kind, params });
     });
   }
+}
+
+/** What a user reads when a job's worker reached its memory limit and was stopped. */
+function outOfMemoryMessage(kind: string, limits: ResourceLimits | undefined): string {
+  const limit = limits?.maxOldGenerationSizeMb;
+  return (
+    `The ${kind} job ran out of memory${limit ? ` (its limit is ${limit} MB)` : ''} and was ` +
+    'stopped; nothing else was affected. Try smaller settings: a larger hop, fewer filters, ' +
+    'shorter windows or a shorter clip.'
+  );
 }
 
 function post(worker: Worker, message: ToWorker): void {

@@ -1,4 +1,5 @@
 import { JobRunner } from '../jobs/job-runner';
+import { workerResourceLimits } from '../jobs/worker-limits';
 import type { MediaJobs } from './media-jobs';
 
 // From source (tests, the test host) the worker is TypeScript; in the built app it sits beside
@@ -7,5 +8,7 @@ const workerFile = import.meta.url.endsWith('.ts') ? './media-worker.ts' : './me
 
 /** Runs lane analysis and stem export off the main thread. */
 export function createMediaJobRunner(): JobRunner<MediaJobs> {
-  return new JobRunner<MediaJobs>(new URL(workerFile, import.meta.url));
+  return new JobRunner<MediaJobs>(new URL(workerFile, import.meta.url), {
+    resourceLimits: workerResourceLimits(),
+  });
 }

@@ -25,6 +25,7 @@ import {
 import { writeFileAtomic } from '../fs/atomic-write';
 import { FileWriteError } from '../fs/errors';
 import { assertNotProtected } from '../fs/protected-paths';
+import { assertWithinBudget } from '../app/resource-budget';
 
 export interface StemSource {
   trackId: string;
@@ -146,12 +147,26 @@ export async function exportStems(
       if (problem) throw new ParameterError('fileFormat', `${stem.name}: ${problem}`);
     }
     const offset = Math.round((stem.start - (job.range?.start ?? 0)) * job.sampleRate);
-    plans.push({ stem, offset, end: offset + frames });
+    plans.push({ stem, offset, end: offset + frames, channels: audio.channels.length });
   }
   // A selection gives every stem its length; otherwise the longest stem's end.
   const commonEnd = job.range
     ? Math.round((job.range.end - job.range.start) * job.sampleRate)
     : Math.max(...plans.map((p) => p.end));
+  // Each stem is built whole in float32 before it is written: the longest must fit the budget.
+  for (const plan of plans) {
+    const length = job.padToCommonLength || job.range ? commonEnd : plan.end;
+    assertWithinBudget({
+      setting: 'start',
+      makes: `exporting ${plan.stem.name} (starting at ${plan.stem.start} s${job.padToCommonLength ? ', padded to the longest' : ''}) makes`,
+      count: Math.ceil(length / job.sampleRate),
+      unit: `seconds at ${job.sampleRate} Hz`,
+      bytesPerUnit: job.sampleRate * plan.channels * 4,
+      // The clip itself, resampled, is held beside it.
+      fixedBytes: Math.max(0, plan.end - plan.offset) * plan.channels * 4,
+      fix: 'move the clip earlier, export a selection, or export without padding',
+    });
+  }
   const written: ExportedStem[] = [];
   for (const [index, plan] of plans.entries()) {
     signal?.throwIfAborted();

@@ -72,6 +72,8 @@ export interface OpenedMethod<Settings, Losses extends LossTerms = LossTerms> {
   analysis: AnalysisSettings;
   /** The shortest window the method can work on. */
   minimumFrames: Frames;
+  /** What one window holds, once the method knows its network (a model's layers); else windowMemory. */
+  windowMemory?: WindowMemory;
   /** The losses reported before any iteration has run. */
   noLosses: Losses;
   /** A quick result for the opening seconds, sent as the first preview before the real work. */
@@ -102,6 +104,20 @@ export interface MethodJob<Settings> {
   /** Settles once the compute backend is ready (a method that loads tensors awaits it). */
   backendReady: Promise<BackendReport>;
   signal: AbortSignal | undefined;
+}
+
+/** What one window of a method's optimisation holds, for the memory budget (memory-estimate.ts). */
+export interface WindowMemory {
+  /** Bytes held once per job: a network's weights. */
+  sharedBytes: number;
+  /** Bytes per stream that do not grow with the window or the styles: Gram matrices. */
+  fixedBytes: number;
+  /** Bytes per analysis frame of the window: activations, gradients, optimiser history. */
+  bytesPerFrame: number;
+  /** Bytes per style clip held during the optimisation (beyond its spectrogram). */
+  bytesPerStyle: number;
+  /** What makes the fixed parts large: its setting, as a user reads it ("4096 filters"), the fix. */
+  fixedBy: { setting: string; makes: string; fix: string };
 }
 
 export interface TransferMethod<
@@ -137,5 +153,10 @@ export interface TransferMethod<
   extraLossTerms?: readonly string[];
   /** Checks across settings, after each value passed its declaration; may complete the settings. */
   check?(settings: Settings, overrides: Readonly<Record<string, ParameterValue>>): Settings;
+  /**
+   * What one window needs at these settings over `bins` frequency bins, from the settings alone
+   * (nothing is built); without it the skeleton assumes a generic optimiser's cost.
+   */
+  windowMemory?(settings: Settings, bins: number): WindowMemory;
   open(job: MethodJob<Settings>): Promise<OpenedMethod<Settings, Losses>>;
 }

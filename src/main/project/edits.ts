@@ -7,6 +7,7 @@ import type {
   TrackState,
   TransferSettings,
 } from '../../shared/ipc-project';
+import { assertWithinBudget } from '../app/resource-budget';
 import { ProjectError } from './errors';
 
 export interface EditOutcome {
@@ -14,6 +15,24 @@ export interface EditOutcome {
   label: string;
   /** Edits with the same key in quick succession merge into one undo step; null never merges. */
   coalesceKey: string | null;
+}
+
+/**
+ * A clip may sit only where the session can still be exported: a stem runs from the session's
+ * start to the clip's end, at the clip's rate and channels in float32, and must fit the memory
+ * budget (a clip moved to 86,400 s would make a 33 GB export).
+ */
+function assertPlacementFits(track: TrackState, start: number): void {
+  const { clip } = track;
+  const end = start + clip.duration;
+  assertWithinBudget({
+    setting: 'start',
+    makes: `placing ${track.name} at ${start} s makes a stem of`,
+    count: Math.ceil(end),
+    unit: 'seconds',
+    bytesPerUnit: clip.sampleRate * clip.channels * 4,
+    fix: 'place the clip earlier',
+  });
 }
 
 function requireTrack(document: ProjectDocument, trackId: string): TrackState {
@@ -107,14 +126,17 @@ export function applyEdit(document: ProjectDocument, edit: ProjectEdit): EditOut
         coalesceKey: null,
       };
     }
-    case 'move-clip':
+    case 'move-clip': {
+      const track = requireTrack(document, edit.trackId);
+      assertPlacementFits(track, edit.start);
       return {
         document: updateTrack(document, edit.trackId, {
-          clip: { ...requireTrack(document, edit.trackId).clip, start: edit.start },
+          clip: { ...track.clip, start: edit.start },
         }),
         label: `Move ${trackName(document, edit.trackId)}`,
         coalesceKey: `move:${edit.trackId}`,
       };
+    }
     case 'move-track': {
       const track = requireTrack(document, edit.trackId);
       const others = document.tracks.filter((t) => t.id !== edit.trackId);

@@ -1,11 +1,12 @@
 // A project is a folder: project.json beside an audio/ folder holding every clip. project.json
 // is written atomically (temporary file, fsync, rename), so a crash leaves the old or the new
 // document, never half of one; audio files are complete before a document names them.
-import { copyFile, lstat, mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { PROJECT_FORMAT, PROJECT_VERSION, type ProjectDocument } from '../../shared/ipc-project';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { releaseReservation, removeStaleFiles, reserveFile } from '../fs/stale-files';
 import { documentSchema } from './document-schema';
 import { fromVersion1 } from './document-upgrade';
 import { ProjectError } from './errors';
@@ -90,10 +91,11 @@ export async function freshAudioName(folder: string, wanted: string): Promise<st
 }
 
 /**
- * Like freshAudioName, but the name is taken at once: an empty file is created exclusively (so
- * two jobs started together, in this process or another, never get the same name, nor the same
- * recipe beside it). The result is written over it atomically; `releaseAudioName` removes it
- * when nothing was written.
+ * Like freshAudioName, but the name is taken at once: a small marker file naming this process is
+ * created exclusively (so two jobs started together, in this process or another, never get the
+ * same name, nor the same recipe beside it). The result is written over it atomically;
+ * `releaseAudioName` removes it when nothing was written, and a marker left by a process that
+ * died is removed when the project is next opened (removeProjectLeftovers).
  */
 export async function reserveAudioName(folder: string, wanted: string): Promise<string> {
   const safe = safeAudioBase(wanted);
@@ -105,7 +107,7 @@ export async function reserveAudioName(folder: string, wanted: string): Promise<
     const recipe = `${name.slice(0, -4)}.recipe.json`;
     if (taken.has(name.toLowerCase()) || taken.has(recipe.toLowerCase())) continue;
     try {
-      await (await open(join(audio, name), 'wx')).close();
+      await reserveFile(join(audio, name));
       return `${AUDIO_FOLDER}/${name}`;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -115,9 +117,18 @@ export async function reserveAudioName(folder: string, wanted: string): Promise<
 
 /** Removes a reserved name's placeholder if nothing was written into it. */
 export async function releaseAudioName(folder: string, file: string): Promise<void> {
-  const path = join(folder, file);
-  const info = await stat(path).catch(() => undefined);
-  if (info?.isFile() && info.size === 0) await rm(path, { force: true });
+  await releaseReservation(join(folder, file));
+}
+
+/**
+ * Removes what dead processes left in a project: atomic writes' temporaries beside project.json
+ * and in audio/, and result names reserved by renders that never finished. Files of any other
+ * form are never touched. Returns the project-relative paths removed.
+ */
+export async function removeProjectLeftovers(folder: string): Promise<string[]> {
+  const top = await removeStaleFiles(folder);
+  const audio = await removeStaleFiles(join(folder, AUDIO_FOLDER));
+  return [...top, ...audio.map((name) => `${AUDIO_FOLDER}/${name}`)];
 }
 
 /** Whether `folder` can take a new project: missing, or an empty folder. */

@@ -176,6 +176,27 @@ export class RenderQueue {
     return job.summary;
   }
 
+  /**
+   * Several content clips at once through a method whose style is its model's (the fast method:
+   * one pass each): one job per clip, whole clips, each its own result track. Every track is
+   * checked before any job starts.
+   */
+  startBatch(request: TransferStartRequest, contentTrackIds: readonly string[]): JobSummary[] {
+    const method = methodNamed(request.method);
+    if (method.styleFrom !== 'model')
+      throw new ParameterError(
+        'contentTrackIds',
+        `Several clips at once are for a method with its style in its model (the fast method), not ${method.label}: start one transfer per clip.`,
+      );
+    const ids = [...new Set(contentTrackIds)];
+    for (const id of ids) {
+      const track = this.options.session.findTrack(id);
+      if (track.role !== 'content')
+        throw new ParameterError('contentTrackIds', `${track.name} is not a content track.`);
+    }
+    return ids.map((contentTrackId) => this.start({ ...request, contentTrackId, region: null }));
+  }
+
   cancel(jobId: string): JobSummary {
     const job = this.requireJob(jobId);
     if (job.summary.state === 'queued') {

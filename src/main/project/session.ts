@@ -22,6 +22,7 @@ import {
   copyProjectAudio,
   plainProjectFile,
   readProjectFile,
+  removeProjectLeftovers,
   writeProjectFile,
 } from './project-files';
 import type { RecentProjects } from './recent-projects';
@@ -117,6 +118,8 @@ export class ProjectSession {
     const absolute = resolve(folder);
     const document = await readProjectFile(absolute);
     await this.close();
+    // What a crash or a kill left here (temporaries, unfinished results' names) goes first.
+    await removeProjectLeftovers(absolute);
     this.replace(absolute, isUntitledFolder(this.options.dataDir, absolute), document);
     await this.checkMissing();
     this.savedAt = Date.now();

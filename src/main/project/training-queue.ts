@@ -1,18 +1,47 @@
-// Trainings started from the app: each runs the engine's 'train' job in its own worker, one at a
-// time (training takes every core it gets), with its progress relayed to the page. A cancel stops
-// after the batch under way; the job keeps the last completed epoch as a checkpoint, and training
-// the same name on the same data again continues from it.
+// Trainings started from the app: each runs the engine's 'train' job (a classifier) or
+// 'train-generator' job (a generator for one style) in its own worker, one at a time (training
+// takes every core it gets), with its progress relayed to the page. A cancel stops after the
+// batch under way; the job keeps the last completed epoch as a checkpoint, and training the same
+// name on the same data again continues from it.
 import { randomBytes } from 'node:crypto';
-import type { TrainingSummary, TrainModelRequest } from '../../shared/ipc-models';
+import type {
+  ModelArchitecture,
+  TrainingSummary,
+  TrainModelRequest,
+} from '../../shared/ipc-models';
 import { ParameterError, isUserFacingError } from '../../shared/user-error';
 import { JobCancelledError } from '../jobs/errors';
 import type { EngineJobRunner } from '../worker/engine-jobs';
-import type { TrainProgress, TrainRequest } from '../training/train-classifier';
+import type { TrainProgress } from '../training/train-classifier';
+import type { TrainGeneratorProgress } from '../training/train-generator';
+
+/** A generator's training as the app starts it: the style is a file of the project. */
+export interface TrainGeneratorStart {
+  style: string;
+  data: string;
+  epochs: number;
+  name: string;
+}
+
+interface Outcome {
+  model: string;
+  epochs: number;
+  resumedFrom: number;
+  heldOutAccuracy: number | null;
+  heldOutLoss: number | null;
+}
+
+type JobOptions = {
+  signal: AbortSignal;
+  onProgress: (progress: TrainProgress | TrainGeneratorProgress) => void;
+};
 
 export interface TrainingQueueOptions {
   engine: EngineJobRunner;
   /** The user's model cache. */
   modelsDir: string;
+  /** Read-only folders of shipped models (a generator's loss network is one by default). */
+  shippedModelsDirs?: string[];
   emit: (summary: TrainingSummary) => void;
   /** Called when a training has put a new model in the cache. */
   onModelAdded?: (name: string) => void;
@@ -34,6 +63,70 @@ export class TrainingQueue {
   }
 
   start(request: TrainModelRequest): TrainingSummary {
+    const training = this.begin(request.name, 'classifier', request.architecture, request.epochs);
+    void this.run(training, async (options) => {
+      const result = await this.options.engine.run(
+        'train',
+        {
+          data: request.data,
+          layout: 'folders',
+          architecture: request.architecture,
+          name: request.name,
+          modelsDir: this.options.modelsDir,
+          epochs: request.epochs,
+          resume: 'auto',
+          replace: false,
+        },
+        options,
+      );
+      return {
+        model: result.model,
+        epochs: result.manifest.training.epochs,
+        resumedFrom: result.resumedFrom,
+        heldOutAccuracy: result.manifest.accuracy.heldOut,
+        heldOutLoss: null,
+      };
+    });
+    return training.summary;
+  }
+
+  /** A generator for the style clip, with the shipped demo classifier as its loss network. */
+  startGenerator(request: TrainGeneratorStart): TrainingSummary {
+    const training = this.begin(request.name, 'generator', 'verma-smith', request.epochs);
+    void this.run(training, async (options) => {
+      const result = await this.options.engine.run(
+        'train-generator',
+        {
+          style: request.style,
+          data: request.data,
+          name: request.name,
+          modelsDir: this.options.modelsDir,
+          ...(this.options.shippedModelsDirs && {
+            shippedModelsDirs: this.options.shippedModelsDirs,
+          }),
+          epochs: request.epochs,
+          resume: 'auto',
+          replace: false,
+        },
+        options,
+      );
+      return {
+        model: result.model,
+        epochs: result.manifest.training.epochs,
+        resumedFrom: result.resumedFrom,
+        heldOutAccuracy: null,
+        heldOutLoss: result.manifest.loss.heldOut,
+      };
+    });
+    return training.summary;
+  }
+
+  private begin(
+    name: string,
+    kind: TrainingSummary['kind'],
+    architecture: ModelArchitecture,
+    epochs: number,
+  ): Training {
     const busy = [...this.trainings.values()].find((t) => t.summary.state === 'running');
     if (busy)
       throw new ParameterError(
@@ -43,12 +136,13 @@ export class TrainingQueue {
     const training: Training = {
       summary: {
         id: `training-${randomBytes(4).toString('hex')}`,
-        name: request.name,
-        architecture: request.architecture,
+        name,
+        kind,
+        architecture,
         state: 'running',
         phase: 'loading',
         epoch: 0,
-        epochs: request.epochs,
+        epochs,
         batch: 0,
         batches: 0,
         loss: null,
@@ -56,6 +150,7 @@ export class TrainingQueue {
         elapsedSeconds: 0,
         remainingSeconds: null,
         heldOutAccuracy: null,
+        heldOutLoss: null,
         message: null,
       },
       abort: new AbortController(),
@@ -63,17 +158,7 @@ export class TrainingQueue {
     };
     this.trainings.set(training.summary.id, training);
     this.emit(training);
-    void this.run(training, {
-      data: request.data,
-      layout: 'folders',
-      architecture: request.architecture,
-      name: request.name,
-      modelsDir: this.options.modelsDir,
-      epochs: request.epochs,
-      resume: 'auto',
-      replace: false,
-    });
-    return training.summary;
+    return training;
   }
 
   cancel(id: string): TrainingSummary {
@@ -88,17 +173,21 @@ export class TrainingQueue {
       if (training.summary.state === 'running') training.abort.abort();
   }
 
-  private async run(training: Training, request: TrainRequest): Promise<void> {
+  private async run(
+    training: Training,
+    job: (options: JobOptions) => Promise<Outcome>,
+  ): Promise<void> {
     try {
-      const result = await this.options.engine.run('train', request, {
+      const result = await job({
         signal: training.abort.signal,
         onProgress: (progress) => this.progress(training, progress),
       });
       this.update(training, {
         state: 'finished',
         phase: null,
-        epoch: result.manifest.training.epochs,
-        heldOutAccuracy: result.manifest.accuracy.heldOut,
+        epoch: result.epochs,
+        heldOutAccuracy: result.heldOutAccuracy,
+        heldOutLoss: result.heldOutLoss,
         remainingSeconds: null,
         message:
           result.resumedFrom > 0
@@ -115,7 +204,7 @@ export class TrainingQueue {
           remainingSeconds: null,
           message:
             kept > 0
-              ? `Cancelled after ${kept} of ${training.summary.epochs} epochs; they are kept: train ${training.summary.name} on the same folder again to continue.`
+              ? `Cancelled after ${kept} of ${training.summary.epochs} epochs; they are kept: train ${training.summary.name} on the same ${training.summary.kind === 'generator' ? 'style and folder' : 'folder'} again to continue.`
               : 'Cancelled before the first epoch was complete.',
         });
       } else {
@@ -130,7 +219,7 @@ export class TrainingQueue {
     }
   }
 
-  private progress(training: Training, progress: TrainProgress): void {
+  private progress(training: Training, progress: TrainProgress | TrainGeneratorProgress): void {
     const change: Partial<TrainingSummary> = {
       phase: progress.phase,
       elapsedSeconds: progress.elapsedSeconds,
@@ -141,7 +230,8 @@ export class TrainingQueue {
       change.batch = progress.batch;
       change.batches = progress.batches;
       if (progress.loss !== undefined) change.loss = progress.loss;
-      if (progress.accuracy !== undefined) change.accuracy = progress.accuracy;
+      if ('accuracy' in progress && progress.accuracy !== undefined)
+        change.accuracy = progress.accuracy;
     }
     this.update(training, change);
   }

@@ -1,7 +1,7 @@
 // The Electron shell: window, security settings, menus and wiring. The editor itself lives in
 // ipc/editor.ts and is the same object the test host serves.
 import { readFile } from 'node:fs/promises';
-import { extname, join, relative, resolve } from 'node:path';
+import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   app,
@@ -24,9 +24,9 @@ import { createHandlerTable } from '../ipc/handler-table';
 import { taskbarProgress } from './taskbar-progress';
 import { MEDIA_ROUTE, mediaContentType, tokenOfMediaPath } from '../media/media-registry';
 import { resourcePaths } from '../app/resource-paths';
+import { APP_ORIGIN, APP_SCHEME, appRequestTarget, isAppFrame } from '../app/app-protocol';
 
-const SCHEME = 'tfapp';
-const APP_ORIGIN = `${SCHEME}://app`;
+const SCHEME = APP_SCHEME;
 const CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -65,13 +65,6 @@ const devServer = process.env['ELECTRON_RENDERER_URL'];
 let mainWindow: BrowserWindow | undefined;
 let editor: EditorType | undefined;
 
-function isAppFrame(url: string | undefined): boolean {
-  if (!url) return false;
-  // The dev server's origin with its slash, so http://localhost:5173.evil.example is not it.
-  const devOrigin = devServer && `${devServer.replace(/\/+$/, '')}/`;
-  return url.startsWith(`${APP_ORIGIN}/`) || (devOrigin !== undefined && url.startsWith(devOrigin));
-}
-
 const STATIC_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -83,10 +76,9 @@ const STATIC_TYPES: Record<string, string> = {
 };
 
 async function serveAppRequest(request: Request): Promise<Response> {
-  const url = new URL(request.url);
-  if (url.host !== 'app') return new Response('Not found', { status: 404 });
-  if (url.pathname.startsWith(MEDIA_ROUTE)) {
-    const token = tokenOfMediaPath(url.pathname);
+  const target = appRequestTarget(request.url, rendererDir, MEDIA_ROUTE);
+  if (target.kind === 'media') {
+    const token = tokenOfMediaPath(target.pathname);
     const file = token ? editor?.media.resolve(token) : undefined;
     if (!file) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
@@ -95,10 +87,8 @@ async function serveAppRequest(request: Request): Promise<Response> {
       headers: { 'content-type': mediaContentType(file), 'cache-control': 'no-store' },
     });
   }
-  const path = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-  const file = resolve(rendererDir, `.${path}`);
-  if (relative(rendererDir, file).startsWith('..'))
-    return new Response('Not found', { status: 404 });
+  if (target.kind === 'not-found') return new Response('Not found', { status: 404 });
+  const file = target.path;
   try {
     return new Response(await readFile(file), {
       headers: {
@@ -186,11 +176,14 @@ async function start(): Promise<void> {
     const audioOnly =
       permission === 'media' &&
       (details as { mediaTypes?: string[] }).mediaTypes?.every((t) => t === 'audio') === true;
-    callback((audioOnly || permission === 'notifications') && isAppFrame(contents.getURL()));
+    callback(
+      (audioOnly || permission === 'notifications') && isAppFrame(contents.getURL(), devServer),
+    );
   });
   session.defaultSession.setPermissionCheckHandler(
     (_contents, permission, origin) =>
-      (permission === 'media' || permission === 'notifications') && isAppFrame(`${origin}/`),
+      (permission === 'media' || permission === 'notifications') &&
+      isAppFrame(`${origin}/`, devServer),
   );
   protocol.handle(SCHEME, serveAppRequest);
   const toPage = electronEventSink(() => mainWindow?.webContents);
@@ -223,7 +216,7 @@ async function start(): Promise<void> {
   serveOverElectron(
     createHandlerTable(editor, (channel, error) => console.error(`[${channel}]`, error)),
     editor.grants,
-    isAppFrame,
+    (url) => isAppFrame(url, devServer),
   );
   await editor.start(
     withDemo
@@ -240,10 +233,10 @@ async function start(): Promise<void> {
 // Every web contents: no navigation away from the app, no new windows, no <webview>.
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event, url) => {
-    if (!isAppFrame(url)) event.preventDefault();
+    if (!isAppFrame(url, devServer)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (!isAppFrame(url)) event.preventDefault();
+    if (!isAppFrame(url, devServer)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));

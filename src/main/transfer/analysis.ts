@@ -23,6 +23,8 @@ export interface LoadedClip {
   audio: PcmAudio;
   format: WavFormat;
   sha256: string;
+  /** What the reader noticed, one sentence each (a float file above full scale ...). */
+  warnings: string[];
 }
 
 export async function loadClip(path: string): Promise<LoadedClip> {
@@ -32,7 +34,13 @@ export async function loadClip(path: string): Promise<LoadedClip> {
   const sha256 = createHash('sha256')
     .update(await readFile(path))
     .digest('hex');
-  return { path, audio: decoded.audio, format: decoded.format, sha256 };
+  return {
+    path,
+    audio: decoded.audio,
+    format: decoded.format,
+    sha256,
+    warnings: decoded.warnings,
+  };
 }
 
 /** The part of a clip between two times; the whole clip when no region is given. */

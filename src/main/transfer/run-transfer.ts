@@ -15,6 +15,7 @@ import { initBackend, type BackendReport } from '../engine/backend';
 import type { WeightedStyleInput } from '../methods/method';
 import { methodNamed } from '../methods/registry';
 import { resolveSettings } from '../methods/resolve-settings';
+import { checkClipMemory, checkWindowMemory, streamsOf } from '../methods/memory-estimate';
 import {
   analyse,
   checkNotSilent,
@@ -177,6 +178,36 @@ export async function runTransferBatch(
     const content = await loadClip(request.content);
     const styles = await Promise.all(request.styles.map((style) => loadClip(style.path)));
     styles.forEach((style) => checkNotSilent(style, 'style'));
+    // Now that the lengths are known, and before any of them is analysed.
+    const shapeOf = (clip: typeof content) => ({
+      frames: clip.audio.channels[0]!.length,
+      sampleRate: clip.audio.sampleRate,
+      channels: clip.audio.channels.length,
+    });
+    const regionShape = {
+      ...shapeOf(content),
+      frames: request.region
+        ? Math.round((request.region.end - request.region.start) * content.audio.sampleRate)
+        : content.audio.channels[0]!.length,
+    };
+    const atRate = {
+      ...opened.analysis,
+      sampleRate: opened.analysis.sampleRate || content.audio.sampleRate,
+    };
+    // A method that knows its network by now (a model's layers) says what its window holds.
+    const windowOf = opened.windowMemory ? { windowMemory: () => opened.windowMemory! } : method;
+    const windowBytes = checkWindowMemory(windowOf, settings, atRate, {
+      styles: styles.length,
+      streams: streamsOf(settings.channelMode, content.audio.channels.length),
+      fixedHop: method.analysisFrom === 'model',
+      contentFrames:
+        Math.ceil(
+          (regionShape.frames / regionShape.sampleRate) * (atRate.sampleRate / atRate.hop),
+        ) + 1,
+    });
+    checkClipMemory(settings, atRate, regionShape, styles.map(shapeOf), windowBytes);
+    const warnings = [content, ...styles].flatMap((clip) => clip.warnings);
+    if (warnings.length > 0) progress({ phase: 'analysis', iteration: 0, iterations: 1, warnings });
     const region = cutRegion(content.audio, request.region);
     // A sample rate of 0 means the content's own rate (its full band).
     const analysis = {

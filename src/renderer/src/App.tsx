@@ -296,7 +296,11 @@ export function App(): React.JSX.Element {
           />
           <aside className="side">
             {showModels && (
-              <ModelsPanel trainings={trainings} onClose={() => setShowModels(false)} />
+              <ModelsPanel
+                trainings={trainings}
+                tracks={tracks}
+                onClose={() => setShowModels(false)}
+              />
             )}
             {showEvaluation && (
               <EvaluationPanel tracks={tracks} onClose={() => setShowEvaluation(false)} />

@@ -12,7 +12,9 @@ import { defaultModelsFolder, shippedModelsFolder } from '../../models/locations
 import type { ClassifierManifest } from '../../models/manifest';
 import { ModelCache } from '../../models/model-cache';
 import { DEMO_MODELS } from '../../models/shipped';
-import type { TransferMethod } from '../method';
+import type { LayerSpec } from '../../engine/cnn/architectures';
+import { LBFGS_BYTES_PER_VALUE } from '../memory-estimate';
+import type { TransferMethod, WindowMemory } from '../method';
 import { loadClassifier } from './classifier';
 import type { CnnLossValues } from './cnn-objective';
 import { cnnTransferWindow, type CnnTransferParams } from './cnn-window';
@@ -108,6 +110,7 @@ export const cnnMethod: TransferMethod<CnnSettings, CnnLossValues> = {
           winLength: analysis.winLength,
         },
         minimumFrames,
+        windowMemory: cnnWindowMemory(network.layers, network.config.bins),
         noLosses: { total: 0, content: 0, style: 0, energy: 0, frequency: 0 },
         async streamOptimiser(styles) {
           const totalWeight = styles.reduce((sum, s) => sum + s.weight, 0);
@@ -203,4 +206,29 @@ function padToFrames(spec: LogSpectrogram, frames: number): LogSpectrogram {
   const data = new Float32Array(frames * spec.bins);
   data.set(spec.data);
   return { frames, bins: spec.bins, data };
+}
+
+/**
+ * A window's memory in the CNN (an upper estimate): every conv activation is kept for
+ * the backward pass, with its gradient and its pre-ReLU value (3 float32 copies), at the
+ * resolution left by the poolings before it (2x2 each); plus the optimiser's float64 history of
+ * the input spectrogram. Per analysis frame of the window.
+ */
+function cnnWindowMemory(layers: readonly LayerSpec[], bins: number): WindowMemory {
+  let pooled = 1;
+  let perFrame = bins * LBFGS_BYTES_PER_VALUE;
+  let weights = 0;
+  for (const layer of layers) {
+    if (layer.kind === 'pool') pooled *= 2;
+    if (layer.kind !== 'conv') continue;
+    perFrame += (3 * 4 * Math.ceil(bins / pooled) * layer.channelsOut) / pooled;
+    weights += 4 * layer.kernel * layer.kernel * layer.channelsIn * layer.channelsOut;
+  }
+  return {
+    sharedBytes: weights,
+    fixedBytes: 0,
+    bytesPerFrame: perFrame,
+    bytesPerStyle: 0,
+    fixedBy: { setting: 'model', makes: "the model's layers", fix: 'use a smaller model' },
+  };
 }

@@ -140,7 +140,8 @@ export type ShallowSettings = SettingsOf<typeof SHALLOW_PARAMETERS>;
  * `default` is the declarations' defaults, chosen by measurement for a short wait on a laptop CPU
  * (docs/presets.md): start from the content, the full network, 12 L-BFGS iterations, fast
  * Griffin-Lim. `ulyanov` is the reference notebook exactly: noise start, L-BFGS 300, 500
- * Griffin-Lim iterations from random phase.
+ * Griffin-Lim iterations from random phase. `timbre-only` (alpha 1, 4 iterations) keeps the
+ * content's pitch against a style that holds one note (docs/presets.md, bench/keep-pitch.ts).
  */
 export const SHALLOW_PRESETS = [
   {
@@ -170,8 +171,9 @@ export const SHALLOW_PRESETS = [
     name: KEEP_PITCH_PRESET,
     label: 'Timbre only, keep pitch',
     doc:
-      'for a style clip that is one held note: the result keeps more of the content’s own ' +
-      'pitch and less of the note’s, for a little less of the style’s tone (docs/presets.md)',
+      'for a style clip that is one held note: the result keeps the content’s own pitch in most ' +
+      'places instead of taking on the note’s, moves about half as far toward the style’s ' +
+      'tone, and takes a third of the time',
     values: { contentWeight: 1, iterations: 4 },
   },
 ] as const satisfies readonly PresetDeclaration<ShallowSettings>[];

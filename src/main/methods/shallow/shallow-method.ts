@@ -4,6 +4,9 @@
 import { ParameterError } from '../../../shared/user-error';
 import type { LogSpectrogram } from '../../engine/spectrogram';
 import type { TransferMethod } from '../method';
+import { LBFGS_BYTES_PER_VALUE } from '../memory-estimate';
+import { KERNEL_BLOCK_FRAMES } from './kernel-loss';
+import { DEFAULT_STYLE_SAMPLING } from './kernel-style';
 import { draftTransfer } from './draft';
 import { checkNetworkSize, networkPart } from './network-params';
 import { SHALLOW_PARAMETERS, SHALLOW_PRESETS, type ShallowSettings } from './parameters';
@@ -36,6 +39,33 @@ export const shallowMethod: TransferMethod<ShallowSettings> = {
         'contentWeight and styleWeight are both 0: there is nothing to optimise.',
       );
     return settings;
+  },
+
+  windowMemory(settings, bins) {
+    const { filters, kernelWidth } = settings;
+    // Per frame: the optimiser's float64 vectors and a few float32 copies of the spectrogram.
+    const spectrogram = bins * (LBFGS_BYTES_PER_VALUE + 8 * 4);
+    if (settings.network === 'kernel')
+      return {
+        sharedBytes: 0,
+        // One block of the frames x frames kernel terms (~30 blockFrames^2 floats).
+        fixedBytes: 30 * KERNEL_BLOCK_FRAMES ** 2 * 4,
+        bytesPerFrame: spectrogram,
+        // Each style's kept patches (at most maxFrames conv frames) and their norms.
+        bytesPerStyle: 2 * DEFAULT_STYLE_SAMPLING.maxFrames * bins * 4,
+        fixedBy: { setting: 'nFft', makes: `nFft ${settings.nFft}`, fix: 'use a smaller nFft' },
+      };
+    return {
+      // The filter bank in its two layouts (checkNetworkSize), once per job.
+      sharedBytes: 2 * 4 * filters * bins * kernelWidth,
+      // The style target, the current Gram and its gradient, per stream.
+      fixedBytes: 3 * filters * filters * 4,
+      // Pre-activations, activations, the content's features and their gradients, per frame.
+      bytesPerFrame: spectrogram + 6 * filters * 4,
+      // A style's Gram is accumulated chunk by chunk into the target (style-target.ts).
+      bytesPerStyle: 0,
+      fixedBy: { setting: 'filters', makes: `${filters} filters`, fix: 'use fewer filters' },
+    };
   },
 
   async open({ settings, signal }) {

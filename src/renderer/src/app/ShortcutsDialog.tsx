@@ -4,11 +4,14 @@ import { isMac } from './commands';
 import { shortcutSections } from './keymap';
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }): React.JSX.Element {
-  const closeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => closeRef.current?.focus(), []);
+  // Focus the list itself: it opens at its top, and arrows and Page keys scroll it.
+  const dialogRef = useRef<HTMLDivElement>(null);
+  useEffect(() => dialogRef.current?.focus(), []);
   return (
     <div className="modal-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
       <div
+        ref={dialogRef}
+        tabIndex={-1}
         className="modal shortcuts"
         role="dialog"
         aria-modal="true"
@@ -31,9 +34,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }): React.JSX
           </table>
         ))}
         <div className="actions">
-          <button ref={closeRef} onClick={onClose}>
-            Close
-          </button>
+          <button onClick={onClose}>Close</button>
         </div>
       </div>
     </div>

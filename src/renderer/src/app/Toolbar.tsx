@@ -6,7 +6,8 @@ import { formatTime } from '../lanes/time-ticks';
 import { useStore } from '../state/store';
 import { useEditor } from './editor-context';
 import type { Command } from './commands';
-import { recentLabel, useRecentProjects } from './recent';
+import { recentLabel } from './recent-label';
+import { useRecentProjects } from './recent';
 
 interface Props {
   project: ProjectSnapshot;

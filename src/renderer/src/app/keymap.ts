@@ -15,6 +15,7 @@ interface Binding<A extends string> {
   /** KeyboardEvent.key. */
   key: string;
   shift?: boolean;
+  alt?: boolean;
   label: string;
 }
 
@@ -31,6 +32,26 @@ export const TIMELINE_KEYS: readonly Binding<TimelineAction>[] = [
   },
   { action: 'playhead-start', key: 'Home', label: 'Playhead to the start' },
   { action: 'playhead-end', key: 'End', label: 'Playhead to the end' },
+];
+
+export type TrackAction = 'track-up' | 'track-down' | 'clip-earlier' | 'clip-later';
+
+/** Keys of a focused track header (Shift moves a clip ten times as far). */
+export const TRACK_KEYS: readonly Binding<TrackAction>[] = [
+  { action: 'track-up', key: 'ArrowUp', alt: true, label: 'Move the track up' },
+  { action: 'track-down', key: 'ArrowDown', alt: true, label: 'Move the track down' },
+  {
+    action: 'clip-earlier',
+    key: 'ArrowLeft',
+    alt: true,
+    label: 'Move the clip earlier (with Shift: ten times as far)',
+  },
+  {
+    action: 'clip-later',
+    key: 'ArrowRight',
+    alt: true,
+    label: 'Move the clip later (with Shift: ten times as far)',
+  },
 ];
 
 /** Closes the topmost dialog. */
@@ -60,6 +81,12 @@ export function timelineActionOf(event: KeyEvent): TimelineAction | null {
   return binding?.action ?? null;
 }
 
+/** A track header's action for a key (Shift is the clip's larger step, not another key). */
+export function trackActionOf(event: KeyEvent): TrackAction | null {
+  if (!event.altKey || event.ctrlKey || event.metaKey) return null;
+  return TRACK_KEYS.find((b) => b.key === event.key)?.action ?? null;
+}
+
 export function isCloseDialogKey(event: KeyEvent): boolean {
   return event.key === CLOSE_DIALOG.key && !event.ctrlKey && !event.metaKey && !event.altKey;
 }
@@ -73,6 +100,8 @@ export function abCandidateOfKey(event: KeyEvent): number | null {
 const KEY_NAMES: Record<string, string> = {
   ArrowLeft: '←',
   ArrowRight: '→',
+  ArrowUp: '↑',
+  ArrowDown: '↓',
   Escape: 'Esc',
 };
 
@@ -80,6 +109,7 @@ const KEY_NAMES: Record<string, string> = {
 export function keyLabel(accelerator: string, isMac: boolean): string {
   const parts = accelerator.split('+').map((part) => {
     if (part === 'CmdOrCtrl') return isMac ? '⌘' : 'Ctrl';
+    if (part === 'Alt' && isMac) return '⌥';
     if (part === 'Shift' && isMac) return '⇧';
     return KEY_NAMES[part] ?? (part.length === 1 ? part.toUpperCase() : part);
   });
@@ -103,9 +133,11 @@ export function shortcutSections(isMac: boolean): ShortcutSection[] {
     keys: keyLabel(b.shift ? `Shift+${b.key}` : b.key, isMac),
     label: b.label,
   }));
+  const track = TRACK_KEYS.map((b) => ({ keys: keyLabel(`Alt+${b.key}`, isMac), label: b.label }));
   return [
     ...menus,
     { title: 'Timeline (click the ruler or a lane first)', rows: timeline },
+    { title: 'Track (click its header first)', rows: track },
     {
       title: 'Anywhere',
       rows: [

@@ -1,22 +1,6 @@
-// The Recent list: saved projects by name, untitled autosaves by when they were last saved.
+// The Recent list, fetched from the main process (recent-label.ts names its entries).
 import { useCallback, useEffect, useState } from 'react';
 import type { RecentProject } from '../../../shared/ipc-project';
-
-function clockTime(date: Date): string {
-  const two = (n: number): string => String(n).padStart(2, '0');
-  return `${two(date.getHours())}:${two(date.getMinutes())}`;
-}
-
-/** "Untitled (autosaved 12:03)", with the day when it was not today. */
-export function recentLabel(recent: RecentProject, now = new Date()): string {
-  if (!recent.autosaved) return recent.name;
-  const saved = new Date(recent.openedAt);
-  const day =
-    saved.toDateString() === now.toDateString()
-      ? ''
-      : `${saved.toLocaleDateString([], { day: 'numeric', month: 'short' })} `;
-  return `${recent.name} (autosaved ${day}${clockTime(saved)})`;
-}
 
 /** The list, fetched again when `key` changes and on demand (the menu is about to open). */
 export function useRecentProjects(key: string): [RecentProject[], () => void] {

@@ -1,6 +1,7 @@
-// The Models panel: the trained classifiers the CNN method uses (shipped ones read-only), with
-// delete (confirmed), import (a model file or folder) and export, and training a new one from a
-// folder of labelled clips with its progress. A drawer beside the editor, so work goes on while
+// The Models panel: the models of the cache, each with its kind (the classifiers the CNN method
+// uses, the generators the fast method uses; shipped ones read-only), with delete (confirmed),
+// import (a model file or folder) and export, and training a new classifier from a folder of
+// labelled clips or a generator from a project track's style (TrainGeneratorForm), with progress. A drawer beside the editor, so work goes on while
 // a model trains.
 import { useEffect, useState } from 'react';
 import {
@@ -12,10 +13,15 @@ import {
 } from '../../../shared/ipc-models';
 import { attempt, notify } from '../app/notices';
 import { formatTime } from '../lanes/time-ticks';
+import type { TrackState } from '../../../shared/ipc-project';
 import { models as modelStore, refreshModels, useModels } from '../state/use-models';
+import { useCloseOnEscape } from '../app/escape-close';
+import { TrainGeneratorForm } from './TrainGeneratorForm';
 
 interface Props {
   trainings: TrainingSummary[];
+  /** The project's tracks: a generator's style is one of them. */
+  tracks: readonly TrackState[];
   onClose: () => void;
 }
 
@@ -27,6 +33,11 @@ const ARCHITECTURE_LABELS: Record<ModelArchitecture, string> = {
 const percent = (value: number | null): string =>
   value === null ? '–' : `${(100 * value).toFixed(1)}%`;
 
+const KIND_LABELS: Record<NonNullable<ModelInfo['kind']>, string> = {
+  classifier: 'classifier',
+  generator: 'generator',
+};
+
 function describeAccuracy(model: ModelInfo): string {
   if (model.heldOutAccuracy === null) return 'no held-out clips';
   return `${percent(model.heldOutAccuracy)} of ${model.heldOutClips} held-out clips`;
@@ -34,6 +45,8 @@ function describeAccuracy(model: ModelInfo): string {
 
 function ModelRow({ model }: { model: ModelInfo }): React.JSX.Element {
   const [confirming, setConfirming] = useState(false);
+  // Escape keeps the model (the confirmation is on top of the Models dialog).
+  useCloseOnEscape(confirming, () => setConfirming(false));
   const remove = async (): Promise<void> => {
     const list = await attempt(window.timbrefold.deleteModel(model.name));
     setConfirming(false);
@@ -50,6 +63,18 @@ function ModelRow({ model }: { model: ModelInfo }): React.JSX.Element {
     <li className={`model ${model.status}`} aria-label={`Model ${model.name}`}>
       <div className="model-head">
         <span className="model-name">{model.name}</span>
+        {model.kind && (
+          <span
+            className={`badge kind-${model.kind}`}
+            title={
+              model.kind === 'generator'
+                ? 'A generator for one style: the fast method'
+                : 'A classifier: the trained-CNN method listens with it'
+            }
+          >
+            {KIND_LABELS[model.kind]}
+          </span>
+        )}
         {model.shipped && (
           <span className="badge" title="Shipped with the app: read-only">
             shipped · read-only
@@ -57,7 +82,12 @@ function ModelRow({ model }: { model: ModelInfo }): React.JSX.Element {
         )}
         {model.status === 'damaged' && <span className="badge damaged">damaged</span>}
       </div>
-      {model.status === 'ok' ? (
+      {model.status === 'ok' && model.kind === 'generator' ? (
+        <div className="model-facts">
+          style {model.style ?? '?'} · {model.heldOutClips} held-out clips ·{' '}
+          {model.createdAt?.slice(0, 10)}
+        </div>
+      ) : model.status === 'ok' ? (
         <div className="model-facts">
           {model.architecture} · {model.classes.join(', ')} · {describeAccuracy(model)} ·{' '}
           {model.createdAt?.slice(0, 10)}
@@ -103,7 +133,7 @@ function TrainingRow({ training }: { training: TrainingSummary }): React.JSX.Ele
     <li className={`job state-${training.state}`} aria-label={`Training ${training.name}`}>
       <div className="job-head">
         <span className="job-name">
-          {training.name} ({training.architecture})
+          {training.name} ({training.kind === 'generator' ? 'generator' : training.architecture})
         </span>
         <span className="job-state">{TRAINING_STATES[training.state]}</span>
       </div>
@@ -119,7 +149,9 @@ function TrainingRow({ training }: { training: TrainingSummary }): React.JSX.Ele
           training.remainingSeconds !== null &&
           ` · ${formatTime(training.remainingSeconds, 1)} left`}
         {training.state === 'finished' &&
-          ` · held-out accuracy ${percent(training.heldOutAccuracy)}`}
+          (training.kind === 'generator'
+            ? training.heldOutLoss !== null && ` · held-out loss ${training.heldOutLoss.toFixed(3)}`
+            : ` · held-out accuracy ${percent(training.heldOutAccuracy)}`)}
       </div>
       {training.message && (
         <div className={training.state === 'failed' ? 'job-error' : 'hint'}>{training.message}</div>
@@ -234,7 +266,7 @@ function TrainForm({ busy }: { busy: boolean }): React.JSX.Element {
   );
 }
 
-export function ModelsPanel({ trainings, onClose }: Props): React.JSX.Element {
+export function ModelsPanel({ trainings, tracks, onClose }: Props): React.JSX.Element {
   const models = useModels();
   const busy = trainings.some((t) => t.state === 'running');
   // Opening the panel reads the cache afresh (the CLI may have changed it meanwhile).
@@ -253,7 +285,9 @@ export function ModelsPanel({ trainings, onClose }: Props): React.JSX.Element {
           ✕
         </button>
       </div>
-      <p className="hint">Classifiers the trained-CNN transfer listens with.</p>
+      <p className="hint">
+        Classifiers the trained-CNN transfer listens with, and generators the fast transfer runs.
+      </p>
       {models === null ? (
         <p className="hint">Reading the model cache…</p>
       ) : (
@@ -268,6 +302,7 @@ export function ModelsPanel({ trainings, onClose }: Props): React.JSX.Element {
         <button onClick={() => void importFrom('folder')}>Import model folder…</button>
       </div>
       <TrainForm busy={busy} />
+      <TrainGeneratorForm tracks={tracks} busy={busy} />
       {trainings.length > 0 && (
         <ol className="trainings" aria-label="Trainings">
           {[...trainings].reverse().map((t) => (

@@ -2,7 +2,9 @@
 // setting the method declares for the panel (log sliders for weights, number fields, choices),
 // built from the declarations the main process sends, so a new method needs no page code. Then
 // the content and style tracks with weights, the region; Start and Cancel. Settings are part of
-// the project (each change is an edit, so it is saved and undoable).
+// the project (each change is an edit, so it is saved and undoable). A method whose style is its
+// model's (the fast method) can take more content clips at once: one job and result each.
+import { useState } from 'react';
 import type {
   JobSnapshot,
   MethodInfo,
@@ -230,6 +232,13 @@ export function TransferPanel({ document, options, current }: Props): React.JSX.
       ? modelFor(method, preset.name, transfer.model, models)
       : undefined;
   const styleFromModel = method?.styleFrom === 'model';
+  // More content clips for a one-model batch; not part of the project (a choice for this start).
+  const [moreContent, setMoreContent] = useState<string[]>([]);
+  const batch = styleFromModel
+    ? moreContent.filter(
+        (id) => id !== transfer.contentTrackId && contentTracks.some((t) => t.id === id),
+      )
+    : [];
   const chosenStyles = transfer.styles.filter((s) => styleTracks.some((t) => t.id === s.trackId));
   const [sliders, wholes, rest] = controlGroups(method);
   const presetTip = [preset?.doc && sentence(preset.doc), PANEL_TIPS.preset]
@@ -263,6 +272,13 @@ export function TransferPanel({ document, options, current }: Props): React.JSX.
       region: selection,
       settings,
     };
+    if (batch.length > 0) {
+      const jobs = await attempt(
+        window.timbrefold.startTransferBatch(request, [transfer.contentTrackId, ...batch]),
+      );
+      if (jobs) notify('info', `Started ${jobs.length} transfers, one per clip.`);
+      return;
+    }
     const job = await attempt(window.timbrefold.startTransfer(request));
     if (job) notify('info', `Started ${job.name}.`);
   };
@@ -359,6 +375,28 @@ export function TransferPanel({ document, options, current }: Props): React.JSX.
           ))}
         </select>
       </label>
+      {styleFromModel && contentTracks.length > 1 && (
+        <fieldset className="styles" aria-label="More content clips">
+          <legend>More content clips (one result each, whole clips)</legend>
+          {contentTracks
+            .filter((t) => t.id !== transfer.contentTrackId)
+            .map((t) => (
+              <label key={t.id} className="batch-choice">
+                <input
+                  type="checkbox"
+                  aria-label={`Also transfer ${t.name}`}
+                  checked={moreContent.includes(t.id)}
+                  onChange={(e) =>
+                    setMoreContent((ids) =>
+                      e.target.checked ? [...ids, t.id] : ids.filter((id) => id !== t.id),
+                    )
+                  }
+                />
+                {t.name}
+              </label>
+            ))}
+        </fieldset>
+      )}
       {styleFromModel ? (
         <p className="hint">The style is the model’s own: no style track is needed.</p>
       ) : (
@@ -407,7 +445,7 @@ export function TransferPanel({ document, options, current }: Props): React.JSX.
           title={PANEL_TIPS.start}
           onClick={() => void start()}
         >
-          Start transfer
+          {batch.length > 0 ? `Start ${batch.length + 1} transfers` : 'Start transfer'}
         </button>
         <button
           disabled={!current}

@@ -11,8 +11,20 @@ export const RULER_HEIGHT = 26;
 
 export function Ruler(): React.JSX.Element {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const { view } = useEditor();
+  const { view, transport, sessionEnd } = useEditor();
   const drag = useSelectionDrag();
+
+  // As a slider, the ruler's value is the playhead (set here: it moves every frame in playback).
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const show = (time: number): void => {
+      canvas.setAttribute('aria-valuenow', time.toFixed(2));
+      canvas.setAttribute('aria-valuetext', `Playhead ${formatTime(time, 0.01)}`);
+    };
+    show(transport.time.get());
+    return transport.time.subscribe(show);
+  }, [transport]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -59,7 +71,7 @@ export function Ruler(): React.JSX.Element {
       aria-label="Timeline: drag to select the region to transfer"
       {...TIMELINE_FOCUS}
       aria-valuemin={0}
-      aria-valuenow={0}
+      aria-valuemax={Number(sessionEnd.toFixed(2))}
       style={{ height: RULER_HEIGHT }}
       {...drag}
     />

@@ -7,6 +7,7 @@ import { useEditor } from '../app/editor-context';
 import { padPeaks } from '../lanes/peaks-padding';
 import { peaksPlayer } from '../lanes/peaks-player';
 import { MIN_SCALE, secondsPerPixel, type LaneView } from '../lanes/zoom';
+import { TIMELINE_FOCUS } from './timeline-keys';
 
 interface Props {
   name: string;
@@ -107,7 +108,12 @@ export function WaveformLane({ name, peaks, clipStart, colour }: Props): React.J
   }, [peaks, clipStart, sessionEnd, colour, transport, view]);
 
   return (
-    <div className="waveform-lane" role="img" aria-label={`Waveform of ${name}`}>
+    <div
+      className="waveform-lane"
+      role="img"
+      aria-label={`Waveform of ${name}`}
+      {...TIMELINE_FOCUS}
+    >
       <div className="overview" ref={overviewRef} />
       <div className="zoomview" ref={zoomRef} />
     </div>

@@ -16,15 +16,20 @@ export const TIMELINE_FOCUS = {
   'aria-keyshortcuts': TIMELINE_KEYS.map((b) => (b.shift ? `Shift+${b.key}` : b.key)).join(' '),
 } as const;
 
+/** How long a sent selection is trusted over the snapshots that have not caught up with it. */
+const IN_FLIGHT_MS = 1000;
+
+function sameRange(a: TimeSelection | null, b: TimeSelection | null): boolean {
+  return a === b || (a !== null && b !== null && a.start === b.start && a.end === b.end);
+}
+
 export function useTimelineKeys(
   selection: TimeSelection | null,
 ): (event: React.KeyboardEvent<HTMLElement>) => void {
   const { view, transport, sessionEnd } = useEditor();
-  // The selection last sent: key repeat outruns the snapshots coming back.
-  const sent = useRef<{ selection: TimeSelection | null; basis: TimeSelection | null }>({
-    selection: null,
-    basis: null,
-  });
+  // The selection last sent: key repeat outruns the snapshots coming back, which may still
+  // carry an older one.
+  const sent = useRef<{ selection: TimeSelection | null; at: number } | null>(null);
   return (event) => {
     if (!(event.target instanceof Element) || !event.target.closest('[data-timeline]')) return;
     const action = timelineActionOf(event.nativeEvent);
@@ -40,9 +45,13 @@ export function useTimelineKeys(
           ? sessionEnd
           : steppedTime(from, action.endsWith('back') ? -1 : 1, step, sessionEnd);
     if (action === 'select-back' || action === 'select-forward') {
-      const current = sent.current.basis === selection ? sent.current.selection : selection;
-      const next = extendedSelection(current, from, to);
-      sent.current = { selection: next, basis: selection };
+      const last = sent.current;
+      const inFlight =
+        last !== null &&
+        Date.now() - last.at < IN_FLIGHT_MS &&
+        !sameRange(last.selection, selection);
+      const next = extendedSelection(inFlight ? last.selection : selection, from, to);
+      sent.current = { selection: next, at: Date.now() };
       edit({ type: 'set-selection', selection: next });
     }
     transport.seek(to);

@@ -2,6 +2,7 @@
 // land), or Alt+Up/Down from the keyboard; Alt+Left/Right nudges its clip along the timeline.
 import { useRef } from 'react';
 import type { TrackState } from '../../../shared/ipc-project';
+import { trackActionOf } from '../app/keymap';
 import { edit } from '../state/use-project';
 import { dropIndex, NUDGE_SECONDS, newClipStart } from './arrange';
 
@@ -71,12 +72,13 @@ export function useTrackReorder(
         (event.target as HTMLElement).matches('input[type="text"], input:not([type])')
       )
         return;
+      const action = trackActionOf(event);
       const nudge = (event.shiftKey ? 10 : 1) * NUDGE_SECONDS;
-      if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
-        const to = index + (event.key === 'ArrowUp' ? -1 : 1);
+      if (action === 'track-up' || action === 'track-down') {
+        const to = index + (action === 'track-up' ? -1 : 1);
         if (to >= 0 && to < count) edit({ type: 'move-track', trackId: track.id, index: to });
-      } else if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
-        const start = newClipStart(track.clip.start, event.key === 'ArrowLeft' ? -nudge : nudge);
+      } else if (action === 'clip-earlier' || action === 'clip-later') {
+        const start = newClipStart(track.clip.start, action === 'clip-earlier' ? -nudge : nudge);
         if (start !== track.clip.start) edit({ type: 'move-clip', trackId: track.id, start });
       } else {
         return;

@@ -1,5 +1,6 @@
 // The channel table: every request the page can make and every event the main process pushes.
 // The preload, the test host's bridge and the main-side handler table are all typed from it.
+import type { EvaluationRequest, EvaluationSummary, TrackCurves } from './ipc-evaluation';
 import type { ExportStemsRequest, ExportStemsResult } from './ipc-export';
 import type {
   JobSnapshot,
@@ -117,6 +118,11 @@ export interface IpcCalls {
     args: [request: TrainGeneratorModelRequest];
     result: TrainingSummary;
   };
+  /** Consistency of result tracks or a folder's clusters, in the engine; progress by evaluation:update. */
+  'evaluation:start': { args: [request: EvaluationRequest]; result: EvaluationSummary };
+  'evaluation:cancel': { args: [evaluationId: string]; result: EvaluationSummary };
+  /** A result track's curves, from its recipe's iteration history. */
+  'evaluation:curves': { args: [trackId: string]; result: TrackCurves };
 }
 
 export type IpcChannel = keyof IpcCalls;
@@ -133,6 +139,7 @@ export interface IpcEvents {
   'menu:command': MenuCommand;
   'app:notice': AppNotice;
   'training:update': TrainingSummary;
+  'evaluation:update': EvaluationSummary;
 }
 
 export type IpcEventName = keyof IpcEvents;
@@ -173,6 +180,9 @@ export const API_METHODS = {
   listTrainings: 'models:trainings',
   chooseContentFolder: 'models:choose-content',
   trainGenerator: 'models:train-generator',
+  startEvaluation: 'evaluation:start',
+  cancelEvaluation: 'evaluation:cancel',
+  trackCurves: 'evaluation:curves',
 } as const satisfies Record<string, IpcChannel>;
 
 export const IPC_CHANNELS = Object.values(API_METHODS) as IpcChannel[];
@@ -182,6 +192,7 @@ export const IPC_EVENTS: readonly IpcEventName[] = [
   'menu:command',
   'app:notice',
   'training:update',
+  'evaluation:update',
 ];
 
 /** An error as it crosses the process boundary. */

@@ -57,6 +57,7 @@ import { RenderQueue } from '../project/render-queue';
 import { ProjectSession } from '../project/session';
 import { TrainingQueue } from '../project/training-queue';
 import type { Dialogs } from './dialogs';
+import { EditorEvaluation } from './editor-evaluation';
 import { EditorModels, type ModelLocations } from './editor-models';
 import { PathGrants } from './path-grants';
 
@@ -93,6 +94,7 @@ export class Editor {
   readonly session: ProjectSession;
   readonly queue: RenderQueue;
   readonly models: EditorModels;
+  readonly evaluation: EditorEvaluation;
   private readonly training: TrainingQueue;
   private readonly recent: RecentProjects;
   private readonly mediaJobs: JobRunner<MediaJobs> = createMediaJobRunner();
@@ -144,6 +146,15 @@ export class Editor {
       emit: (summary) => host.emit('training:update', summary),
     });
     this.models = new EditorModels(models, host.dialogs, this.grants, this.training);
+    this.evaluation = new EditorEvaluation({
+      engine: this.engine,
+      session: this.session,
+      media: this.media,
+      mediaUrl: (path) => host.mediaUrl(path),
+      grants: this.grants,
+      models,
+      emit: (summary) => host.emit('evaluation:update', summary),
+    });
   }
 
   /** Operations that change the project run one at a time, in order. */
@@ -412,6 +423,7 @@ export class Editor {
   async shutdown(): Promise<void> {
     this.queue.cancelAll();
     this.training.cancelAll();
+    this.evaluation.cancelAll();
     this.engine.dispose();
     await this.session.close();
   }

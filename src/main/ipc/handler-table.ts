@@ -67,6 +67,9 @@ export function createHandlerTable(
     'models:trainings': () => editor.models.trainings(),
     'models:choose-content': () => editor.models.chooseContentFolder(),
     'models:train-generator': (request) => editor.trainGenerator(request),
+    'evaluation:start': (request) => editor.evaluation.start(request),
+    'evaluation:cancel': (id) => editor.evaluation.cancel(id),
+    'evaluation:curves': (trackId) => editor.evaluation.curves(trackId),
   };
   const table = {} as Record<IpcChannel, (args: unknown) => Promise<IpcReply<unknown>>>;
   for (const channel of Object.keys(implementations) as IpcChannel[]) {

@@ -96,6 +96,15 @@ const trainGenerator = z.strictObject({
   name: modelNameSchema,
 });
 
+const evaluationStart = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('consistency'),
+    model: modelNameSchema,
+    trackIds: z.array(idSchema).min(1).max(256),
+  }),
+  z.strictObject({ kind: z.literal('clusters'), model: modelNameSchema, data: pathSchema }),
+]);
+
 const exportStems = z.strictObject({
   trackIds: z.array(idSchema).min(1).max(256),
   fileFormat: z.enum(STEM_FILE_FORMATS).optional(),
@@ -161,6 +170,9 @@ export const ARGUMENT_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcCalls[C]['args'
   'models:trainings': none,
   'models:choose-content': none,
   'models:train-generator': z.tuple([trainGenerator]),
+  'evaluation:start': z.tuple([evaluationStart]),
+  'evaluation:cancel': z.tuple([jobId]),
+  'evaluation:curves': z.tuple([idSchema]),
 };
 
 function describeValue(value: unknown): string {

@@ -16,6 +16,7 @@ import { attempt, dismiss, notices, notify } from './app/notices';
 import { Toolbar } from './app/Toolbar';
 import { clampView, fitView, pixelAtTime, zoomAround, type LaneView } from './lanes/zoom';
 import { ABPanel, type ABState } from './panels/ABPanel';
+import { EvaluationPanel } from './panels/EvaluationPanel';
 import { ExportDialog } from './panels/ExportDialog';
 import { ModelsPanel } from './panels/ModelsPanel';
 import { RenderQueue } from './panels/RenderQueue';
@@ -71,6 +72,7 @@ export function App(): React.JSX.Element {
   const [ab, setAb] = useState<ABState>({ enabled: false, blind: false, selected: null, seed: 1 });
   const [exporting, setExporting] = useState(false);
   const [showModels, setShowModels] = useState(false);
+  const [showEvaluation, setShowEvaluation] = useState(false);
   const trainings = useTrainings();
   const [recorder] = useState(() => new Recorder());
   const [recording, setRecording] = useState(false);
@@ -79,6 +81,7 @@ export function App(): React.JSX.Element {
   useCloseOnEscape(askDiscard, () => setAskDiscard(false));
   useCloseOnEscape(exporting, () => setExporting(false));
   useCloseOnEscape(showModels, () => setShowModels(false));
+  useCloseOnEscape(showEvaluation, () => setShowEvaluation(false));
   useCloseOnEscape(showShortcuts, () => setShowShortcuts(false));
 
   useEffect(() => {
@@ -280,6 +283,8 @@ export function App(): React.JSX.Element {
           onDisplay={setDisplay}
           modelsOpen={showModels}
           onToggleModels={() => setShowModels((open) => !open)}
+          evaluationOpen={showEvaluation}
+          onToggleEvaluation={() => setShowEvaluation((open) => !open)}
         />
         <main className="workspace">
           <TrackList
@@ -296,6 +301,9 @@ export function App(): React.JSX.Element {
                 tracks={tracks}
                 onClose={() => setShowModels(false)}
               />
+            )}
+            {showEvaluation && (
+              <EvaluationPanel tracks={tracks} onClose={() => setShowEvaluation(false)} />
             )}
             <TransferPanel
               document={project.document}

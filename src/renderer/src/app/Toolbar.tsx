@@ -18,6 +18,9 @@ interface Props {
   /** Whether the Models panel is open, and its toggle. */
   modelsOpen: boolean;
   onToggleModels: () => void;
+  /** Whether the Evaluation panel is open, and its toggle. */
+  evaluationOpen: boolean;
+  onToggleEvaluation: () => void;
 }
 
 function Clock(): React.JSX.Element {
@@ -38,6 +41,8 @@ export function Toolbar({
   onDisplay,
   modelsOpen,
   onToggleModels,
+  evaluationOpen,
+  onToggleEvaluation,
 }: Props): React.JSX.Element {
   const { transport, display } = useEditor();
   const playing = useStore(transport.playing);
@@ -187,6 +192,14 @@ export function Toolbar({
           onClick={onToggleModels}
         >
           Models
+        </button>
+        <button
+          className={evaluationOpen ? 'on' : ''}
+          aria-pressed={evaluationOpen}
+          title="Consistency, clusters and curves of the transfers"
+          onClick={onToggleEvaluation}
+        >
+          Evaluation
         </button>
         <button onClick={() => onCommand('export-stems')}>Export stems</button>
       </div>

@@ -25,6 +25,10 @@ function describe(m: ListedModel): string {
   const x = m.manifest;
   if (x.kind === 'generator')
     return `${m.name}${where}: generator for the style ${x.style.name} through ${x.lossNetwork.name}; held-out loss ${x.loss.heldOut === null ? '-' : x.loss.heldOut.toFixed(3)}; ${x.spectrogram.sampleRate} Hz, n_fft ${x.spectrogram.nFft}; ${(m.bytes / 1024).toFixed(0)} KiB; ${x.createdAt.slice(0, 10)}`;
+  if (x.kind === 'cyclegan') {
+    const last = x.history.at(-1);
+    return `${m.name}${where}: CycleGAN between ${x.classes[0]} and ${x.classes[1]} (both directions); ${x.training.epochs} epochs${last ? `, last cycle loss ${last.cycle.toFixed(3)}` : ''}; ${x.spectrogram.sampleRate} Hz, n_fft ${x.spectrogram.nFft}; ${(m.bytes / 1024).toFixed(0)} KiB; ${x.createdAt.slice(0, 10)}`;
+  }
   return `${m.name}${where}: ${x.architecture} classifier of ${x.classes.join(', ')}; ${percent(x.accuracy.heldOut)}; ${x.spectrogram.sampleRate} Hz, n_fft ${x.spectrogram.nFft}; ${(m.bytes / 1024).toFixed(0)} KiB; ${x.createdAt.slice(0, 10)}`;
 }
 

@@ -17,6 +17,11 @@ import type {
   TrainGeneratorRequest,
   TrainGeneratorResult,
 } from '../training/train-generator';
+import type {
+  TrainCycleGanProgress,
+  TrainCycleGanRequest,
+  TrainCycleGanResult,
+} from '../training/train-cyclegan';
 
 export interface EngineJobs {
   /** A transfer by any method of the registry (src/main/methods). */
@@ -32,6 +37,8 @@ export interface EngineJobs {
   classify: JobSpec<ClassifyRequest, ClassifyProgress, FileClassification[]>;
   /** A feed-forward generator for one style (the fast method's model). */
   'train-generator': JobSpec<TrainGeneratorRequest, TrainGeneratorProgress, TrainGeneratorResult>;
+  /** A CycleGAN between two sound classes (the cyclegan method's model). */
+  'train-cyclegan': JobSpec<TrainCycleGanRequest, TrainCycleGanProgress, TrainCycleGanResult>;
 }
 
 export type EngineJobRunner = JobRunner<EngineJobs>;

@@ -11,6 +11,7 @@ const rooms = [
   'training',
   'evaluation',
   'generator',
+  'cyclegan',
 ] as const;
 
 async function main(): Promise<void> {

@@ -18,6 +18,7 @@ export const TARGET_CLASS: TextDeclaration<'to'> = {
   doc: 'the class to turn the content into: one of the CycleGAN model’s two classes',
   maxLength: 200,
   default: NO_CLASS,
+  choicesFrom: 'model-classes',
   panel: true,
 };
 

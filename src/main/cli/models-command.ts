@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { defaultModelsFolder, shippedModelsFolder } from '../models/locations';
 import { exportModel, importModel } from '../models/model-bundle';
-import { ModelCache, type ListedModel } from '../models/model-cache';
+import { ModelCache, readModel, type ListedModel } from '../models/model-cache';
 
 interface CacheFlags {
   models?: string;
@@ -56,8 +56,9 @@ export function registerModelsCommand(program: Command): void {
 
   common(models.command('show').description('Print a model’s manifest.').argument('<name>')).action(
     async (name: string, flags: CacheFlags) => {
-      const { manifest, weights } = await cacheOf(flags).load(name);
-      for (const t of Object.values(weights)) t.dispose();
+      // Checked (manifest, weights' size and hash) but not decoded: decoding makes tensors,
+      // and this process starts no engine backend (every model was reported damaged).
+      const { manifest } = await readModel(await cacheOf(flags).locate(name));
       process.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
     },
   );

@@ -52,14 +52,18 @@ export async function run(): Promise<Record<string, unknown>> {
     }
     const models = join(root, 'models');
     const started = performance.now();
-    const trained = await trainCycleGan({
-      data,
-      name: 'bench',
-      modelsDir: models,
-      epochs,
-      holdOut: 0,
-      backend: 'wasm',
-    });
+    const trained = await trainCycleGan(
+      { data, name: 'bench', modelsDir: models, epochs, holdOut: 0, backend: 'wasm' },
+      {
+        // Each finished epoch on stderr: a long run stopped early still leaves its curve.
+        onProgress: (p) => {
+          if (p.phase === 'training' && p.batch === 0 && p.epoch > 0)
+            process.stderr.write(
+              `bench: cyclegan epoch ${p.epoch}/${p.epochs} at ${p.elapsedSeconds.toFixed(0)} s ${JSON.stringify(p.terms)}\n`,
+            );
+        },
+      },
+    );
     const trainingSeconds = (performance.now() - started) / 1000;
     const perEpoch = trained.history.reduce((s, h) => s + h.seconds, 0) / Math.max(1, epochs);
     const cache = new ModelCache({ dir: models });

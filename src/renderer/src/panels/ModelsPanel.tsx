@@ -32,6 +32,13 @@ function describeAccuracy(model: ModelInfo): string {
   return `${percent(model.heldOutAccuracy)} of ${model.heldOutClips} held-out clips`;
 }
 
+/** What the model is, by its kind: a classifier's classes and accuracy, a generator's style, a CycleGAN's two classes. */
+function describeKind(model: ModelInfo): string {
+  if (model.kind === 'cyclegan') return `CycleGAN · ${model.classes.join(' ⇄ ')}`;
+  if (model.kind === 'generator') return `generator · style ${model.style ?? '?'}`;
+  return `${model.architecture} · ${model.classes.join(', ')} · ${describeAccuracy(model)}`;
+}
+
 function ModelRow({ model }: { model: ModelInfo }): React.JSX.Element {
   const [confirming, setConfirming] = useState(false);
   const remove = async (): Promise<void> => {
@@ -59,8 +66,7 @@ function ModelRow({ model }: { model: ModelInfo }): React.JSX.Element {
       </div>
       {model.status === 'ok' ? (
         <div className="model-facts">
-          {model.architecture} · {model.classes.join(', ')} · {describeAccuracy(model)} ·{' '}
-          {model.createdAt?.slice(0, 10)}
+          {describeKind(model)} · {model.createdAt?.slice(0, 10)}
         </div>
       ) : (
         <div className="job-error">{model.problem}</div>

@@ -12,6 +12,7 @@ const rooms = [
   'evaluation',
   'generator',
   'keep-pitch',
+  'cyclegan',
 ] as const;
 
 async function main(): Promise<void> {

@@ -94,7 +94,7 @@ export interface MethodInfo {
   presets: PresetInfo[];
   /** Transfers through a model of the cache (`modelKind`; a classifier of the preset's architecture). */
   usesModel: boolean;
-  modelKind: 'classifier' | 'generator';
+  modelKind: 'classifier' | 'generator' | 'cyclegan';
   /** Where the style comes from: style tracks the user picks, or the method's model. */
   styleFrom: 'request' | 'model';
   /** Loss terms besides total, content and style, for the loss plot. */

@@ -14,11 +14,15 @@ export interface ModelInfo {
   status: 'ok' | 'damaged';
   /** Why it is damaged, one sentence; null when ok. */
   problem: string | null;
-  /** What it is: a classifier (the trained-CNN method's networks) or a generator (the fast method's); null when damaged. */
-  kind: 'classifier' | 'generator' | null;
+  /**
+   * What it is: a classifier (the trained-CNN method's networks), a generator (the fast
+   * method's) or a CycleGAN (two classes, both directions); null when damaged.
+   */
+  kind: 'classifier' | 'generator' | 'cyclegan' | null;
   /** A generator's style clip's name; null otherwise. */
   style?: string | null;
   architecture: ModelArchitecture | null;
+  /** A classifier's classes; a CycleGAN's two classes. */
   classes: string[];
   /** Accuracy on the held-out clips (0 to 1); null: none were held out. */
   heldOutAccuracy: number | null;

@@ -67,6 +67,8 @@ export interface TextDeclaration<Name extends string = string> extends Declarati
   kind: 'text';
   maxLength: number;
   default: string;
+  /** The value is one of the chosen model's classes (the panel offers them as choices). */
+  choicesFrom?: 'model-classes';
 }
 
 /** A list of names (e.g. network layers). */

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { defaultModelsFolder, shippedModelsFolder } from '../models/locations';
 import { exportModel, importModel } from '../models/model-bundle';
-import { ModelCache, type ListedModel } from '../models/model-cache';
+import { ModelCache, readModel, type ListedModel } from '../models/model-cache';
 
 interface CacheFlags {
   models?: string;
@@ -25,6 +25,10 @@ function describe(m: ListedModel): string {
   const x = m.manifest;
   if (x.kind === 'generator')
     return `${m.name}${where}: generator for the style ${x.style.name} through ${x.lossNetwork.name}; held-out loss ${x.loss.heldOut === null ? '-' : x.loss.heldOut.toFixed(3)}; ${x.spectrogram.sampleRate} Hz, n_fft ${x.spectrogram.nFft}; ${(m.bytes / 1024).toFixed(0)} KiB; ${x.createdAt.slice(0, 10)}`;
+  if (x.kind === 'cyclegan') {
+    const last = x.history.at(-1);
+    return `${m.name}${where}: CycleGAN between ${x.classes[0]} and ${x.classes[1]} (both directions); ${x.training.epochs} epochs${last ? `, last cycle loss ${last.cycle.toFixed(3)}` : ''}; ${x.spectrogram.sampleRate} Hz, n_fft ${x.spectrogram.nFft}; ${(m.bytes / 1024).toFixed(0)} KiB; ${x.createdAt.slice(0, 10)}`;
+  }
   return `${m.name}${where}: ${x.architecture} classifier of ${x.classes.join(', ')}; ${percent(x.accuracy.heldOut)}; ${x.spectrogram.sampleRate} Hz, n_fft ${x.spectrogram.nFft}; ${(m.bytes / 1024).toFixed(0)} KiB; ${x.createdAt.slice(0, 10)}`;
 }
 
@@ -52,8 +56,9 @@ export function registerModelsCommand(program: Command): void {
 
   common(models.command('show').description('Print a model’s manifest.').argument('<name>')).action(
     async (name: string, flags: CacheFlags) => {
-      const { manifest, weights } = await cacheOf(flags).load(name);
-      for (const t of Object.values(weights)) t.dispose();
+      // Checked (manifest, weights' size and hash) but not decoded: decoding makes tensors,
+      // and this process starts no engine backend (every model was reported damaged).
+      const { manifest } = await readModel(await cacheOf(flags).locate(name));
       process.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
     },
   );

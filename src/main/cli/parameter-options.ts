@@ -153,3 +153,40 @@ export function settingsFromFlags(
     }
   return { settings, analysis };
 }
+
+/**
+ * A job's own declared settings as flags (a trainer's), each flag once: one the command already
+ * has (a shared --epochs) is left as it is, the value still checked by the declaration later.
+ */
+export function addDeclaredOptions(
+  command: Command,
+  declarations: readonly ParameterDeclaration[],
+  owner: string,
+): void {
+  for (const d of declarations) {
+    const flag = flagOf(d);
+    if (flag === undefined || command.options.some((o) => o.long === `--${flag}`)) continue;
+    const unit = d.kind === 'number' || d.kind === 'integer' ? d.unit : '';
+    const shownUnit = unit && unit !== 'weight' && unit !== 'seed' ? ` ${unit}` : '';
+    command.option(
+      `--${flag} <${d.kind === 'choice' || d.kind === 'text' ? 'name' : 'n'}>`,
+      `${d.doc} (${describeRange(d)}${shownUnit}; default ${formatValue(d.default)}, ${owner} only)`,
+      parserOf(d),
+    );
+  }
+}
+
+/** The declared settings the parsed flags give (undefined ones left out). */
+export function declaredValues(
+  declarations: readonly ParameterDeclaration[],
+  flags: Record<string, unknown>,
+): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const d of declarations) {
+    const flag = flagOf(d);
+    if (flag === undefined) continue;
+    const value = flags[attributeOf(flag)];
+    if (value !== undefined) values[d.name] = value;
+  }
+  return values;
+}

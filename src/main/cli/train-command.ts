@@ -17,12 +17,15 @@ import {
   type TrainRequest,
   type TrainResult,
 } from '../training/train-classifier';
+import { CYCLEGAN_TRAINING_PARAMETERS } from '../training/cyclegan-parameters';
+import type { TrainCycleGanRequest, TrainCycleGanResult } from '../training/train-cyclegan';
 import { cancelOnInterrupt } from './interrupt';
+import { addDeclaredOptions, declaredValues } from './parameter-options';
 import { parseChoice, parseInteger, parseNumber } from './parse-options';
 import { createProgressBar, remainingText } from './progress';
 
 interface TrainFlags {
-  kind: 'classifier' | 'generator';
+  kind: 'classifier' | 'generator' | 'cyclegan';
   style?: string;
   classifier?: string;
   data?: string;
@@ -45,6 +48,7 @@ interface TrainFlags {
   models?: string;
   backend: BackendChoice;
   json?: boolean;
+  [declared: string]: unknown;
 }
 
 export interface CnnCommandOptions {
@@ -190,12 +194,12 @@ export function registerTrainCommand(program: Command, options: CnnCommandOption
   const train = program
     .command('train')
     .description(
-      'Train a model and keep it in the model cache: an instrument classifier (--kind classifier, the default) on a folder with one subfolder of clips per class (or NSynth’s layout), or a generator for one style (--kind generator) on a folder of content clips.',
+      'Train a model and keep it in the model cache: an instrument classifier (--kind classifier, the default) on a folder with one subfolder of clips per class (or NSynth’s layout), a generator for one style (--kind generator) on a folder of content clips, or a CycleGAN (--kind cyclegan) between the two class subfolders of --data.',
     )
     .option(
       '--kind <kind>',
-      'classifier (the trained-CNN method’s networks) or generator (the fast method’s, for one --style)',
-      parseChoice('--kind', ['classifier', 'generator'] as const),
+      'classifier (the trained-CNN method’s networks), generator (the fast method’s, for one --style) or cyclegan (between the two class folders of --data)',
+      parseChoice('--kind', ['classifier', 'generator', 'cyclegan'] as const),
       'classifier',
     )
     .option('--style <file>', 'the style clip a generator learns (--kind generator)')
@@ -206,6 +210,8 @@ export function registerTrainCommand(program: Command, options: CnnCommandOption
     .option('--data <dir>', 'the training folder')
     .option('--arch <name>', ARCHITECTURES.join(' or '), parseChoice('--arch', ARCHITECTURES))
     .option('--out <name>', 'the new model’s name');
+  // CycleGAN's own settings (--cycle-weight ...), derived from its declarations.
+  addDeclaredOptions(train, CYCLEGAN_TRAINING_PARAMETERS, 'cyclegan');
   addTrainingSettingOptions(train)
     .option(
       '--hold-out <share>',
@@ -241,6 +247,10 @@ export function registerTrainCommand(program: Command, options: CnnCommandOption
     )
     .option('--json', 'one JSON object per progress event, then a summary object')
     .action(async (flags: TrainFlags) => {
+      if (flags.kind === 'cyclegan') {
+        await trainCycleGanCommand(trainCycleGanRequestOf(flags), flags.json ?? false, options);
+        return;
+      }
       if (flags.kind === 'generator') {
         await trainGeneratorCommand(trainGeneratorRequestOf(flags), flags.json ?? false, options);
         return;
@@ -384,6 +394,117 @@ async function trainGeneratorCommand(
         ? '; no clips were held out.'
         : `, ${m.loss.heldOut.toFixed(4)} on ${m.loss.heldOutClips} held-out clips`),
     `Saved in ${request.modelsDir}: transfer with --method fast --model ${m.name}`,
+  ];
+  if (result.skipped.length > 0) {
+    lines.push(`Skipped ${result.skipped.length} clip${result.skipped.length === 1 ? '' : 's'}:`);
+    for (const s of result.skipped) lines.push(`  ${s.reason}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+export function trainCycleGanRequestOf(flags: TrainFlags): TrainCycleGanRequest {
+  if (!flags.data)
+    throw new ParameterError(
+      '--data',
+      'Give the folder with the two class folders with --data DIR (DIR/flute, DIR/keyboard ...).',
+    );
+  if (!flags.out) throw new ParameterError('--out', 'Give the new model a name with --out NAME.');
+  if (flags.resume && flags.restart)
+    throw new ParameterError('--resume', '--resume and --restart cannot be used together.');
+  for (const [flag, value] of [
+    ['--style', flags.style],
+    ['--classifier', flags.classifier],
+    ['--arch', flags.arch],
+    ['--width', flags.width],
+    ['--classes', flags.classes],
+    ['--validation', flags.validation],
+  ] as const)
+    if (value !== undefined)
+      throw new ParameterError(flag, `${flag} is not a setting of a CycleGAN's training.`);
+  if (flags.layout !== 'auto' && flags.layout !== 'folders')
+    throw new ParameterError('--layout', 'A CycleGAN reads two class folders (--layout folders).');
+  return {
+    ...declaredValues(CYCLEGAN_TRAINING_PARAMETERS, flags),
+    data: flags.data,
+    name: flags.out,
+    modelsDir: flags.models ?? defaultModelsFolder(),
+    resume: flags.resume ? 'resume' : flags.restart ? 'restart' : 'auto',
+    replace: flags.replace ?? false,
+    backend: flags.backend,
+  };
+}
+
+async function trainCycleGanCommand(
+  request: TrainCycleGanRequest,
+  json: boolean,
+  options: CnnCommandOptions,
+): Promise<void> {
+  const bar = json
+    ? undefined
+    : createProgressBar(
+        1,
+        ' {bar} {phase} {value}/{total} | G {g} F {f} cycle {cycle} identity {identity} | D_X {dx} D_Y {dy} | {remaining} left',
+      );
+  let lastPhase = '';
+  const runner = (options.runner ?? createEngineJobRunner)();
+  let result: TrainCycleGanResult;
+  try {
+    result = await cancelOnInterrupt((signal) =>
+      runner.run('train-cyclegan', request, {
+        signal,
+        onProgress: (progress) => {
+          if (json) {
+            process.stdout.write(`${JSON.stringify({ event: 'progress', ...progress })}\n`);
+            return;
+          }
+          const training = progress.phase === 'training';
+          if (progress.phase !== lastPhase) {
+            lastPhase = progress.phase;
+            bar?.setTotal(
+              Math.max(1, training ? progress.epochs * progress.batches : progress.epochs),
+            );
+          }
+          const t = progress.terms;
+          const f = (v: number | undefined) => v?.toFixed(3) ?? '-';
+          bar?.update(
+            training ? progress.epoch * progress.batches + progress.batch : progress.epoch,
+            {
+              phase: training
+                ? `epoch ${Math.min(progress.epoch + 1, progress.epochs)}/${progress.epochs}`
+                : progress.phase,
+              g: f(t?.adversarialG),
+              f: f(t?.adversarialF),
+              cycle: f(t?.cycle),
+              identity: f(t?.identity),
+              dx: f(t?.discriminatorX),
+              dy: f(t?.discriminatorY),
+              remaining: remainingText(progress.remainingSeconds),
+            },
+          );
+        },
+      }),
+    );
+  } catch (error) {
+    bar?.stop();
+    if (error instanceof JobCancelledError)
+      error.message = `Training of ${request.name} was cancelled; completed epochs are kept: run the same command again to resume.`;
+    throw error;
+  }
+  bar?.stop();
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ event: 'done', ...result })}\n`);
+    return;
+  }
+  const m = result.manifest;
+  const [x, y] = m.classes;
+  const last = m.history.at(-1);
+  const lines = [
+    `Trained the CycleGAN ${m.name} between ${x} (${m.trainingData.clipsPerClass[0]} clips) and ${y} (${m.trainingData.clipsPerClass[1]} clips) in ${m.training.seconds.toFixed(1)} s on ${result.backend}` +
+      (result.resumedFrom > 0 ? ` (resumed after epoch ${result.resumedFrom})` : ''),
+    last
+      ? `Last epoch: adversarial G ${last.adversarialG.toFixed(3)}, F ${last.adversarialF.toFixed(3)}, cycle ${last.cycle.toFixed(3)}, identity ${last.identity.toFixed(3)}, D_X ${last.discriminatorX.toFixed(3)}, D_Y ${last.discriminatorY.toFixed(3)}`
+      : 'No epoch was trained.',
+    `Saved in ${request.modelsDir}: transfer with --method cyclegan --model ${m.name} --to ${y} (or --to ${x})`,
   ];
   if (result.skipped.length > 0) {
     lines.push(`Skipped ${result.skipped.length} clip${result.skipped.length === 1 ? '' : 's'}:`);

@@ -140,7 +140,7 @@ export interface TransferMethod<
    */
   usesModel?: boolean;
   /** The kind of model it transfers through, when usesModel (default 'classifier'). */
-  modelKind?: 'classifier' | 'generator';
+  modelKind?: 'classifier' | 'generator' | 'cyclegan';
   /**
    * Where the style comes from: the request's style clips (default), or the method's model (a
    * generator trained for one style): then a request gives no style clips, and each stream's

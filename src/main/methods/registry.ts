@@ -2,6 +2,7 @@
 // the render queue, the CLI, the IPC schemas and the panel all iterate this one list: a new method
 // is its folder plus one line here.
 import { cnnMethod } from './cnn/cnn-method';
+import { cycleGanMethod } from './cyclegan/cyclegan-method';
 import { fastMethod } from './fast/fast-method';
 import type { PipelineSettings, TransferMethod } from './method';
 import { shallowMethod } from './shallow/shallow-method';
@@ -16,6 +17,7 @@ export const METHODS: readonly AnyMethod[] = [
   shallowMethod,
   cnnMethod,
   fastMethod,
+  cycleGanMethod,
 ] as unknown as AnyMethod[];
 
 export const METHOD_NAMES: readonly string[] = METHODS.map((m) => m.name);

@@ -92,6 +92,14 @@ export const classifierManifestSchema = z.object({
   ...written,
 });
 
+/** The size of a generator network (the fast method's and CycleGAN's). */
+const generatorShapeSchema = z.object({
+  channels: z.int().min(1).max(4096),
+  residualBlocks: z.int().min(0).max(64),
+  kernel: z.int().min(1).max(63),
+  outerKernel: z.int().min(1).max(63),
+});
+
 /**
  * A feed-forward generator for one style (METHODS.md section 4): its network's shape, the
  * analysis it reads and writes (its loss network's), the style clip, the loss network, every
@@ -100,12 +108,7 @@ export const classifierManifestSchema = z.object({
 export const generatorManifestSchema = z.object({
   ...header,
   kind: z.literal('generator'),
-  generator: z.object({
-    channels: z.int().min(1).max(4096),
-    residualBlocks: z.int().min(0).max(64),
-    kernel: z.int().min(1).max(63),
-    outerKernel: z.int().min(1).max(63),
-  }),
+  generator: generatorShapeSchema,
   spectrogram: spectrogramSchema,
   input: inputSchema,
   style: z.object({ name: z.string(), sha256: sha256Schema }),
@@ -134,6 +137,47 @@ export const generatorManifestSchema = z.object({
   ...written,
 });
 
+/** CycleGAN's loss terms, each a weighted batch mean (see engine/cyclegan/cyclegan-step.ts). */
+const cycleGanTermsSchema = z.object({
+  adversarialG: finite,
+  adversarialF: finite,
+  cycle: finite,
+  identity: finite,
+  discriminatorX: finite,
+  discriminatorY: finite,
+});
+
+/**
+ * A CycleGAN between two sound classes (METHODS.md section 5): the two class names, the two
+ * generators (G: classes[0] -> classes[1], F: back; their weights under G/ and F/), the
+ * discriminators they were trained against, every training setting and the loss history.
+ */
+export const cycleGanManifestSchema = z.object({
+  ...header,
+  kind: z.literal('cyclegan'),
+  classes: z.tuple([z.string().min(1), z.string().min(1)]),
+  generator: generatorShapeSchema,
+  discriminator: z.object({
+    channels: z.int().min(1).max(1024),
+    blocks: z.int().min(1).max(8),
+    /** Frames and bins one score sees. */
+    patch: z.int().min(1),
+  }),
+  spectrogram: spectrogramSchema,
+  input: inputSchema,
+  losses: z.object({ cycleWeight: finite, identityWeight: finite }),
+  /** Every epoch's mean terms over its training steps, for plotting. */
+  history: z.array(cycleGanTermsSchema.extend({ epoch: z.int().min(1), seconds: finite })),
+  /** The terms on the held-out clips after training (null: none held out). */
+  heldOut: cycleGanTermsSchema.nullable(),
+  heldOutClips: z.tuple([z.int().min(0), z.int().min(0)]),
+  trainingData: trainingDataSchema.extend({
+    clipsPerClass: z.tuple([z.int().min(0), z.int().min(0)]),
+  }),
+  training: trainingRunSchema.extend({ cropFrames: z.int().min(1), holdOut: fraction }),
+  ...written,
+});
+
 /**
  * Any model of the cache, by its kind. A manifest without `kind` is a classifier's (the first
  * models had only that kind), so every manifest written before generators still loads.
@@ -143,17 +187,24 @@ export const manifestSchema = z.preprocess(
     typeof raw === 'object' && raw !== null && !Array.isArray(raw) && !('kind' in raw)
       ? { ...raw, kind: 'classifier' }
       : raw,
-  z.discriminatedUnion('kind', [classifierManifestSchema, generatorManifestSchema]),
+  z.discriminatedUnion('kind', [
+    classifierManifestSchema,
+    generatorManifestSchema,
+    cycleGanManifestSchema,
+  ]),
 );
 
 export type ClassifierManifest = z.infer<typeof classifierManifestSchema>;
 export type GeneratorManifest = z.infer<typeof generatorManifestSchema>;
-export type ModelManifest = ClassifierManifest | GeneratorManifest;
+export type CycleGanManifest = z.infer<typeof cycleGanManifestSchema>;
+export type CycleGanTerms = z.infer<typeof cycleGanTermsSchema>;
+export type ModelManifest = ClassifierManifest | GeneratorManifest | CycleGanManifest;
 export type ModelKind = ModelManifest['kind'];
 
 type Draft<M> = Omit<M, 'weights' | 'format' | 'formatVersion'>;
 /** The manifest as training writes it; the cache fills in `weights`. */
-export type ManifestDraft = Draft<ClassifierManifest> | Draft<GeneratorManifest>;
+export type ManifestDraft =
+  Draft<ClassifierManifest> | Draft<GeneratorManifest> | Draft<CycleGanManifest>;
 
 /** The first problem zod found, as half a sentence ("accuracy.heldOut: must be ..."). */
 export function firstProblem(error: z.ZodError): string {

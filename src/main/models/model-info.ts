@@ -35,6 +35,20 @@ export function modelInfo(model: ListedModel): ModelInfo {
       createdAt: manifest.createdAt,
       bytes: model.bytes,
     };
+  if (manifest.kind === 'cyclegan')
+    return {
+      name: model.name,
+      shipped: model.shipped,
+      status: 'ok',
+      problem: null,
+      kind: 'cyclegan',
+      architecture: null,
+      classes: [...manifest.classes],
+      heldOutAccuracy: null,
+      heldOutClips: manifest.heldOutClips[0] + manifest.heldOutClips[1],
+      createdAt: manifest.createdAt,
+      bytes: model.bytes,
+    };
   return {
     name: model.name,
     shipped: model.shipped,

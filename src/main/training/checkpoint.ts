@@ -6,6 +6,7 @@ import { readFile, rm, rmdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { writeFolderAtomic } from '../models/atomic-folder';
+import { CheckpointMismatchError } from './errors';
 
 /** A named tensor as optimisers save their state (tfjs-core does not export the type). */
 export interface NamedTensor {
@@ -116,4 +117,33 @@ export async function removeCheckpoint(folder: string): Promise<void> {
 
 function toArrayBuffer(data: Buffer): ArrayBuffer {
   return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+}
+
+/**
+ * Throws CheckpointMismatchError (naming what differs) and frees the checkpoint's tensors when
+ * it was made with another fingerprint: a resume must continue the same training. `same` says
+ * what to give again ("style, data and settings").
+ */
+export function checkFingerprint<F>(
+  checkpoint: Checkpoint<CheckpointState<F, unknown>>,
+  fingerprint: F,
+  name: string,
+  same: string,
+  /** What each differing key means in the user's words ("another style clip"). */
+  words?: Partial<Record<keyof F, string>>,
+): void {
+  if (JSON.stringify(checkpoint.state.fingerprint) === JSON.stringify(fingerprint)) return;
+  const was = checkpoint.state.fingerprint as Record<string, unknown>;
+  const now = fingerprint as Record<string, unknown>;
+  const differs = Object.keys(now).filter(
+    (key) => JSON.stringify(was[key]) !== JSON.stringify(now[key]),
+  );
+  tf.dispose([...Object.values(checkpoint.weights), ...checkpoint.optimizer.map((o) => o.tensor)]);
+  throw new CheckpointMismatchError(
+    `The interrupted training of "${name}" used ${
+      words
+        ? differs.map((key) => words[key as keyof F] ?? `other ${key}`).join(', ')
+        : `other ${differs.join(', ')}`
+    }: give the same ${same} to resume, or restart it.`,
+  );
 }

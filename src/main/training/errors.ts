@@ -11,7 +11,9 @@ export type TrainingDataErrorCode =
   | 'BAD_NSYNTH'
   | 'UNKNOWN_CLASS'
   | 'NO_USABLE_CLIPS'
-  | 'SILENT_STYLE';
+  | 'SILENT_STYLE'
+  | 'NOT_TWO_CLASSES'
+  | 'CLIPS_TOO_SHORT';
 
 /** The training data cannot make a classifier (missing folder, one class, an empty class ...). */
 export class TrainingDataError extends Error implements UserFacingError {
@@ -47,5 +49,19 @@ export class TrainingCancelled extends Error implements UserFacingError {
       `Training of ${model} was cancelled after ${epochsDone} of ${epochsPlanned} epochs; ` +
         (epochsDone > 0 ? 'run it again with --resume to continue.' : 'no epoch was completed.'),
     );
+  }
+}
+
+/** A loss became NaN or infinite: training stopped; the checkpoint keeps the last good epoch. */
+export class TrainingDivergedError extends Error implements UserFacingError {
+  override readonly name = 'TrainingDivergedError';
+  readonly userFacing = true as const;
+  constructor(
+    readonly model: string,
+    /** Epochs completed before the bad step, kept in the checkpoint. */
+    readonly epochsDone: number,
+    message: string,
+  ) {
+    super(message);
   }
 }

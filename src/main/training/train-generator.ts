@@ -31,6 +31,7 @@ import { ModelCache, checkModelName } from '../models/model-cache';
 import { DEMO_MODELS } from '../models/shipped';
 import { packageVersion } from '../app/version';
 import {
+  checkFingerprint,
   loadCheckpoint,
   removeCheckpoint,
   saveCheckpoint,
@@ -39,6 +40,7 @@ import {
 import { audioSpectrogram } from './clip-spectrogram';
 import { fillBatch, loudStarts, randomCrops, type Crop } from './crops';
 import { CheckpointMismatchError, TrainingCancelled, TrainingDataError } from './errors';
+import { spectrogramStatistics } from './spectrogram-statistics';
 import { wavFilesBelow } from './training-data';
 
 export interface TrainGeneratorRequest {
@@ -307,7 +309,7 @@ export async function trainGenerator(
     const heldOut = order.slice(0, heldOutCount).sort((a, b) => a - b);
     const train = order.slice(heldOutCount).sort((a, b) => a - b);
     const spectrograms = content.clips.map((c) => c.spectrogram);
-    const trainStats = statistics(train.map((i) => spectrograms[i]!));
+    const trainStats = spectrogramStatistics(train.map((i) => spectrograms[i]!));
 
     const shape = {
       ...GENERATOR_SHAPE,
@@ -332,24 +334,14 @@ export async function trainGenerator(
     const mode = request.resume ?? 'auto';
     let checkpoint =
       mode === 'restart' ? undefined : await loadCheckpoint<GeneratorState>(checkpointFolder);
-    if (
-      checkpoint &&
-      JSON.stringify(checkpoint.state.fingerprint) !== JSON.stringify(fingerprint)
-    ) {
-      const was = checkpoint.state.fingerprint as unknown as Record<string, unknown>;
-      const differs = Object.keys(fingerprint).filter(
-        (key) =>
-          JSON.stringify(was[key]) !==
-          JSON.stringify((fingerprint as unknown as Record<string, unknown>)[key]),
+    if (checkpoint)
+      checkFingerprint(
+        checkpoint,
+        fingerprint,
+        request.name,
+        'style, data and settings',
+        FINGERPRINT_WORDS,
       );
-      tf.dispose([
-        ...Object.values(checkpoint.weights),
-        ...checkpoint.optimizer.map((o) => o.tensor),
-      ]);
-      throw new CheckpointMismatchError(
-        `The interrupted training of "${request.name}" used ${differs.map((key) => FINGERPRINT_WORDS[key as keyof GeneratorFingerprint]).join(', ')}: give the same style, data and settings to resume, or restart it.`,
-      );
-    }
     if (!checkpoint && mode === 'resume')
       throw new CheckpointMismatchError(
         `There is no interrupted training of "${request.name}" to resume in ${request.modelsDir}.`,
@@ -598,20 +590,6 @@ async function loadContent(
     .sort()
     .join('\n');
   return { clips, skipped, hash: createHash('sha256').update(lines).digest('hex') };
-}
-
-function statistics(spectrograms: readonly LogSpectrogram[]): { mean: number; std: number } {
-  let n = 0;
-  let sum = 0;
-  let sumSq = 0;
-  for (const { data } of spectrograms)
-    for (let i = 0; i < data.length; i++) {
-      sum += data[i]!;
-      sumSq += data[i]! * data[i]!;
-      n++;
-    }
-  const mean = sum / Math.max(1, n);
-  return { mean, std: Math.sqrt(Math.max(sumSq / Math.max(1, n) - mean * mean, 1e-6)) };
 }
 
 function padTo(spec: LogSpectrogram, frames: number): LogSpectrogram {

@@ -1,4 +1,5 @@
-// The training jobs as the engine worker runs them (kinds 'train' and 'train-generator').
+// The training jobs as the engine worker runs them (kinds 'train', 'train-generator' and
+// 'train-cyclegan').
 import type { JobContext } from '../jobs/job-table';
 import {
   trainClassifier,
@@ -12,6 +13,12 @@ import {
   type TrainGeneratorRequest,
   type TrainGeneratorResult,
 } from './train-generator';
+import {
+  trainCycleGan,
+  type TrainCycleGanProgress,
+  type TrainCycleGanRequest,
+  type TrainCycleGanResult,
+} from './train-cyclegan';
 
 export function trainJob(
   request: TrainRequest,
@@ -29,6 +36,17 @@ export function trainGeneratorJob(
   context: JobContext<TrainGeneratorProgress>,
 ): Promise<TrainGeneratorResult> {
   return trainGenerator(request, {
+    signal: context.signal,
+    onProgress: (progress) => context.progress(progress),
+  });
+}
+
+/** The CycleGAN's training job (kind 'train-cyclegan'). */
+export function trainCycleGanJob(
+  request: TrainCycleGanRequest,
+  context: JobContext<TrainCycleGanProgress>,
+): Promise<TrainCycleGanResult> {
+  return trainCycleGan(request, {
     signal: context.signal,
     onProgress: (progress) => context.progress(progress),
   });

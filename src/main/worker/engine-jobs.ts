@@ -28,6 +28,11 @@ import type {
   TrainGeneratorRequest,
   TrainGeneratorResult,
 } from '../training/train-generator';
+import type {
+  TrainCycleGanProgress,
+  TrainCycleGanRequest,
+  TrainCycleGanResult,
+} from '../training/train-cyclegan';
 
 export interface EngineJobs {
   /** A transfer by any method of the registry (src/main/methods). */
@@ -47,6 +52,8 @@ export interface EngineJobs {
   distinctness: JobSpec<DistinctnessRequest, DistinctnessProgress, DistinctnessReport>;
   /** Seed 000's figure 3: each clip's classifier features mapped to 2-D (t-SNE or UMAP). */
   cluster: JobSpec<ClusterRequest, ClusterProgress, ClusterReport>;
+  /** A CycleGAN between two sound classes (the cyclegan method's model). */
+  'train-cyclegan': JobSpec<TrainCycleGanRequest, TrainCycleGanProgress, TrainCycleGanResult>;
 }
 
 export type EngineJobRunner = JobRunner<EngineJobs>;

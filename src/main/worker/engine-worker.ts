@@ -6,7 +6,7 @@ import { prestartWasm } from '../engine/backend';
 import { serveJobs } from '../jobs/worker-host';
 import { resynthesisJob } from '../services/resynthesis-job';
 import { classifyJob } from '../training/classify-job';
-import { trainGeneratorJob, trainJob } from '../training/train-job';
+import { trainCycleGanJob, trainGeneratorJob, trainJob } from '../training/train-job';
 import { runTransfer, runTransferBatch } from '../transfer/run-transfer';
 import type { EngineJobs } from './engine-jobs';
 
@@ -36,6 +36,7 @@ serveJobs<EngineJobs>(
         signal: context.signal,
         onProgress: (progress) => context.progress(progress),
       }),
+    'train-cyclegan': trainCycleGanJob,
   },
   // Most jobs run on the WebAssembly backend: a spare worker has it ready when the job arrives.
   { warmUp: prestartWasm() },

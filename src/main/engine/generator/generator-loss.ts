@@ -8,6 +8,7 @@ import { deepestLayer } from '../cnn/cnn-targets';
 import { envelopeLoss, type EnvelopeAxis } from '../cnn/envelopes';
 import { featureLoss, squaredNorm, type LayerTarget } from '../cnn/feature-losses';
 import type { CnnNetwork } from '../cnn/network';
+import { sumOfTerms } from '../loss-sum';
 import type { GeneratorNetwork } from './generator-network';
 
 export interface GeneratorLossWeights {
@@ -67,14 +68,6 @@ function envelopeTerm(
     };
   }) as unknown as (y: tf.Tensor4D) => tf.Scalar;
 }
-
-const sumOp = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-  const terms = args.slice(0, -1) as tf.Scalar[];
-  return {
-    value: tf.addN(terms),
-    gradFunc: (dy: tf.Tensor) => terms.map(() => dy),
-  };
-}) as unknown as (...terms: tf.Scalar[]) => tf.Scalar;
 
 /**
  * The loss of the generator on content crops `x` [n, frames, bins, 1] and its gradients with
@@ -142,7 +135,7 @@ export function generatorLossAndGradients(
           )(y),
         );
       }
-      return terms.length === 1 ? terms[0]! : sumOp(...terms);
+      return sumOfTerms(terms);
     };
     let grads: tf.NamedTensorMap | undefined;
     if (options.gradients ?? true) {

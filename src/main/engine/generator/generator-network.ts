@@ -177,9 +177,13 @@ export class GeneratorNetwork {
 
   /**
    * Spectrograms [n, frames, bins, 1] -> generated spectrograms of the same shape.
-   * Differentiable with respect to the weights (training); call inside tf.tidy or a gradient.
+   * Differentiable with respect to the weights (training), and with `inputGradient` fully with
+   * respect to the input too; call inside tf.tidy or a gradient.
    */
-  forward(input: tf.Tensor4D, options: { weightGradients?: boolean } = {}): tf.Tensor4D {
+  forward(
+    input: tf.Tensor4D,
+    options: { weightGradients?: boolean; inputGradient?: boolean } = {},
+  ): tf.Tensor4D {
     if (this.disposed) throw new Error('GeneratorNetwork used after dispose()');
     const [n, frames, bins] = input.shape;
     if (bins !== this.config.bins || input.shape[3] !== 1)
@@ -196,8 +200,9 @@ export class GeneratorNetwork {
       if (layer.name.endsWith('a') && layer.name.startsWith('res')) blockInput = x;
       x = convLayer(x, this.weight(`${layer.name}/kernel`), this.weight(`${layer.name}/bias`), {
         relu: layer.relu,
-        // The spectrogram is data: its gradient is never needed.
-        inputGradient: i > 0,
+        // A spectrogram of data needs no gradient; another network's output does (CycleGAN's
+        // cycle F(G(x)) trains G through F).
+        inputGradient: i > 0 || (options.inputGradient ?? false),
         weightGradients,
       });
       if (layer.name.endsWith('b') && layer.name.startsWith('res')) x = addOp(x, blockInput!);

@@ -36,11 +36,19 @@ const percent = (value: number | null): string =>
 const KIND_LABELS: Record<NonNullable<ModelInfo['kind']>, string> = {
   classifier: 'classifier',
   generator: 'generator',
+  cyclegan: 'CycleGAN',
 };
 
 function describeAccuracy(model: ModelInfo): string {
   if (model.heldOutAccuracy === null) return 'no held-out clips';
   return `${percent(model.heldOutAccuracy)} of ${model.heldOutClips} held-out clips`;
+}
+
+/** What the model is, by its kind: a classifier's classes and accuracy, a generator's style, a CycleGAN's two classes. */
+function describeKind(model: ModelInfo): string {
+  if (model.kind === 'cyclegan') return `CycleGAN · ${model.classes.join(' ⇄ ')}`;
+  if (model.kind === 'generator') return `generator · style ${model.style ?? '?'}`;
+  return `${model.architecture} · ${model.classes.join(', ')} · ${describeAccuracy(model)}`;
 }
 
 function ModelRow({ model }: { model: ModelInfo }): React.JSX.Element {
@@ -69,7 +77,9 @@ function ModelRow({ model }: { model: ModelInfo }): React.JSX.Element {
             title={
               model.kind === 'generator'
                 ? 'A generator for one style: the fast method'
-                : 'A classifier: the trained-CNN method listens with it'
+                : model.kind === 'cyclegan'
+                  ? 'A pair of generators between two classes: the CycleGAN method'
+                  : 'A classifier: the trained-CNN method listens with it'
             }
           >
             {KIND_LABELS[model.kind]}
@@ -89,8 +99,7 @@ function ModelRow({ model }: { model: ModelInfo }): React.JSX.Element {
         </div>
       ) : model.status === 'ok' ? (
         <div className="model-facts">
-          {model.architecture} · {model.classes.join(', ')} · {describeAccuracy(model)} ·{' '}
-          {model.createdAt?.slice(0, 10)}
+          {describeKind(model)} · {model.createdAt?.slice(0, 10)}
         </div>
       ) : (
         <div className="job-error">{model.problem}</div>

@@ -138,11 +138,30 @@ function ParameterControl({
   declaration: d,
   value,
   onChange,
+  modelClasses,
 }: {
   declaration: ParameterDeclaration;
   value: ParameterValue | undefined;
   onChange: (value: ParameterValue) => void;
+  /** The chosen model's classes, for a setting that names one (CycleGAN's direction). */
+  modelClasses?: readonly string[] | undefined;
 }): React.JSX.Element | null {
+  if (d.kind === 'text' && d.choicesFrom === 'model-classes') {
+    const chosen = typeof value === 'string' ? value : d.default;
+    return (
+      <label className="field" title={d.doc}>
+        <span className="field-label">{d.label}</span>
+        <select aria-label={d.label} value={chosen} onChange={(e) => onChange(e.target.value)}>
+          {!modelClasses?.includes(chosen) && <option value={chosen}>(choose a class)</option>}
+          {(modelClasses ?? []).map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+    );
+  }
   if (d.kind === 'number' && d.scale === 'log')
     return (
       <LogSlider
@@ -295,6 +314,7 @@ export function TransferPanel({ document, options, current }: Props): React.JSX.
       declaration={d}
       value={shownValue(transfer, preset, d.name)}
       onChange={(value) => setValue(d.name, value)}
+      modelClasses={model?.classes}
     />
   );
 
@@ -342,8 +362,13 @@ export function TransferPanel({ document, options, current }: Props): React.JSX.
           >
             {!model && (
               <option value="">
-                (no {method?.modelKind === 'generator' ? 'generator' : `${preset.name} model`}:
-                train or import one)
+                (no{' '}
+                {method?.modelKind === 'generator'
+                  ? 'generator'
+                  : method?.modelKind === 'cyclegan'
+                    ? 'CycleGAN'
+                    : `${preset.name} model`}
+                : train or import one)
               </option>
             )}
             {usableModels(method!, preset.name, models).map((m) => (

@@ -1,0 +1,20 @@
+// The mean and standard deviation of training spectrograms: a trained network reads its input
+// standardised by them. Shared by the generator's and CycleGAN's training.
+import type { LogSpectrogram } from '../engine/spectrogram';
+
+export function spectrogramStatistics(spectrograms: readonly LogSpectrogram[]): {
+  mean: number;
+  std: number;
+} {
+  let n = 0;
+  let sum = 0;
+  let sumSq = 0;
+  for (const { data } of spectrograms)
+    for (let i = 0; i < data.length; i++) {
+      sum += data[i]!;
+      sumSq += data[i]! * data[i]!;
+      n++;
+    }
+  const mean = sum / Math.max(1, n);
+  return { mean, std: Math.sqrt(Math.max(sumSq / Math.max(1, n) - mean * mean, 1e-6)) };
+}

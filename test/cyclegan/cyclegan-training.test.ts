@@ -1,0 +1,205 @@
+// CycleGAN training's bad input (each one clear sentence, nothing written), cancel keeping the
+// last finished epoch and resume continuing it, and `timbrefold train --kind cyclegan`.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { encodeWav } from '../../src/main/audio';
+import { TrainingCancelled } from '../../src/main/training/errors';
+import { trainCycleGan, type TrainCycleGanRequest } from '../../src/main/training/train-cyclegan';
+import { runCli } from '../cli/run-cli';
+import { corpusFile } from '../fixtures/paths';
+import { familyClips } from '../training/fixtures';
+
+/** The smallest training that still runs every step: one step per epoch, 4-channel networks. */
+const SMALL = {
+  channels: 4,
+  residualBlocks: 1,
+  discriminatorChannels: 2,
+  batchSize: 2,
+  cropsPerClip: 1,
+  holdOut: 0,
+  backend: 'wasm',
+} as const;
+
+const roots: string[] = [];
+function folder(classes: Record<string, readonly string[]>): string {
+  const root = mkdtempSync(join(tmpdir(), 'timbrefold-cyclegan-data-'));
+  roots.push(root);
+  for (const [name, clips] of Object.entries(classes)) {
+    mkdirSync(join(root, name));
+    for (const clip of clips) symlinkSync(corpusFile(clip), join(root, name, clip));
+  }
+  return root;
+}
+const two = () => ({
+  flute: familyClips('flute').slice(0, 2),
+  keyboard: familyClips('keyboard').slice(0, 2),
+});
+
+describe('CycleGAN training: bad input, cancel and resume, the CLI', () => {
+  after(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+
+  const refused = async (
+    request: Partial<TrainCycleGanRequest>,
+    message: RegExp,
+  ): Promise<void> => {
+    const models = join(mkdtempSync(join(tmpdir(), 'timbrefold-models-')), 'models');
+    roots.push(models);
+    await assert.rejects(
+      trainCycleGan({ data: '', name: 'x', modelsDir: models, ...SMALL, ...request }),
+      (error: Error & { userFacing?: boolean }) => {
+        assert.equal(error.userFacing, true, error.message);
+        assert.match(error.message, message);
+        return true;
+      },
+    );
+    assert.ok(!existsSync(join(models, 'x')), 'no model is written');
+  };
+
+  test('a missing folder, one class, three classes, an empty class folder', async () => {
+    await refused({ data: join(tmpdir(), 'no-such-folder-x9') }, /does not exist/);
+    await refused(
+      { data: folder({ flute: familyClips('flute') }) },
+      /exactly two classes, and .* has 1 class folder \(flute\)/,
+    );
+    await refused(
+      { data: folder({ ...two(), guitar: familyClips('guitar').slice(0, 1) }) },
+      /has 3 class folders \(flute, guitar, keyboard\)/,
+    );
+    await refused(
+      { data: folder({ flute: familyClips('flute').slice(0, 1), keyboard: [] }) },
+      /class folder .*keyboard has no WAV files/,
+    );
+  });
+
+  test('clips shorter than a discriminator patch are refused, naming the class and the length', async () => {
+    const data = folder({ flute: familyClips('flute').slice(0, 1) });
+    mkdirSync(join(data, 'clicks'));
+    // 0.5 s: shorter than one 78-frame patch (0.78 s at a 10 ms hop).
+    const samples = new Float32Array(8000).map((_, i) => Math.sin(i / 5) * 0.3);
+    writeFileSync(
+      join(data, 'clicks', 'short.wav'),
+      encodeWav({ sampleRate: 16000, channels: [samples] }, { sampleFormat: 'float32' }),
+    );
+    await refused(
+      { data },
+      /Every clip of the class clicks is shorter than one discriminator patch \(0\.78 s/,
+    );
+    await refused(
+      { data: folder(two()), cropSeconds: 0.5 },
+      /shorter than one discriminator patch/,
+    );
+  });
+
+  test('a cancel keeps the finished epoch; the same request resumes and finishes', async () => {
+    const data = folder(two());
+    const models = mkdtempSync(join(tmpdir(), 'timbrefold-models-'));
+    roots.push(models);
+    const request: TrainCycleGanRequest = {
+      data,
+      name: 'fk',
+      modelsDir: models,
+      epochs: 2,
+      ...SMALL,
+    };
+    const controller = new AbortController();
+    await assert.rejects(
+      trainCycleGan(request, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.phase === 'training' && p.epoch === 1 && p.batch === 0) controller.abort();
+        },
+      }),
+      (error: unknown) => error instanceof TrainingCancelled && error.epochsDone === 1,
+    );
+    assert.ok(existsSync(join(models, '.training', 'fk', 'checkpoint.json')));
+    assert.ok(!existsSync(join(models, 'fk')));
+    // Other settings cannot continue it: the message names what differs.
+    await assert.rejects(trainCycleGan({ ...request, cycleWeight: 3 }), /used other settings/);
+    const resumed = await trainCycleGan(request);
+    assert.equal(resumed.resumedFrom, 1);
+    assert.equal(resumed.history.length, 2);
+    assert.ok(!existsSync(join(models, '.training', 'fk')));
+  });
+
+  test('timbrefold train --kind cyclegan with the exact flags writes the model', async () => {
+    const data = folder(two());
+    const models = mkdtempSync(join(tmpdir(), 'timbrefold-models-'));
+    roots.push(models);
+    const run = await runCli([
+      'train',
+      '--kind',
+      'cyclegan',
+      '--data',
+      data,
+      '--out',
+      'fk',
+      '--epochs',
+      '1',
+      '--models',
+      models,
+      '--json',
+      // Tiny networks (declared flags of their own).
+      '--channels',
+      '4',
+      '--residual-blocks',
+      '1',
+      '--discriminator-channels',
+      '2',
+      '--batch-size',
+      '2',
+      '--crops-per-clip',
+      '1',
+      '--hold-out',
+      '0',
+    ]);
+    assert.equal(run.code, 0, run.stderr);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const done = lines.at(-1) as { event: string; manifest: { kind: string; classes: string[] } };
+    assert.equal(done.event, 'done');
+    assert.equal(done.manifest.kind, 'cyclegan');
+    assert.ok(lines.some((l) => l.event === 'progress' && l.phase === 'training' && l.terms));
+    const show = await runCli(['models', 'show', 'fk', '--models', models]);
+    assert.equal(show.code, 0, show.stderr);
+    assert.match(show.stdout, /"kind": "cyclegan"/);
+    // Export, import under another name, delete: the cache handles the kind like any other.
+    const bundle = join(models, 'fk.tfmodel');
+    const exported = await runCli(['models', 'export', 'fk', bundle, '--models', models]);
+    assert.equal(exported.code, 0, exported.stderr);
+    const imported = await runCli([
+      'models',
+      'import',
+      bundle,
+      '--name',
+      'fk-copy',
+      '--models',
+      models,
+    ]);
+    assert.equal(imported.code, 0, imported.stderr);
+    const list = await runCli(['models', 'list', '--models', models]);
+    assert.match(list.stdout, /fk-copy: CycleGAN between flute and keyboard/);
+    const deleted = await runCli(['models', 'delete', 'fk-copy', '--models', models]);
+    assert.equal(deleted.code, 0, deleted.stderr);
+    assert.ok(!existsSync(join(models, 'fk-copy')));
+    const bad = await runCli([
+      'train',
+      '--kind',
+      'cyclegan',
+      '--data',
+      data,
+      '--out',
+      'fk3',
+      '--cycle-weight',
+      '2000',
+      '--models',
+      models,
+    ]);
+    assert.equal(bad.code, 2, 'a flag out of its declared range is a usage error');
+    assert.match(bad.stderr, /--cycle-weight/);
+  });
+});

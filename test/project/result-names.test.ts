@@ -24,10 +24,23 @@ describe('result names', () => {
     assert.equal(name([], 1, ['violin', 'flute', 'organ']), 'Violin +2 β 1');
   });
 
-  test('a model’s method is named by its model', () => {
+  test('a model’s method is named by the content and its model, or its target class', () => {
+    const named = (extra: { model?: string; target?: string }, taken: string[] = []) =>
+      resultTrackName({
+        method: 'fast',
+        styles: [],
+        content: 'keyboard_acoustic_000-069-127',
+        ...extra,
+        taken,
+      });
+    assert.equal(named({ model: 'violin-gen' }), 'Keyboard acoustic → violin-gen');
     assert.equal(
-      resultTrackName({ method: 'fast', styles: [], model: 'violin-generator', taken: [] }),
-      'Violin generator',
+      named({ model: 'violin-gen' }, ['Keyboard acoustic → violin-gen']),
+      'Keyboard acoustic → violin-gen #2',
+    );
+    assert.equal(
+      named({ model: 'flute-keys', target: 'keyboard' }),
+      'Keyboard acoustic → keyboard',
     );
   });
 });

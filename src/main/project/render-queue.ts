@@ -124,10 +124,13 @@ export class RenderQueue {
     const preset = method.presets.find((p) => p.name === request.preset) ?? method.presets[0]!;
     const inForce = { ...presetSettings(method.parameters, preset), ...request.settings };
     const styleWeight = inForce['styleWeight'];
+    const target = inForce['to'];
     const name = resultTrackName({
       method: request.method,
       styles: styles.map((s) => s.name),
+      content: content.name,
       model: request.model ?? null,
+      ...(typeof target === 'string' && target !== '' && { target }),
       ...(typeof styleWeight === 'number' && { styleWeight }),
       taken: [
         ...session.current.tracks.map((t) => t.name),

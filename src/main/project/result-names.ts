@@ -1,8 +1,10 @@
 // What a result track is called. "piano_melody × violin_d4 + flute (shallow)" cannot be told apart
 // from its neighbour in a 200-pixel header, so a result is named by what differs between takes:
-// its style ("Violin d4"), the setting a producer turns ("β 1", or the generator's name) and a
-// take number when that is not enough ("#2"). The full description stays in the tooltip, the
-// recipe, the file name on disk and exported stems.
+// its style ("Violin d4") and the setting a producer turns ("β 1"); for a method whose style is
+// its model (one generator over a batch of clips), the content and the model ("Keyboard acoustic
+// → violin-gen", "→ keyboard" for a CycleGAN's target class); then a take number when that is not
+// enough ("#2"). The full description stays in the tooltip, the recipe, the file name on disk and
+// exported stems.
 
 const MAX_WORDS = 3;
 
@@ -31,8 +33,12 @@ export interface ResultNaming {
   method: string;
   /** The style tracks' names; empty for methods whose style is a model. */
   styles: readonly string[];
+  /** The content track's name. */
+  content?: string;
   /** The model a model's method used. */
   model?: string | null;
+  /** A class-to-class method's target class (CycleGAN's --to). */
+  target?: string;
   /** The style weight in force (β), for the methods that have one. */
   styleWeight?: number;
   /** Names already in use: tracks, and jobs queued or running. */
@@ -45,7 +51,9 @@ export function resultTrackName(naming: ResultNaming): string {
     naming.styles.length > 0
       ? shortClipName(naming.styles[0]!) +
         (naming.styles.length > 1 ? ` +${naming.styles.length - 1}` : '')
-      : shortClipName(naming.model ?? naming.method);
+      : `${naming.content ? `${shortClipName(naming.content)} ` : ''}→ ${
+          naming.target ?? naming.model ?? naming.method
+        }`;
   const knob = naming.styleWeight !== undefined ? ` β ${readable(naming.styleWeight)}` : '';
   const base = `${style}${knob}`;
   const taken = new Set([...naming.taken].map((n) => n.toLowerCase()));

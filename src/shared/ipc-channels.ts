@@ -17,7 +17,10 @@ import type {
   ModelExportResult,
   ModelImportRequest,
   ModelInfo,
+  ClassPairInfo,
   ContentFolderInfo,
+  CycleGanTrainingOptions,
+  TrainCycleGanModelRequest,
   TrainGeneratorModelRequest,
   TrainingDataInfo,
   TrainingSummary,
@@ -118,6 +121,11 @@ export interface IpcCalls {
     args: [request: TrainGeneratorModelRequest];
     result: TrainingSummary;
   };
+  /** CycleGAN training's declared settings (the form's fields). */
+  'models:cyclegan-options': { args: []; result: CycleGanTrainingOptions };
+  /** Asks for a folder with exactly two class subfolders (refused otherwise). */
+  'models:choose-class-pair': { args: []; result: ClassPairInfo | null };
+  'models:train-cyclegan': { args: [request: TrainCycleGanModelRequest]; result: TrainingSummary };
   /** Consistency of result tracks or a folder's clusters, in the engine; progress by evaluation:update. */
   'evaluation:start': { args: [request: EvaluationRequest]; result: EvaluationSummary };
   'evaluation:cancel': { args: [evaluationId: string]; result: EvaluationSummary };
@@ -180,6 +188,9 @@ export const API_METHODS = {
   listTrainings: 'models:trainings',
   chooseContentFolder: 'models:choose-content',
   trainGenerator: 'models:train-generator',
+  cycleGanOptions: 'models:cyclegan-options',
+  chooseClassPair: 'models:choose-class-pair',
+  trainCycleGan: 'models:train-cyclegan',
   startEvaluation: 'evaluation:start',
   cancelEvaluation: 'evaluation:cancel',
   trackCurves: 'evaluation:curves',

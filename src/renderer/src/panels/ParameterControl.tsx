@@ -1,0 +1,106 @@
+// One declared setting as a control (a log slider, a number field or a choice), built from its
+// declaration alone: the transfer panel's settings and the CycleGAN training form use the same.
+import {
+  parameterProblem,
+  type IntegerDeclaration,
+  type NumberDeclaration,
+  type ParameterDeclaration,
+  type ParameterValue,
+} from '../../../shared/parameters';
+import { usePendingValue } from '../state/use-pending-value';
+import { describe } from './guidance';
+import { LogSlider } from './LogSlider';
+
+/** One declared setting as a control: a log slider, a number field or a choice. */
+export function ParameterControl({
+  declaration: d,
+  value,
+  onChange,
+  modelClasses,
+}: {
+  declaration: ParameterDeclaration;
+  value: ParameterValue | undefined;
+  onChange: (value: ParameterValue) => void;
+  /** The chosen model's classes, for a setting that names one (CycleGAN's direction). */
+  modelClasses?: readonly string[] | undefined;
+}): React.JSX.Element | null {
+  if (d.kind === 'text' && d.choicesFrom === 'model-classes') {
+    const chosen = typeof value === 'string' ? value : d.default;
+    return (
+      <label className="field" title={d.doc}>
+        <span className="field-label">{d.label}</span>
+        <select aria-label={d.label} value={chosen} onChange={(e) => onChange(e.target.value)}>
+          {!modelClasses?.includes(chosen) && <option value={chosen}>(choose a class)</option>}
+          {(modelClasses ?? []).map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+    );
+  }
+  if (d.kind === 'number' && d.scale === 'log')
+    return (
+      <LogSlider
+        label={d.label}
+        doc={describe(d).title}
+        value={typeof value === 'number' ? value : d.default}
+        range={{ min: d.sliderMin ?? d.min, max: d.sliderMax ?? d.max }}
+        onChange={onChange}
+      />
+    );
+  if (d.kind === 'number' || d.kind === 'integer')
+    return <NumberField declaration={d} value={value} onChange={onChange} />;
+  if (d.kind === 'choice')
+    return (
+      <label className="field" {...describe(d)}>
+        <span className="field-label">{d.label}</span>
+        <select
+          aria-label={d.label}
+          {...describe(d)}
+          value={typeof value === 'string' ? value : d.default}
+          onChange={(e) => onChange(e.target.value)}
+        >
+          {d.choices.map((choice) => (
+            <option key={choice} value={choice}>
+              {d.choiceLabels?.[choice] ?? choice}
+            </option>
+          ))}
+        </select>
+      </label>
+    );
+  return null;
+}
+
+/** A number typed in a box; a value its declaration refuses is not sent. */
+export function NumberField({
+  declaration: d,
+  value,
+  onChange,
+}: {
+  declaration: NumberDeclaration | IntegerDeclaration;
+  value: ParameterValue | undefined;
+  onChange: (value: number) => void;
+}): React.JSX.Element {
+  const [text, setText, focus] = usePendingValue(String(value ?? d.default));
+  return (
+    <label className="field" title={describe(d).title}>
+      <span className="field-label">{d.label}</span>
+      <input
+        type="number"
+        aria-label={d.label}
+        {...describe(d)}
+        min={d.min}
+        max={d.max}
+        value={text}
+        {...focus}
+        onChange={(e) => {
+          setText(e.target.value);
+          const n = Number(e.target.value);
+          if (e.target.value !== '' && parameterProblem(d, n) === undefined) onChange(n);
+        }}
+      />
+    </label>
+  );
+}

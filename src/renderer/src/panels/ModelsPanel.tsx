@@ -161,9 +161,11 @@ function TrainingRow({ training }: { training: TrainingSummary }): React.JSX.Ele
           training.remainingSeconds !== null &&
           ` · ${formatTime(training.remainingSeconds, 1)} left`}
         {training.state === 'finished' &&
-          (training.kind === 'generator'
-            ? training.heldOutLoss !== null && ` · held-out loss ${training.heldOutLoss.toFixed(3)}`
-            : ` · held-out accuracy ${percent(training.heldOutAccuracy)}`)}
+          training.heldOutLoss !== null &&
+          ` · held-out loss ${training.heldOutLoss.toFixed(3)}`}
+        {training.state === 'finished' &&
+          training.kind === 'classifier' &&
+          ` · held-out accuracy ${percent(training.heldOutAccuracy)}`}
       </div>
       {training.terms && (
         <dl className="training-terms" aria-label={`Loss terms of ${training.name}`}>

@@ -37,12 +37,13 @@ export async function trainCycleGanFlow(session: EditorSession): Promise<void> {
     ),
   );
   // The fields and their defaults are the training's declarations (cyclegan-parameters.ts).
-  const field = (name: string) => form.getByRole('spinbutton', { name, exact: true });
-  assert.equal(await field('Epochs').inputValue(), '10');
-  assert.equal(await field('Learning rate').inputValue(), '0.0001');
-  assert.equal(await field('Cycle weight').inputValue(), '10');
-  assert.equal(await field('Identity weight').inputValue(), '5');
-  await field('Epochs').fill('1');
+  // Named apart from the classifier form's fields of the same panel.
+  const field = (name: string) => panel.getByRole('spinbutton', { name, exact: true });
+  assert.equal(await field('CycleGAN epochs').inputValue(), '10');
+  assert.equal(await field('CycleGAN learning rate').inputValue(), '0.0001');
+  assert.equal(await field('CycleGAN cycle weight').inputValue(), '10');
+  assert.equal(await field('CycleGAN identity weight').inputValue(), '5');
+  await field('CycleGAN epochs').fill('1');
   const name = form.getByRole('textbox', { name: 'CycleGAN name' });
   assert.equal(await name.inputValue(), 'flute-keyboard-cyclegan');
   await session.screenshot('cyclegan-form');

@@ -11,25 +11,35 @@ import { usePendingValue } from '../state/use-pending-value';
 import { describe } from './guidance';
 import { LogSlider } from './LogSlider';
 
+/** "Epochs", or with a context "CycleGAN epochs". */
+function accessibleName(d: ParameterDeclaration, context: string | undefined): string {
+  return context ? `${context} ${d.label.toLowerCase()}` : d.label;
+}
+
 /** One declared setting as a control: a log slider, a number field or a choice. */
 export function ParameterControl({
   declaration: d,
   value,
   onChange,
   modelClasses,
+  context,
 }: {
   declaration: ParameterDeclaration;
   value: ParameterValue | undefined;
   onChange: (value: ParameterValue) => void;
   /** The chosen model's classes, for a setting that names one (CycleGAN's direction). */
   modelClasses?: readonly string[] | undefined;
+  /** Whose setting it is, before the label in its accessible name ("CycleGAN epochs"): a
+   *  panel with two forms would otherwise have two controls of one name. */
+  context?: string;
 }): React.JSX.Element | null {
+  const name = accessibleName(d, context);
   if (d.kind === 'text' && d.choicesFrom === 'model-classes') {
     const chosen = typeof value === 'string' ? value : d.default;
     return (
       <label className="field" title={d.doc}>
         <span className="field-label">{d.label}</span>
-        <select aria-label={d.label} value={chosen} onChange={(e) => onChange(e.target.value)}>
+        <select aria-label={name} value={chosen} onChange={(e) => onChange(e.target.value)}>
           {!modelClasses?.includes(chosen) && <option value={chosen}>(choose a class)</option>}
           {(modelClasses ?? []).map((name) => (
             <option key={name} value={name}>
@@ -44,6 +54,7 @@ export function ParameterControl({
     return (
       <LogSlider
         label={d.label}
+        ariaLabel={name}
         doc={describe(d).title}
         value={typeof value === 'number' ? value : d.default}
         range={{ min: d.sliderMin ?? d.min, max: d.sliderMax ?? d.max }}
@@ -51,13 +62,13 @@ export function ParameterControl({
       />
     );
   if (d.kind === 'number' || d.kind === 'integer')
-    return <NumberField declaration={d} value={value} onChange={onChange} />;
+    return <NumberField declaration={d} value={value} onChange={onChange} context={context} />;
   if (d.kind === 'choice')
     return (
       <label className="field" {...describe(d)}>
         <span className="field-label">{d.label}</span>
         <select
-          aria-label={d.label}
+          aria-label={name}
           {...describe(d)}
           value={typeof value === 'string' ? value : d.default}
           onChange={(e) => onChange(e.target.value)}
@@ -78,10 +89,12 @@ export function NumberField({
   declaration: d,
   value,
   onChange,
+  context,
 }: {
   declaration: NumberDeclaration | IntegerDeclaration;
   value: ParameterValue | undefined;
   onChange: (value: number) => void;
+  context?: string | undefined;
 }): React.JSX.Element {
   const [text, setText, focus] = usePendingValue(String(value ?? d.default));
   return (
@@ -89,7 +102,7 @@ export function NumberField({
       <span className="field-label">{d.label}</span>
       <input
         type="number"
-        aria-label={d.label}
+        aria-label={accessibleName(d, context)}
         {...describe(d)}
         min={d.min}
         max={d.max}

@@ -72,6 +72,7 @@ export function TrainCycleGanForm({ busy }: { busy: boolean }): React.JSX.Elemen
         <ParameterControl
           key={d.name}
           declaration={d}
+          context="CycleGAN"
           value={values[d.name]}
           onChange={(value) => setValues((v) => ({ ...v, [d.name]: value }))}
         />

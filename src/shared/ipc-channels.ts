@@ -115,6 +115,8 @@ export interface IpcCalls {
   'models:choose-data': { args: []; result: TrainingDataInfo | null };
   'models:train': { args: [request: TrainModelRequest]; result: TrainingSummary };
   'models:cancel-training': { args: [trainingId: string]; result: TrainingSummary };
+  /** A cancelled training with finished epochs, started again to continue from them. */
+  'models:resume-training': { args: [trainingId: string]; result: TrainingSummary };
   'models:trainings': { args: []; result: TrainingSummary[] };
   'models:choose-content': { args: []; result: ContentFolderInfo | null };
   'models:train-generator': {
@@ -185,6 +187,7 @@ export const API_METHODS = {
   chooseTrainingData: 'models:choose-data',
   trainModel: 'models:train',
   cancelTraining: 'models:cancel-training',
+  resumeTraining: 'models:resume-training',
   listTrainings: 'models:trainings',
   chooseContentFolder: 'models:choose-content',
   trainGenerator: 'models:train-generator',

@@ -1,7 +1,8 @@
 // What a user does to train a CycleGAN in the editor: opens Models, chooses a folder with two
 // class subfolders through the folder dialog, sees the fields the training declares with their
-// defaults, trains one epoch and watches every loss term, then finds the model listed with its
-// two classes. Real engine, real corpus clips (two of each class), one epoch at the defaults.
+// defaults, trains and watches every loss term, cancels after an epoch and resumes, then finds the
+// model listed with its two classes. Real engine, real corpus clips (two of each class: one step
+// an epoch at the default sizes).
 import assert from 'node:assert/strict';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,13 +44,14 @@ export async function trainCycleGanFlow(session: EditorSession): Promise<void> {
   assert.equal(await field('CycleGAN learning rate').inputValue(), '0.0001');
   assert.equal(await field('CycleGAN cycle weight').inputValue(), '10');
   assert.equal(await field('CycleGAN identity weight').inputValue(), '5');
-  await field('CycleGAN epochs').fill('1');
+  await field('CycleGAN epochs').fill('6');
   const name = form.getByRole('textbox', { name: 'CycleGAN name' });
   assert.equal(await name.inputValue(), 'flute-keyboard-cyclegan');
   await session.screenshot('cyclegan-form');
   await train.click();
 
-  const row = panel.getByRole('listitem', { name: 'Training flute-keyboard-cyclegan' });
+  // The newest training of the name is listed first.
+  const row = panel.getByRole('listitem', { name: 'Training flute-keyboard-cyclegan' }).first();
   await row.waitFor();
   assert.match(await textOf(row), /flute-keyboard-cyclegan \(CycleGAN\)/);
   const terms = row.getByRole('definition');
@@ -57,15 +59,34 @@ export async function trainCycleGanFlow(session: EditorSession): Promise<void> {
   const labels = await row.getByRole('term').allTextContents();
   assert.deepEqual(labels, ['G adversarial', 'F adversarial', 'cycle', 'identity', 'D_X', 'D_Y']);
   for (const value of await terms.allTextContents()) assert.match(value, /^\d+\.\d{3}$/);
+
+  // Cancel once an epoch is finished: it is kept, and Resume continues from it.
   await eventually(
-    'the training is done',
+    'the first epoch is finished',
+    async () => /epoch [2-6]\/6/.test(await textOf(row)),
+    120000,
+  );
+  await row.getByRole('button', { name: 'Cancel training flute-keyboard-cyclegan' }).click();
+  await eventually('the training is cancelled', async () => /Cancelled/.test(await textOf(row)));
+  const cancelled = await textOf(row);
+  const kept = /Cancelled after (\d) of 6 epochs; they are kept/.exec(cancelled);
+  assert.ok(kept, cancelled);
+  await session.screenshot('cyclegan-cancelled');
+  await row.getByRole('button', { name: 'Resume training flute-keyboard-cyclegan' }).click();
+  await eventually(
+    'the resumed training is done',
     async () => /Done|Failed/.test(await textOf(row)),
     180000,
   );
   const done = await textOf(row);
-  assert.match(done, /Done.*epoch 1\/1/, done);
+  assert.match(done, /Done.*epoch 6\/6/, done);
+  assert.match(done, new RegExp(`Continued from epoch ${kept[1]} of an interrupted training`));
   assert.doesNotMatch(done, /accuracy/, 'a CycleGAN has no accuracy');
   assert.equal(await terms.count(), 6, 'the last epoch’s terms stay');
+  // The cancelled row offers no second resume once it has been continued.
+  const old = panel.getByRole('listitem', { name: 'Training flute-keyboard-cyclegan' }).nth(1);
+  assert.match(await textOf(old), /Cancelled/);
+  assert.equal(await old.getByRole('button', { name: /Resume/ }).count(), 0);
   const model = panel.getByRole('listitem', { name: 'Model flute-keyboard-cyclegan' });
   await model.waitFor();
   assert.match(await textOf(model), /CycleGAN · flute ⇄ keyboard/);

@@ -1,7 +1,8 @@
 // CycleGAN training from the app, through the handler table with the real cache and engine: the
 // form's declarations, choosing the two class folders (one class or an empty class refused,
 // naming it), bad requests refused by name, and a tiny real training through the training queue
-// whose progress carries every loss term, cancelled after an epoch and resumed from it.
+// whose progress carries every loss term, cancelled after an epoch and resumed from it
+// (models:resume-training).
 import assert from 'node:assert/strict';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -151,7 +152,7 @@ describe('CycleGAN training handlers', () => {
     );
     assert.equal(cancelled.state, 'cancelled', cancelled.message ?? '');
     const kept =
-      /Cancelled after (\d+) of 30 epochs; they are kept: train flute-keys on the same folder with the same settings again/.exec(
+      /Cancelled after (\d+) of 30 epochs; they are kept: Resume, or train flute-keys on the same folder with the same settings again, to continue/.exec(
         cancelled.message ?? '',
       );
     assert.ok(kept, cancelled.message ?? '');
@@ -176,7 +177,11 @@ describe('CycleGAN training handlers', () => {
     assert.ok(existsSync(join(fx.dataDir, 'models', '.training', 'flute-keys')));
     assert.ok(!(await fx.api.listModels()).some((m) => m.name === 'flute-keys'));
 
-    const again = await fx.api.trainCycleGan(request);
+    // Resume repeats the cancelled request: it continues from the kept epochs.
+    assert.match(await refusal('models:resume-training', 'training-nope'), /no training/);
+    const again = await fx.api.resumeTraining(first.id);
+    assert.notEqual(again.id, first.id);
+    assert.equal(again.name, 'flute-keys');
     const done = await until(
       'the resumed training ends',
       () => updates(again.id).find((t) => t.state !== 'running'),
@@ -189,5 +194,9 @@ describe('CycleGAN training handlers', () => {
     assert.equal(model?.kind, 'cyclegan');
     assert.deepEqual(model?.classes, ['flute', 'keyboard']);
     assert.ok(!existsSync(join(fx.dataDir, 'models', '.training', 'flute-keys')));
+    assert.match(
+      await refusal('models:resume-training', again.id),
+      /The training of flute-keys cannot be resumed: only a cancelled training .* \(it is finished\)/,
+    );
   });
 });

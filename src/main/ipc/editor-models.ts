@@ -184,6 +184,10 @@ export class EditorModels {
     return this.training.cancel(id);
   }
 
+  resumeTraining(id: string): TrainingSummary {
+    return this.training.resume(id);
+  }
+
   trainings(): TrainingSummary[] {
     return this.training.list();
   }

@@ -64,6 +64,7 @@ export function createHandlerTable(
     'models:choose-data': () => editor.models.chooseTrainingData(),
     'models:train': (request) => editor.models.train(request),
     'models:cancel-training': (id) => editor.models.cancelTraining(id),
+    'models:resume-training': (id) => editor.models.resumeTraining(id),
     'models:trainings': () => editor.models.trainings(),
     'models:choose-content': () => editor.models.chooseContentFolder(),
     'models:train-generator': (request) => editor.trainGenerator(request),

@@ -174,6 +174,7 @@ export const ARGUMENT_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcCalls[C]['args'
   'models:choose-data': none,
   'models:train': z.tuple([trainModel]),
   'models:cancel-training': z.tuple([jobId]),
+  'models:resume-training': z.tuple([jobId]),
   'models:trainings': none,
   'models:choose-content': none,
   'models:train-generator': z.tuple([trainGenerator]),

@@ -3,7 +3,7 @@
 // two classes, every loss term relayed) in its own worker, one at a time (training
 // takes every core it gets), with its progress relayed to the page. A cancel stops after the
 // batch under way; the job keeps the last completed epoch as a checkpoint, and training the same
-// name on the same data again continues from it.
+// name on the same data again (or resume(), which repeats the cancelled request) continues from it.
 import { randomBytes } from 'node:crypto';
 import type {
   ModelArchitecture,
@@ -69,6 +69,8 @@ interface Training {
   summary: TrainingSummary;
   abort: AbortController;
   startedAt: number;
+  /** Starts the same training again: its checkpoint makes it continue from the kept epochs. */
+  again: () => TrainingSummary;
 }
 
 /** What a user trains again to continue a cancelled training, by kind. */
@@ -95,7 +97,13 @@ export class TrainingQueue {
   }
 
   start(request: TrainModelRequest): TrainingSummary {
-    const training = this.begin(request.name, 'classifier', request.architecture, request.epochs);
+    const training = this.begin(
+      request.name,
+      'classifier',
+      request.architecture,
+      request.epochs,
+      () => this.start(request),
+    );
     void this.run(training, async (options) => {
       const result = await this.options.engine.run(
         'train',
@@ -124,7 +132,9 @@ export class TrainingQueue {
 
   /** A generator for the style clip, with the shipped demo classifier as its loss network. */
   startGenerator(request: TrainGeneratorStart): TrainingSummary {
-    const training = this.begin(request.name, 'generator', 'verma-smith', request.epochs);
+    const training = this.begin(request.name, 'generator', 'verma-smith', request.epochs, () =>
+      this.startGenerator(request),
+    );
     void this.run(training, async (options) => {
       const result = await this.options.engine.run(
         'train-generator',
@@ -156,7 +166,9 @@ export class TrainingQueue {
   /** A CycleGAN between the two class folders of `data`, with every loss term in its progress. */
   startCycleGan(request: TrainCycleGanStart): TrainingSummary {
     const epochs = request.settings.epochs ?? CYCLEGAN_TRAINING_DEFAULTS.epochs;
-    const training = this.begin(request.name, 'cyclegan', CYCLEGAN_ANALYSIS_NAME, epochs);
+    const training = this.begin(request.name, 'cyclegan', CYCLEGAN_ANALYSIS_NAME, epochs, () =>
+      this.startCycleGan(request),
+    );
     void this.run(training, async (options) => {
       const result = await this.options.engine.run(
         'train-cyclegan',
@@ -186,6 +198,7 @@ export class TrainingQueue {
     kind: TrainingSummary['kind'],
     architecture: ModelArchitecture,
     epochs: number,
+    again: () => TrainingSummary,
   ): Training {
     const busy = [...this.trainings.values()].find((t) => t.summary.state === 'running');
     if (busy)
@@ -216,6 +229,7 @@ export class TrainingQueue {
       },
       abort: new AbortController(),
       startedAt: Date.now(),
+      again,
     };
     this.trainings.set(training.summary.id, training);
     this.emit(training);
@@ -227,6 +241,22 @@ export class TrainingQueue {
     if (!training) throw new ParameterError('trainingId', `There is no training "${id}".`);
     if (training.summary.state === 'running') training.abort.abort();
     return training.summary;
+  }
+
+  /**
+   * Continues a cancelled training from its kept epochs: the same request again, as a new
+   * training (its checkpoint is found by name and checked against the data and settings).
+   */
+  resume(id: string): TrainingSummary {
+    const training = this.trainings.get(id);
+    if (!training) throw new ParameterError('trainingId', `There is no training "${id}".`);
+    const { name, state, epoch } = training.summary;
+    if (state !== 'cancelled' || epoch === 0)
+      throw new ParameterError(
+        'trainingId',
+        `The training of ${name} cannot be resumed: only a cancelled training with finished epochs can (it is ${state === 'cancelled' ? 'cancelled before its first epoch was finished' : state}).`,
+      );
+    return training.again();
   }
 
   cancelAll(): void {
@@ -265,7 +295,7 @@ export class TrainingQueue {
           remainingSeconds: null,
           message:
             kept > 0
-              ? `Cancelled after ${kept} of ${training.summary.epochs} epochs; they are kept: train ${training.summary.name} on the same ${SAME_AGAIN[training.summary.kind]} again to continue.`
+              ? `Cancelled after ${kept} of ${training.summary.epochs} epochs; they are kept: Resume, or train ${training.summary.name} on the same ${SAME_AGAIN[training.summary.kind]} again, to continue.`
               : 'Cancelled before the first epoch was complete.',
         });
       } else {

@@ -132,8 +132,20 @@ function ModelRow({ model }: { model: ModelInfo }): React.JSX.Element {
   );
 }
 
-function TrainingRow({ training }: { training: TrainingSummary }): React.JSX.Element {
+function TrainingRow({
+  training,
+  superseded,
+}: {
+  training: TrainingSummary;
+  /** A later training of the same name was started (by Resume or by training again). */
+  superseded: boolean;
+}): React.JSX.Element {
   const running = training.state === 'running';
+  const resumable = training.state === 'cancelled' && training.epoch > 0 && !superseded;
+  const resume = async (): Promise<void> => {
+    const started = await attempt(window.timbrefold.resumeTraining(training.id));
+    if (started) notify('info', `Continuing ${started.name} from epoch ${training.epoch}.`);
+  };
   const fraction =
     training.epochs > 0
       ? (training.epoch + (training.batches > 0 ? training.batch / training.batches : 0)) /
@@ -187,6 +199,17 @@ function TrainingRow({ training }: { training: TrainingSummary }): React.JSX.Ele
             onClick={() => void attempt(window.timbrefold.cancelTraining(training.id))}
           >
             Cancel
+          </button>
+        </div>
+      )}
+      {resumable && (
+        <div className="job-actions">
+          <button
+            aria-label={`Resume training ${training.name}`}
+            title={`Continue from the ${training.epoch} finished epochs`}
+            onClick={() => void resume()}
+          >
+            Resume
           </button>
         </div>
       )}
@@ -331,8 +354,12 @@ export function ModelsPanel({ trainings, tracks, onClose }: Props): React.JSX.El
       <TrainCycleGanForm busy={busy} />
       {trainings.length > 0 && (
         <ol className="trainings" aria-label="Trainings">
-          {[...trainings].reverse().map((t) => (
-            <TrainingRow key={t.id} training={t} />
+          {[...trainings].reverse().map((t, i, newestFirst) => (
+            <TrainingRow
+              key={t.id}
+              training={t}
+              superseded={newestFirst.slice(0, i).some((later) => later.name === t.name)}
+            />
           ))}
         </ol>
       )}

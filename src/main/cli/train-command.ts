@@ -176,14 +176,14 @@ const CLASSIFIER_ONLY: readonly KindDefaults[] = [
 ];
 
 /** Every kind `train --kind` trains: a shared flag's help says each one's default. */
-export const TRAINING_KINDS: readonly KindDefaults[] = [
+const TRAINING_KINDS: readonly KindDefaults[] = [
   ...CLASSIFIER_ONLY,
   { kind: 'generator', defaults: GENERATOR_DEFAULTS },
   { kind: 'cyclegan', defaults: CYCLEGAN_TRAINING_DEFAULTS },
 ];
 
 /** "default 10" (one kind, or the same for all) or "default 2e-3 for classifier, 1e-4 for cyclegan". */
-export function defaultsText(
+function defaultsText(
   setting: SharedSetting | 'holdOut',
   kinds: readonly KindDefaults[],
 ): string {

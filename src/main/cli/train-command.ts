@@ -183,10 +183,7 @@ const TRAINING_KINDS: readonly KindDefaults[] = [
 ];
 
 /** "default 10" (one kind, or the same for all) or "default 2e-3 for classifier, 1e-4 for cyclegan". */
-function defaultsText(
-  setting: SharedSetting | 'holdOut',
-  kinds: readonly KindDefaults[],
-): string {
+function defaultsText(setting: SharedSetting | 'holdOut', kinds: readonly KindDefaults[]): string {
   const values = kinds.map((k) => ({ kind: k.kind, value: String(k.defaults[setting]) }));
   if (values.every((v) => v.value === values[0]!.value))
     return `default ${values[0]!.value}${kinds.length > 1 ? ' for every kind' : ''}`;

@@ -17,7 +17,10 @@ import type {
   ModelExportResult,
   ModelImportRequest,
   ModelInfo,
+  ClassPairInfo,
   ContentFolderInfo,
+  CycleGanTrainingOptions,
+  TrainCycleGanModelRequest,
   TrainGeneratorModelRequest,
   TrainingDataInfo,
   TrainingSummary,
@@ -112,12 +115,19 @@ export interface IpcCalls {
   'models:choose-data': { args: []; result: TrainingDataInfo | null };
   'models:train': { args: [request: TrainModelRequest]; result: TrainingSummary };
   'models:cancel-training': { args: [trainingId: string]; result: TrainingSummary };
+  /** A cancelled training with finished epochs, started again to continue from them. */
+  'models:resume-training': { args: [trainingId: string]; result: TrainingSummary };
   'models:trainings': { args: []; result: TrainingSummary[] };
   'models:choose-content': { args: []; result: ContentFolderInfo | null };
   'models:train-generator': {
     args: [request: TrainGeneratorModelRequest];
     result: TrainingSummary;
   };
+  /** CycleGAN training's declared settings (the form's fields). */
+  'models:cyclegan-options': { args: []; result: CycleGanTrainingOptions };
+  /** Asks for a folder with exactly two class subfolders (refused otherwise). */
+  'models:choose-class-pair': { args: []; result: ClassPairInfo | null };
+  'models:train-cyclegan': { args: [request: TrainCycleGanModelRequest]; result: TrainingSummary };
   /** Consistency of result tracks or a folder's clusters, in the engine; progress by evaluation:update. */
   'evaluation:start': { args: [request: EvaluationRequest]; result: EvaluationSummary };
   'evaluation:cancel': { args: [evaluationId: string]; result: EvaluationSummary };
@@ -177,9 +187,13 @@ export const API_METHODS = {
   chooseTrainingData: 'models:choose-data',
   trainModel: 'models:train',
   cancelTraining: 'models:cancel-training',
+  resumeTraining: 'models:resume-training',
   listTrainings: 'models:trainings',
   chooseContentFolder: 'models:choose-content',
   trainGenerator: 'models:train-generator',
+  cycleGanOptions: 'models:cyclegan-options',
+  chooseClassPair: 'models:choose-class-pair',
+  trainCycleGan: 'models:train-cyclegan',
   startEvaluation: 'evaluation:start',
   cancelEvaluation: 'evaluation:cancel',
   trackCurves: 'evaluation:curves',

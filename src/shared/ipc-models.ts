@@ -1,6 +1,7 @@
 // The model cache as the page sees it: trained classifiers (the trained-CNN method's networks),
 // importing, exporting, deleting, and training new ones with progress. Plain data only.
 import type { JobState } from './ipc-jobs';
+import type { ParameterDeclaration, ParameterValue } from './parameters';
 import type { Seconds } from './units';
 
 /** A network architecture; each serves the trained-CNN preset of the same name. */
@@ -86,14 +87,44 @@ export interface TrainGeneratorModelRequest {
   name: string;
 }
 
+/** A folder with the two class subfolders a CycleGAN learns between, and their clips. */
+export interface ClassPairInfo {
+  folder: string;
+  /** [X, Y], named after their folders. */
+  classes: [string, string];
+  /** WAV files below each class folder (their usability is checked when training starts). */
+  clips: [number, number];
+}
+
+/** The CycleGAN training's declared settings, for the form's fields. */
+export interface CycleGanTrainingOptions {
+  /** Every declared setting; the form shows those marked `panel`. */
+  parameters: ParameterDeclaration[];
+}
+
+export interface TrainCycleGanModelRequest {
+  /** A folder with exactly two class subfolders (chosen in a dialog). */
+  data: string;
+  name: string;
+  /** Any of the declared settings; the rest take their defaults. */
+  settings: Record<string, ParameterValue>;
+}
+
+/** One loss term of a training, as the Models panel lists it. */
+export interface TrainingTerm {
+  name: string;
+  label: string;
+  value: number;
+}
+
 export type TrainingPhase = 'loading' | 'training' | 'evaluating' | 'saving';
 
 export interface TrainingSummary {
   id: string;
   name: string;
-  /** What it trains: a classifier, or a generator for one style. */
-  kind: 'classifier' | 'generator';
-  /** The classifier's network; for a generator, its loss network's. */
+  /** What it trains: a classifier, a generator for one style, or a CycleGAN between two classes. */
+  kind: 'classifier' | 'generator' | 'cyclegan';
+  /** The classifier's network; for a generator, its loss network's; for a CycleGAN, its analysis's. */
   architecture: ModelArchitecture;
   state: JobState;
   phase: TrainingPhase | null;
@@ -106,6 +137,8 @@ export interface TrainingSummary {
   /** Running mean loss and crop accuracy of the current (or last) epoch. */
   loss: number | null;
   accuracy: number | null;
+  /** Every loss term's running mean over the current (or last) epoch; null: one loss only. */
+  terms: TrainingTerm[] | null;
   elapsedSeconds: Seconds;
   remainingSeconds: Seconds | null;
   /** Held-out accuracy of the finished classifier. */

@@ -25,7 +25,7 @@ interface DeclarationBase<Name extends string = string> {
   doc: string;
   /** The command line's flag without dashes; default: the name in kebab-case; false: none. */
   flag?: string | false;
-  /** Shown as a control in the transfer panel. */
+  /** Shown as a control in the app: the transfer panel, or a training's form in the Models panel. */
   panel?: boolean;
 }
 

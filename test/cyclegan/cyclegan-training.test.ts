@@ -124,6 +124,19 @@ describe('CycleGAN training: bad input, cancel and resume, the CLI', () => {
     assert.ok(!existsSync(join(models, '.training', 'fk')));
   });
 
+  test('train --kind cyclegan --help gives each kind its own default of the shared flags', async () => {
+    const run = await runCli(['train', '--kind', 'cyclegan', '--help']);
+    assert.equal(run.code, 0, run.stderr);
+    // Commander wraps the help to the terminal's width: read it as one line.
+    const help = run.stdout.replace(/\s+/g, ' ');
+    assert.match(help, /--epochs <n> passes over the data \(default 10 for every kind\)/);
+    assert.match(
+      help,
+      /--lr <rate> Adam’s learning rate \(default 0\.002 for classifier, 0\.001 for generator, 0\.0001 for cyclegan\)/,
+    );
+    assert.match(help, /--cycle-weight <n> .*default 10, cyclegan only/);
+  });
+
   test('timbrefold train --kind cyclegan with the exact flags writes the model', async () => {
     const data = folder(two());
     const models = mkdtempSync(join(tmpdir(), 'timbrefold-models-'));

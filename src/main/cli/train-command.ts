@@ -8,7 +8,11 @@ import { ARCHITECTURES, type ArchitectureName } from '../engine/cnn/architecture
 import { JobCancelledError } from '../jobs/errors';
 import type { EngineJobRunner } from '../worker/engine-jobs';
 import { defaultModelsFolder, shippedModelsFolder } from '../models/locations';
-import type { TrainGeneratorRequest, TrainGeneratorResult } from '../training/train-generator';
+import {
+  GENERATOR_DEFAULTS,
+  type TrainGeneratorRequest,
+  type TrainGeneratorResult,
+} from '../training/train-generator';
 import { createEngineJobRunner } from '../worker/engine-jobs';
 import type { DataLayout } from '../training/training-data';
 import {
@@ -17,7 +21,10 @@ import {
   type TrainRequest,
   type TrainResult,
 } from '../training/train-classifier';
-import { CYCLEGAN_TRAINING_PARAMETERS } from '../training/cyclegan-parameters';
+import {
+  CYCLEGAN_TRAINING_DEFAULTS,
+  CYCLEGAN_TRAINING_PARAMETERS,
+} from '../training/cyclegan-parameters';
 import type { TrainCycleGanRequest, TrainCycleGanResult } from '../training/train-cyclegan';
 import { cancelOnInterrupt } from './interrupt';
 import { addDeclaredOptions, declaredValues } from './parameter-options';
@@ -155,17 +162,51 @@ export function trainRequestOf(flags: TrainFlags): TrainRequest {
 const percent = (value: number | null | undefined): string =>
   value === null || value === undefined ? '-' : `${(100 * value).toFixed(1)}%`;
 
-/** The settings of a classifier's training, shared by `train` and `evaluate distinctness`. */
-export function addTrainingSettingOptions(command: Command): Command {
+/** The settings every kind of training shares a flag for. */
+type SharedSetting = 'epochs' | 'learningRate' | 'batchSize' | 'cropSeconds' | 'cropsPerClip';
+
+/** A kind of training and its own defaults of the shared settings. */
+export interface KindDefaults {
+  kind: string;
+  defaults: Readonly<Record<SharedSetting | 'holdOut', number>>;
+}
+
+const CLASSIFIER_ONLY: readonly KindDefaults[] = [
+  { kind: 'classifier', defaults: TRAINING_DEFAULTS },
+];
+
+/** Every kind `train --kind` trains: a shared flag's help says each one's default. */
+const TRAINING_KINDS: readonly KindDefaults[] = [
+  ...CLASSIFIER_ONLY,
+  { kind: 'generator', defaults: GENERATOR_DEFAULTS },
+  { kind: 'cyclegan', defaults: CYCLEGAN_TRAINING_DEFAULTS },
+];
+
+/** "default 10" (one kind, or the same for all) or "default 2e-3 for classifier, 1e-4 for cyclegan". */
+function defaultsText(setting: SharedSetting | 'holdOut', kinds: readonly KindDefaults[]): string {
+  const values = kinds.map((k) => ({ kind: k.kind, value: String(k.defaults[setting]) }));
+  if (values.every((v) => v.value === values[0]!.value))
+    return `default ${values[0]!.value}${kinds.length > 1 ? ' for every kind' : ''}`;
+  return `default ${values.map((v) => `${v.value} for ${v.kind}`).join(', ')}`;
+}
+
+/**
+ * The settings of a training, shared by `train` (every kind: the help gives each kind's default)
+ * and `evaluate distinctness` (classifiers only).
+ */
+export function addTrainingSettingOptions(
+  command: Command,
+  kinds: readonly KindDefaults[] = CLASSIFIER_ONLY,
+): Command {
   return command
     .option(
       '--epochs <n>',
-      `passes over the data (default ${TRAINING_DEFAULTS.epochs})`,
+      `passes over the data (${defaultsText('epochs', kinds)})`,
       parseInteger('--epochs', 0, 10000),
     )
     .option(
       '--lr <rate>',
-      `Adam’s learning rate (default ${TRAINING_DEFAULTS.learningRate})`,
+      `Adam’s learning rate (${defaultsText('learningRate', kinds)})`,
       parseNumber('--lr', 1e-9, 1),
     )
     .option(
@@ -175,17 +216,17 @@ export function addTrainingSettingOptions(command: Command): Command {
     )
     .option(
       '--batch-size <n>',
-      `crops per step (default ${TRAINING_DEFAULTS.batchSize})`,
+      `crops per step (${defaultsText('batchSize', kinds)})`,
       parseInteger('--batch-size', 1, 512),
     )
     .option(
       '--crop-seconds <s>',
-      `length of the training crops (default ${TRAINING_DEFAULTS.cropSeconds})`,
+      `length of the training crops (${defaultsText('cropSeconds', kinds)})`,
       parseNumber('--crop-seconds', 0.1, 60),
     )
     .option(
       '--crops-per-clip <n>',
-      `random crops per clip and epoch (default ${TRAINING_DEFAULTS.cropsPerClip})`,
+      `random crops per clip and epoch (${defaultsText('cropsPerClip', kinds)})`,
       parseInteger('--crops-per-clip', 1, 256),
     );
 }
@@ -210,12 +251,10 @@ export function registerTrainCommand(program: Command, options: CnnCommandOption
     .option('--data <dir>', 'the training folder')
     .option('--arch <name>', ARCHITECTURES.join(' or '), parseChoice('--arch', ARCHITECTURES))
     .option('--out <name>', 'the new model’s name');
-  // CycleGAN's own settings (--cycle-weight ...), derived from its declarations.
-  addDeclaredOptions(train, CYCLEGAN_TRAINING_PARAMETERS, 'cyclegan');
-  addTrainingSettingOptions(train)
+  addTrainingSettingOptions(train, TRAINING_KINDS)
     .option(
       '--hold-out <share>',
-      `share of each class’s files kept for the final accuracy (default ${TRAINING_DEFAULTS.holdOut})`,
+      `share of each class’s files kept aside for the final figures (${defaultsText('holdOut', TRAINING_KINDS)})`,
       parseNumber('--hold-out', 0, 0.9),
     )
     .option(
@@ -234,7 +273,11 @@ export function registerTrainCommand(program: Command, options: CnnCommandOption
       '--seed <n>',
       'seed of the weights, the split and the crops',
       parseInteger('--seed', 0, 2 ** 31 - 1),
-    )
+    );
+  // CycleGAN's own settings (--cycle-weight ...), derived from its declarations; the flags it
+  // shares with the other kinds (above) are registered once, their help giving each default.
+  addDeclaredOptions(train, CYCLEGAN_TRAINING_PARAMETERS, 'cyclegan');
+  train
     .option('--resume', 'continue an interrupted training (the default when one matches)')
     .option('--restart', 'discard an interrupted training of this name and start over')
     .option('--replace', 'replace an existing model of this name')

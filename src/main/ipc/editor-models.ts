@@ -1,12 +1,16 @@
 // The editor's model cache: list, delete, import and export models, and train new ones. Paths
 // follow the editor's rule (path-grants.ts): only files and folders the user chose in a dialog.
+import { basename } from 'node:path';
 import type {
+  ClassPairInfo,
   ContentFolderInfo,
+  CycleGanTrainingOptions,
   ModelExportRequest,
   ModelExportResult,
   ModelImportRequest,
   ModelInfo,
   TrainingDataInfo,
+  TrainCycleGanModelRequest,
   TrainingSummary,
   TrainGeneratorModelRequest,
   TrainModelRequest,
@@ -15,6 +19,11 @@ import { exportModel, importModel } from '../models/model-bundle';
 import { ModelCache, checkModelName } from '../models/model-cache';
 import { importModelFolder } from '../models/model-folder-import';
 import { modelInfo } from '../models/model-info';
+import {
+  CYCLEGAN_TRAINING_PARAMETERS,
+  type CycleGanTrainingSettings,
+} from '../training/cyclegan-parameters';
+import { twoClassFolders } from '../training/cyclegan-data';
 import { TrainingDataError } from '../training/errors';
 import { findTrainingData, wavFilesBelow } from '../training/training-data';
 import type { TrainingQueue } from '../project/training-queue';
@@ -133,8 +142,50 @@ export class EditorModels {
     });
   }
 
+  /** CycleGAN training's declarations, as its form builds its fields from them. */
+  cycleGanOptions(): CycleGanTrainingOptions {
+    return { parameters: [...CYCLEGAN_TRAINING_PARAMETERS] };
+  }
+
+  /** Asks for a folder with exactly two class subfolders (refused otherwise, or if one is empty). */
+  async chooseClassPair(): Promise<ClassPairInfo | null> {
+    const folder = await this.dialogs.chooseTrainingFolder();
+    if (folder === null) return null;
+    this.grants.grant(folder, 'read');
+    const folders = await twoClassFolders(folder);
+    const clips = await Promise.all(folders.map(async (f) => (await wavFilesBelow(f)).length));
+    const empty = folders.find((_, i) => clips[i] === 0);
+    if (empty !== undefined)
+      throw new TrainingDataError(
+        'NO_USABLE_CLIPS',
+        empty,
+        `The class folder ${empty} has no WAV files (searched in every subfolder): each class needs clips.`,
+      );
+    return {
+      folder,
+      classes: folders.map((f) => basename(f)) as [string, string],
+      clips: clips as [number, number],
+    };
+  }
+
+  /** Trains a CycleGAN between the two class folders of a folder the user chose. */
+  trainCycleGan(request: TrainCycleGanModelRequest): TrainingSummary {
+    const data = this.grants.require(request.data, 'data', 'read');
+    checkModelName(request.name);
+    return this.training.startCycleGan({
+      data,
+      name: request.name,
+      // Checked against the declarations by the channel's schema.
+      settings: request.settings as Partial<CycleGanTrainingSettings>,
+    });
+  }
+
   cancelTraining(id: string): TrainingSummary {
     return this.training.cancel(id);
+  }
+
+  resumeTraining(id: string): TrainingSummary {
+    return this.training.resume(id);
   }
 
   trainings(): TrainingSummary[] {

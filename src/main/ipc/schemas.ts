@@ -8,8 +8,9 @@ import { MP3_BITRATES, STEM_FILE_FORMATS, STEM_RATE_RANGE } from '../../shared/i
 import type { TransferStartRequest } from '../../shared/ipc-jobs';
 import { WEIGHT_LIMITS } from '../../shared/ipc-project';
 import { ParameterError } from '../../shared/user-error';
-import { TRAINING_EPOCH_LIMITS } from '../../shared/ipc-models';
+import { TRAINING_EPOCH_LIMITS, type TrainCycleGanModelRequest } from '../../shared/ipc-models';
 import { METHODS } from '../methods/registry';
+import { CYCLEGAN_TRAINING_PARAMETERS } from '../training/cyclegan-parameters';
 import { editSchema, idSchema, modelNameSchema, selectionSchema } from '../project/document-schema';
 import { settingsSchema } from './parameter-schemas';
 
@@ -96,6 +97,12 @@ const trainGenerator = z.strictObject({
   name: modelNameSchema,
 });
 
+const trainCycleGan = z.strictObject({
+  data: pathSchema,
+  name: modelNameSchema,
+  settings: settingsSchema(CYCLEGAN_TRAINING_PARAMETERS),
+}) as unknown as z.ZodType<TrainCycleGanModelRequest>;
+
 const evaluationStart = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('consistency'),
@@ -167,9 +174,13 @@ export const ARGUMENT_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcCalls[C]['args'
   'models:choose-data': none,
   'models:train': z.tuple([trainModel]),
   'models:cancel-training': z.tuple([jobId]),
+  'models:resume-training': z.tuple([jobId]),
   'models:trainings': none,
   'models:choose-content': none,
   'models:train-generator': z.tuple([trainGenerator]),
+  'models:cyclegan-options': none,
+  'models:choose-class-pair': none,
+  'models:train-cyclegan': z.tuple([trainCycleGan]),
   'evaluation:start': z.tuple([evaluationStart]),
   'evaluation:cancel': z.tuple([jobId]),
   'evaluation:curves': z.tuple([idSchema]),

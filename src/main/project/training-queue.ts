@@ -1,12 +1,14 @@
-// Trainings started from the app: each runs the engine's 'train' job (a classifier) or
-// 'train-generator' job (a generator for one style) in its own worker, one at a time (training
+// Trainings started from the app: each runs the engine's 'train' job (a classifier),
+// 'train-generator' job (a generator for one style) or 'train-cyclegan' job (a CycleGAN between
+// two classes, every loss term relayed) in its own worker, one at a time (training
 // takes every core it gets), with its progress relayed to the page. A cancel stops after the
 // batch under way; the job keeps the last completed epoch as a checkpoint, and training the same
-// name on the same data again continues from it.
+// name on the same data again (or resume(), which repeats the cancelled request) continues from it.
 import { randomBytes } from 'node:crypto';
 import type {
   ModelArchitecture,
   TrainingSummary,
+  TrainingTerm,
   TrainModelRequest,
 } from '../../shared/ipc-models';
 import { ParameterError, isUserFacingError } from '../../shared/user-error';
@@ -14,6 +16,13 @@ import { JobCancelledError } from '../jobs/errors';
 import type { EngineJobRunner } from '../worker/engine-jobs';
 import type { TrainProgress } from '../training/train-classifier';
 import type { TrainGeneratorProgress } from '../training/train-generator';
+import {
+  CYCLEGAN_ANALYSIS_NAME,
+  CYCLEGAN_TERM_LABELS,
+  CYCLEGAN_TRAINING_DEFAULTS,
+  type CycleGanTrainingSettings,
+} from '../training/cyclegan-parameters';
+import type { TrainCycleGanProgress } from '../training/train-cyclegan';
 
 /** A generator's training as the app starts it: the style is a file of the project. */
 export interface TrainGeneratorStart {
@@ -22,6 +31,15 @@ export interface TrainGeneratorStart {
   epochs: number;
   name: string;
 }
+
+/** A CycleGAN's training as the app starts it: the folder holds the two class folders. */
+export interface TrainCycleGanStart {
+  data: string;
+  name: string;
+  settings: Partial<CycleGanTrainingSettings>;
+}
+
+type Progress = TrainProgress | TrainGeneratorProgress | TrainCycleGanProgress;
 
 interface Outcome {
   model: string;
@@ -33,7 +51,7 @@ interface Outcome {
 
 type JobOptions = {
   signal: AbortSignal;
-  onProgress: (progress: TrainProgress | TrainGeneratorProgress) => void;
+  onProgress: (progress: Progress) => void;
 };
 
 export interface TrainingQueueOptions {
@@ -51,6 +69,22 @@ interface Training {
   summary: TrainingSummary;
   abort: AbortController;
   startedAt: number;
+  /** Starts the same training again: its checkpoint makes it continue from the kept epochs. */
+  again: () => TrainingSummary;
+}
+
+/** What a user trains again to continue a cancelled training, by kind. */
+const SAME_AGAIN: Record<TrainingSummary['kind'], string> = {
+  classifier: 'folder',
+  generator: 'style and folder',
+  cyclegan: 'folder with the same settings',
+};
+
+/** Every CycleGAN term, labelled, in the order the trainer declares them. */
+function cycleGanTerms(terms: NonNullable<TrainCycleGanProgress['terms']>): TrainingTerm[] {
+  return (Object.keys(CYCLEGAN_TERM_LABELS) as (keyof typeof CYCLEGAN_TERM_LABELS)[]).map(
+    (name) => ({ name, label: CYCLEGAN_TERM_LABELS[name], value: terms[name] }),
+  );
 }
 
 export class TrainingQueue {
@@ -63,7 +97,13 @@ export class TrainingQueue {
   }
 
   start(request: TrainModelRequest): TrainingSummary {
-    const training = this.begin(request.name, 'classifier', request.architecture, request.epochs);
+    const training = this.begin(
+      request.name,
+      'classifier',
+      request.architecture,
+      request.epochs,
+      () => this.start(request),
+    );
     void this.run(training, async (options) => {
       const result = await this.options.engine.run(
         'train',
@@ -92,7 +132,9 @@ export class TrainingQueue {
 
   /** A generator for the style clip, with the shipped demo classifier as its loss network. */
   startGenerator(request: TrainGeneratorStart): TrainingSummary {
-    const training = this.begin(request.name, 'generator', 'verma-smith', request.epochs);
+    const training = this.begin(request.name, 'generator', 'verma-smith', request.epochs, () =>
+      this.startGenerator(request),
+    );
     void this.run(training, async (options) => {
       const result = await this.options.engine.run(
         'train-generator',
@@ -121,11 +163,42 @@ export class TrainingQueue {
     return training.summary;
   }
 
+  /** A CycleGAN between the two class folders of `data`, with every loss term in its progress. */
+  startCycleGan(request: TrainCycleGanStart): TrainingSummary {
+    const epochs = request.settings.epochs ?? CYCLEGAN_TRAINING_DEFAULTS.epochs;
+    const training = this.begin(request.name, 'cyclegan', CYCLEGAN_ANALYSIS_NAME, epochs, () =>
+      this.startCycleGan(request),
+    );
+    void this.run(training, async (options) => {
+      const result = await this.options.engine.run(
+        'train-cyclegan',
+        {
+          ...request.settings,
+          data: request.data,
+          name: request.name,
+          modelsDir: this.options.modelsDir,
+          resume: 'auto',
+          replace: false,
+        },
+        options,
+      );
+      return {
+        model: result.model,
+        epochs: result.manifest.training.epochs,
+        resumedFrom: result.resumedFrom,
+        heldOutAccuracy: null,
+        heldOutLoss: null,
+      };
+    });
+    return training.summary;
+  }
+
   private begin(
     name: string,
     kind: TrainingSummary['kind'],
     architecture: ModelArchitecture,
     epochs: number,
+    again: () => TrainingSummary,
   ): Training {
     const busy = [...this.trainings.values()].find((t) => t.summary.state === 'running');
     if (busy)
@@ -147,6 +220,7 @@ export class TrainingQueue {
         batches: 0,
         loss: null,
         accuracy: null,
+        terms: null,
         elapsedSeconds: 0,
         remainingSeconds: null,
         heldOutAccuracy: null,
@@ -155,6 +229,7 @@ export class TrainingQueue {
       },
       abort: new AbortController(),
       startedAt: Date.now(),
+      again,
     };
     this.trainings.set(training.summary.id, training);
     this.emit(training);
@@ -166,6 +241,22 @@ export class TrainingQueue {
     if (!training) throw new ParameterError('trainingId', `There is no training "${id}".`);
     if (training.summary.state === 'running') training.abort.abort();
     return training.summary;
+  }
+
+  /**
+   * Continues a cancelled training from its kept epochs: the same request again, as a new
+   * training (its checkpoint is found by name and checked against the data and settings).
+   */
+  resume(id: string): TrainingSummary {
+    const training = this.trainings.get(id);
+    if (!training) throw new ParameterError('trainingId', `There is no training "${id}".`);
+    const { name, state, epoch } = training.summary;
+    if (state !== 'cancelled' || epoch === 0)
+      throw new ParameterError(
+        'trainingId',
+        `The training of ${name} cannot be resumed: only a cancelled training with finished epochs can (it is ${state === 'cancelled' ? 'cancelled before its first epoch was finished' : state}).`,
+      );
+    return training.again();
   }
 
   cancelAll(): void {
@@ -204,7 +295,7 @@ export class TrainingQueue {
           remainingSeconds: null,
           message:
             kept > 0
-              ? `Cancelled after ${kept} of ${training.summary.epochs} epochs; they are kept: train ${training.summary.name} on the same ${training.summary.kind === 'generator' ? 'style and folder' : 'folder'} again to continue.`
+              ? `Cancelled after ${kept} of ${training.summary.epochs} epochs; they are kept: Resume, or train ${training.summary.name} on the same ${SAME_AGAIN[training.summary.kind]} again, to continue.`
               : 'Cancelled before the first epoch was complete.',
         });
       } else {
@@ -219,7 +310,7 @@ export class TrainingQueue {
     }
   }
 
-  private progress(training: Training, progress: TrainProgress | TrainGeneratorProgress): void {
+  private progress(training: Training, progress: Progress): void {
     const change: Partial<TrainingSummary> = {
       phase: progress.phase,
       elapsedSeconds: progress.elapsedSeconds,
@@ -229,9 +320,10 @@ export class TrainingQueue {
       change.epoch = progress.epoch;
       change.batch = progress.batch;
       change.batches = progress.batches;
-      if (progress.loss !== undefined) change.loss = progress.loss;
+      if ('loss' in progress && progress.loss !== undefined) change.loss = progress.loss;
       if ('accuracy' in progress && progress.accuracy !== undefined)
         change.accuracy = progress.accuracy;
+      if ('terms' in progress && progress.terms) change.terms = cycleGanTerms(progress.terms);
     }
     this.update(training, change);
   }

@@ -1,5 +1,6 @@
 // CycleGAN training's settings, each declared once (name, unit, range, default, doc): the
-// request's checks and the `train --kind cyclegan` flags are derived from these.
+// request's checks, the `train --kind cyclegan` flags, the models:train-cyclegan schema and the
+// Models panel's fields (those marked `panel`) are derived from these.
 import {
   defaultsOf,
   parameterProblem,
@@ -8,6 +9,20 @@ import {
   type SettingsOf,
 } from '../../shared/parameters';
 import { ParameterError } from '../../shared/user-error';
+import type { CycleGanTerms } from '../models/manifest';
+
+/** The analysis both generators read and write: the Verma & Smith classifier's. */
+export const CYCLEGAN_ANALYSIS_NAME = 'verma-smith' as const;
+
+/** Each loss term in a user's words (G maps the first class to the second, F back), in order. */
+export const CYCLEGAN_TERM_LABELS: Readonly<Record<keyof CycleGanTerms, string>> = {
+  adversarialG: 'G adversarial',
+  adversarialF: 'F adversarial',
+  cycle: 'cycle',
+  identity: 'identity',
+  discriminatorX: 'D_X',
+  discriminatorY: 'D_Y',
+};
 
 const integer = <N extends string>(
   name: N,
@@ -59,10 +74,22 @@ const number = <N extends string>(
  * discriminators). So 4: 2 x 100 clips of 4 s are ~23 steps an epoch, ~2 min, ~18 min for 10.
  */
 export const CYCLEGAN_TRAINING_PARAMETERS = [
-  integer('epochs', 'Epochs', 'iterations', 0, 10000, 10, 'passes over the two classes’ clips'),
+  {
+    ...integer(
+      'epochs',
+      'Epochs',
+      'iterations',
+      0,
+      10000,
+      10,
+      'passes over the two classes’ clips',
+    ),
+    panel: true,
+  },
   number('learningRate', 'Learning rate', 0, 1, 1e-4, 'Adam’s step for all four networks', {
     minExclusive: true,
     flag: 'lr',
+    panel: true,
   }),
   number(
     'cycleWeight',
@@ -71,6 +98,7 @@ export const CYCLEGAN_TRAINING_PARAMETERS = [
     1000,
     10,
     'weight of the cycle terms |F(G(x)) - x| + |G(F(y)) - y| against the adversarial ones',
+    { panel: true },
   ),
   number(
     'identityWeight',
@@ -79,6 +107,7 @@ export const CYCLEGAN_TRAINING_PARAMETERS = [
     1000,
     5,
     'weight of |G(y) - y| + |F(x) - x|: keeps a clip already of the target class as it is',
+    { panel: true },
   ),
   integer('batchSize', 'Batch size', '', 1, 512, 8, 'crops of each class per step'),
   number('cropSeconds', 'Crop length', 0.1, 60, 1, 'length of the training crops (seconds)'),

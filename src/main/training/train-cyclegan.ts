@@ -40,13 +40,18 @@ import {
   type NamedTensor,
 } from './checkpoint';
 import { fillBatch, loudStarts, randomCrops, type Crop } from './crops';
-import { cycleGanSettings, type CycleGanTrainingSettings } from './cyclegan-parameters';
+import {
+  CYCLEGAN_ANALYSIS_NAME,
+  CYCLEGAN_TERM_LABELS,
+  cycleGanSettings,
+  type CycleGanTrainingSettings,
+} from './cyclegan-parameters';
 import { loadTwoClasses, type SkippedClip } from './cyclegan-data';
 import { CheckpointMismatchError, TrainingCancelled, TrainingDivergedError } from './errors';
 import { spectrogramStatistics } from './spectrogram-statistics';
 
 /** The analysis both generators read and write: Verma & Smith's (16 kHz, 10 ms hop, 257 bins). */
-export const CYCLEGAN_ANALYSIS: SpectrogramSettings = SPECTROGRAM_PRESETS['verma-smith'];
+export const CYCLEGAN_ANALYSIS: SpectrogramSettings = SPECTROGRAM_PRESETS[CYCLEGAN_ANALYSIS_NAME];
 
 /** Kernel lengths of the generators (as the fast method's) and the discriminators' depth. */
 export const CYCLEGAN_FIXED_SHAPE = { kernel: 3, outerKernel: 9, discriminatorBlocks: 4 };
@@ -98,14 +103,7 @@ interface CycleGanFingerprint {
 type CycleGanState = CheckpointState<CycleGanFingerprint, CycleGanEpochSummary>;
 
 const NETWORKS = ['G', 'F', 'DX', 'DY'] as const;
-const TERMS: readonly (keyof CycleGanTerms)[] = [
-  'adversarialG',
-  'adversarialF',
-  'cycle',
-  'identity',
-  'discriminatorX',
-  'discriminatorY',
-];
+const TERMS = Object.keys(CYCLEGAN_TERM_LABELS) as (keyof CycleGanTerms)[];
 
 const elapsed = (since: number): number => (performance.now() - since) / 1000;
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

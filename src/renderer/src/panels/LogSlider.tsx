@@ -12,6 +12,8 @@ const STEPS = 1000;
 
 interface Props {
   label: string;
+  /** The control's accessible name, where it differs from the label. */
+  ariaLabel?: string;
   /** What it does, in a producer's words (the tooltip). */
   doc?: string;
   value: number;
@@ -21,6 +23,7 @@ interface Props {
 
 export function LogSlider({
   label,
+  ariaLabel,
   doc,
   value: stored,
   range,
@@ -33,7 +36,7 @@ export function LogSlider({
       <span className="field-label">{label}</span>
       <input
         type="range"
-        aria-label={label}
+        aria-label={ariaLabel ?? label}
         aria-description={doc}
         aria-valuetext={formatNumber(value)}
         {...focus}

@@ -1,8 +1,9 @@
 // The Models panel: the models of the cache, each with its kind (the classifiers the CNN method
 // uses, the generators the fast method uses; shipped ones read-only), with delete (confirmed),
 // import (a model file or folder) and export, and training a new classifier from a folder of
-// labelled clips or a generator from a project track's style (TrainGeneratorForm), with progress. A drawer beside the editor, so work goes on while
-// a model trains.
+// labelled clips, a generator from a project track's style (TrainGeneratorForm) or a CycleGAN
+// between two class folders (TrainCycleGanForm, every loss term shown live), with progress. A
+// drawer beside the editor, so work goes on while a model trains.
 import { useEffect, useState } from 'react';
 import {
   TRAINING_EPOCH_LIMITS,
@@ -16,6 +17,7 @@ import { formatTime } from '../lanes/time-ticks';
 import type { TrackState } from '../../../shared/ipc-project';
 import { models as modelStore, refreshModels, useModels } from '../state/use-models';
 import { useCloseOnEscape } from '../app/escape-close';
+import { TrainCycleGanForm } from './TrainCycleGanForm';
 import { TrainGeneratorForm } from './TrainGeneratorForm';
 
 interface Props {
@@ -130,8 +132,20 @@ function ModelRow({ model }: { model: ModelInfo }): React.JSX.Element {
   );
 }
 
-function TrainingRow({ training }: { training: TrainingSummary }): React.JSX.Element {
+function TrainingRow({
+  training,
+  superseded,
+}: {
+  training: TrainingSummary;
+  /** A later training of the same name was started (by Resume or by training again). */
+  superseded: boolean;
+}): React.JSX.Element {
   const running = training.state === 'running';
+  const resumable = training.state === 'cancelled' && training.epoch > 0 && !superseded;
+  const resume = async (): Promise<void> => {
+    const started = await attempt(window.timbrefold.resumeTraining(training.id));
+    if (started) notify('info', `Continuing ${started.name} from epoch ${training.epoch}.`);
+  };
   const fraction =
     training.epochs > 0
       ? (training.epoch + (training.batches > 0 ? training.batch / training.batches : 0)) /
@@ -142,7 +156,8 @@ function TrainingRow({ training }: { training: TrainingSummary }): React.JSX.Ele
     <li className={`job state-${training.state}`} aria-label={`Training ${training.name}`}>
       <div className="job-head">
         <span className="job-name">
-          {training.name} ({training.kind === 'generator' ? 'generator' : training.architecture})
+          {training.name} (
+          {training.kind === 'classifier' ? training.architecture : KIND_LABELS[training.kind]})
         </span>
         <span className="job-state">{TRAINING_STATES[training.state]}</span>
       </div>
@@ -158,10 +173,22 @@ function TrainingRow({ training }: { training: TrainingSummary }): React.JSX.Ele
           training.remainingSeconds !== null &&
           ` · ${formatTime(training.remainingSeconds, 1)} left`}
         {training.state === 'finished' &&
-          (training.kind === 'generator'
-            ? training.heldOutLoss !== null && ` · held-out loss ${training.heldOutLoss.toFixed(3)}`
-            : ` · held-out accuracy ${percent(training.heldOutAccuracy)}`)}
+          training.heldOutLoss !== null &&
+          ` · held-out loss ${training.heldOutLoss.toFixed(3)}`}
+        {training.state === 'finished' &&
+          training.kind === 'classifier' &&
+          ` · held-out accuracy ${percent(training.heldOutAccuracy)}`}
       </div>
+      {training.terms && (
+        <dl className="training-terms" aria-label={`Loss terms of ${training.name}`}>
+          {training.terms.map((term) => (
+            <div key={term.name}>
+              <dt>{term.label}</dt>
+              <dd>{term.value.toFixed(3)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
       {training.message && (
         <div className={training.state === 'failed' ? 'job-error' : 'hint'}>{training.message}</div>
       )}
@@ -172,6 +199,17 @@ function TrainingRow({ training }: { training: TrainingSummary }): React.JSX.Ele
             onClick={() => void attempt(window.timbrefold.cancelTraining(training.id))}
           >
             Cancel
+          </button>
+        </div>
+      )}
+      {resumable && (
+        <div className="job-actions">
+          <button
+            aria-label={`Resume training ${training.name}`}
+            title={`Continue from the ${training.epoch} finished epochs`}
+            onClick={() => void resume()}
+          >
+            Resume
           </button>
         </div>
       )}
@@ -295,7 +333,8 @@ export function ModelsPanel({ trainings, tracks, onClose }: Props): React.JSX.El
         </button>
       </div>
       <p className="hint">
-        Classifiers the trained-CNN transfer listens with, and generators the fast transfer runs.
+        Classifiers the trained-CNN transfer listens with, generators the fast transfer runs, and
+        CycleGANs that turn one class of sounds into another.
       </p>
       {models === null ? (
         <p className="hint">Reading the model cache…</p>
@@ -312,10 +351,15 @@ export function ModelsPanel({ trainings, tracks, onClose }: Props): React.JSX.El
       </div>
       <TrainForm busy={busy} />
       <TrainGeneratorForm tracks={tracks} busy={busy} />
+      <TrainCycleGanForm busy={busy} />
       {trainings.length > 0 && (
         <ol className="trainings" aria-label="Trainings">
-          {[...trainings].reverse().map((t) => (
-            <TrainingRow key={t.id} training={t} />
+          {[...trainings].reverse().map((t, i, newestFirst) => (
+            <TrainingRow
+              key={t.id}
+              training={t}
+              superseded={newestFirst.slice(0, i).some((later) => later.name === t.name)}
+            />
           ))}
         </ol>
       )}

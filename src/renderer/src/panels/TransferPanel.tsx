@@ -15,9 +15,6 @@ import type {
 import type { ModelInfo } from '../../../shared/ipc-models';
 import {
   KEEP_PITCH_PRESET,
-  parameterProblem,
-  type IntegerDeclaration,
-  type NumberDeclaration,
   type ParameterDeclaration,
   type ParameterValue,
 } from '../../../shared/parameters';
@@ -32,8 +29,8 @@ import { formatTime } from '../lanes/time-ticks';
 import { usePendingValue } from '../state/use-pending-value';
 import { edit } from '../state/use-project';
 import { useModels } from '../state/use-models';
-import { describe, methodTip, PANEL_TIPS, sentence } from './guidance';
-import { LogSlider } from './LogSlider';
+import { methodTip, PANEL_TIPS, sentence } from './guidance';
+import { ParameterControl } from './ParameterControl';
 import { StyleNoteWarning } from './StyleNoteWarning';
 
 interface Props {
@@ -131,100 +128,6 @@ export function shownValue(
   name: string,
 ): ParameterValue | undefined {
   return transfer.values[name] ?? preset?.settings[name];
-}
-
-/** One declared setting as a control: a log slider, a number field or a choice. */
-function ParameterControl({
-  declaration: d,
-  value,
-  onChange,
-  modelClasses,
-}: {
-  declaration: ParameterDeclaration;
-  value: ParameterValue | undefined;
-  onChange: (value: ParameterValue) => void;
-  /** The chosen model's classes, for a setting that names one (CycleGAN's direction). */
-  modelClasses?: readonly string[] | undefined;
-}): React.JSX.Element | null {
-  if (d.kind === 'text' && d.choicesFrom === 'model-classes') {
-    const chosen = typeof value === 'string' ? value : d.default;
-    return (
-      <label className="field" title={d.doc}>
-        <span className="field-label">{d.label}</span>
-        <select aria-label={d.label} value={chosen} onChange={(e) => onChange(e.target.value)}>
-          {!modelClasses?.includes(chosen) && <option value={chosen}>(choose a class)</option>}
-          {(modelClasses ?? []).map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
-    );
-  }
-  if (d.kind === 'number' && d.scale === 'log')
-    return (
-      <LogSlider
-        label={d.label}
-        doc={describe(d).title}
-        value={typeof value === 'number' ? value : d.default}
-        range={{ min: d.sliderMin ?? d.min, max: d.sliderMax ?? d.max }}
-        onChange={onChange}
-      />
-    );
-  if (d.kind === 'number' || d.kind === 'integer')
-    return <NumberField declaration={d} value={value} onChange={onChange} />;
-  if (d.kind === 'choice')
-    return (
-      <label className="field" {...describe(d)}>
-        <span className="field-label">{d.label}</span>
-        <select
-          aria-label={d.label}
-          {...describe(d)}
-          value={typeof value === 'string' ? value : d.default}
-          onChange={(e) => onChange(e.target.value)}
-        >
-          {d.choices.map((choice) => (
-            <option key={choice} value={choice}>
-              {d.choiceLabels?.[choice] ?? choice}
-            </option>
-          ))}
-        </select>
-      </label>
-    );
-  return null;
-}
-
-/** A number typed in a box; a value its declaration refuses is not sent. */
-function NumberField({
-  declaration: d,
-  value,
-  onChange,
-}: {
-  declaration: NumberDeclaration | IntegerDeclaration;
-  value: ParameterValue | undefined;
-  onChange: (value: number) => void;
-}): React.JSX.Element {
-  const [text, setText, focus] = usePendingValue(String(value ?? d.default));
-  return (
-    <label className="field" title={describe(d).title}>
-      <span className="field-label">{d.label}</span>
-      <input
-        type="number"
-        aria-label={d.label}
-        {...describe(d)}
-        min={d.min}
-        max={d.max}
-        value={text}
-        {...focus}
-        onChange={(e) => {
-          setText(e.target.value);
-          const n = Number(e.target.value);
-          if (e.target.value !== '' && parameterProblem(d, n) === undefined) onChange(n);
-        }}
-      />
-    </label>
-  );
 }
 
 /** Sliders first, then whole numbers side by side, then the rest: the panel's reading order. */

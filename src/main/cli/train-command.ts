@@ -6,26 +6,17 @@ import type { BackendChoice } from '../../shared/transfer';
 import { ParameterError } from '../../shared/user-error';
 import { ARCHITECTURES, type ArchitectureName } from '../engine/cnn/architectures';
 import { JobCancelledError } from '../jobs/errors';
-import type { EngineJobRunner } from '../worker/engine-jobs';
+import type { EngineJobRunner, EngineJobs } from '../worker/engine-jobs';
 import { defaultModelsFolder, shippedModelsFolder } from '../models/locations';
-import {
-  GENERATOR_DEFAULTS,
-  type TrainGeneratorRequest,
-  type TrainGeneratorResult,
-} from '../training/train-generator';
+import { GENERATOR_DEFAULTS, type TrainGeneratorRequest } from '../training/train-generator';
 import { createEngineJobRunner } from '../worker/engine-jobs';
 import type { DataLayout } from '../training/training-data';
-import {
-  DEFAULT_WIDTH,
-  TRAINING_DEFAULTS,
-  type TrainRequest,
-  type TrainResult,
-} from '../training/train-classifier';
+import { DEFAULT_WIDTH, TRAINING_DEFAULTS, type TrainRequest } from '../training/train-classifier';
 import {
   CYCLEGAN_TRAINING_DEFAULTS,
   CYCLEGAN_TRAINING_PARAMETERS,
 } from '../training/cyclegan-parameters';
-import type { TrainCycleGanRequest, TrainCycleGanResult } from '../training/train-cyclegan';
+import type { TrainCycleGanRequest } from '../training/train-cyclegan';
 import { cancelOnInterrupt } from './interrupt';
 import { addDeclaredOptions, declaredValues } from './parameter-options';
 import { parseChoice, parseInteger, parseNumber } from './parse-options';
@@ -161,6 +152,89 @@ export function trainRequestOf(flags: TrainFlags): TrainRequest {
 
 const percent = (value: number | null | undefined): string =>
   value === null || value === undefined ? '-' : `${(100 * value).toFixed(1)}%`;
+
+type TrainingJob = 'train' | 'train-generator' | 'train-cyclegan';
+
+/** What every trainer's progress says of its place in the epochs. */
+interface EpochProgress {
+  phase: string;
+  epoch: number;
+  epochs: number;
+  batch: number;
+  batches: number;
+  remainingSeconds?: number;
+}
+
+/**
+ * Runs one training job the way every `train --kind` does: JSON lines or a progress bar (one tick
+ * a batch while training, one an epoch in the other phases, with the trainer's own `fields`),
+ * Ctrl+C cancels keeping the finished epochs, and `--json` ends with the result. Returns the
+ * result for the summary, or null when `--json` has already written it.
+ */
+async function runTrainingJob<Kind extends TrainingJob>(
+  kind: Kind,
+  request: EngineJobs[Kind]['params'] & { name: string },
+  json: boolean,
+  options: CnnCommandOptions,
+  format: string,
+  fields: (progress: EngineJobs[Kind]['progress']) => Record<string, string>,
+): Promise<EngineJobs[Kind]['result'] | null> {
+  const bar = json ? undefined : createProgressBar(1, format);
+  let lastPhase = '';
+  const runner = (options.runner ?? createEngineJobRunner)();
+  let result: EngineJobs[Kind]['result'];
+  try {
+    result = await cancelOnInterrupt((signal) =>
+      runner.run(kind, request, {
+        signal,
+        onProgress: (reported) => {
+          if (json) {
+            process.stdout.write(`${JSON.stringify({ event: 'progress', ...reported })}\n`);
+            return;
+          }
+          const progress = reported as EpochProgress;
+          const training = progress.phase === 'training';
+          if (progress.phase !== lastPhase) {
+            lastPhase = progress.phase;
+            bar?.setTotal(
+              Math.max(1, training ? progress.epochs * progress.batches : progress.epochs),
+            );
+          }
+          bar?.update(
+            training ? progress.epoch * progress.batches + progress.batch : progress.epoch,
+            {
+              phase: training
+                ? `epoch ${Math.min(progress.epoch + 1, progress.epochs)}/${progress.epochs}`
+                : progress.phase,
+              ...fields(reported),
+              remaining: remainingText(progress.remainingSeconds),
+            },
+          );
+        },
+      }),
+    );
+  } catch (error) {
+    bar?.stop();
+    if (error instanceof JobCancelledError)
+      error.message = `Training of ${request.name} was cancelled; completed epochs are kept: run the same command again to resume.`;
+    throw error;
+  }
+  bar?.stop();
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ event: 'done', ...result })}\n`);
+    return null;
+  }
+  return result;
+}
+
+/** The summary's lines for clips a trainer could not use. */
+function skippedLines(skipped: readonly { reason: string }[], what: string): string[] {
+  if (skipped.length === 0) return [];
+  return [
+    `Skipped ${skipped.length} ${what}${skipped.length === 1 ? '' : 's'}:`,
+    ...skipped.map((s) => `  ${s.reason}`),
+  ];
+}
 
 /** The settings every kind of training shares a flag for. */
 type SharedSetting = 'epochs' | 'learningRate' | 'batchSize' | 'cropSeconds' | 'cropsPerClip';
@@ -299,65 +373,19 @@ export function registerTrainCommand(program: Command, options: CnnCommandOption
         return;
       }
       const request = trainRequestOf(flags);
-      const bar = flags.json
-        ? undefined
-        : createProgressBar(
-            1,
-            ' {bar} {phase} {value}/{total} | loss {loss} | accuracy {accuracy} | validation {validation} | {remaining} left',
-          );
-      let lastPhase = '';
-      const runner = (options.runner ?? createEngineJobRunner)();
-      let result: TrainResult;
-      try {
-        result = await cancelOnInterrupt((signal) =>
-          runner.run('train', request, {
-            signal,
-            onProgress: (progress) => {
-              if (flags.json) {
-                process.stdout.write(`${JSON.stringify({ event: 'progress', ...progress })}\n`);
-                return;
-              }
-              const key = progress.phase === 'training' ? 'training' : progress.phase;
-              if (key !== lastPhase) {
-                lastPhase = key;
-                bar?.setTotal(
-                  Math.max(
-                    1,
-                    progress.phase === 'training'
-                      ? progress.epochs * progress.batches
-                      : progress.epochs,
-                  ),
-                );
-              }
-              bar?.update(
-                progress.phase === 'training'
-                  ? progress.epoch * progress.batches + progress.batch
-                  : progress.epoch,
-                {
-                  phase:
-                    progress.phase === 'training'
-                      ? `epoch ${Math.min(progress.epoch + 1, progress.epochs)}/${progress.epochs}`
-                      : progress.phase,
-                  loss: progress.loss?.toFixed(4) ?? '-',
-                  accuracy: percent(progress.accuracy),
-                  validation: percent(progress.validationAccuracy),
-                  remaining: remainingText(progress.remainingSeconds),
-                },
-              );
-            },
-          }),
-        );
-      } catch (error) {
-        bar?.stop();
-        if (error instanceof JobCancelledError)
-          error.message = `Training of ${request.name} was cancelled; completed epochs are kept: run the same command again to resume.`;
-        throw error;
-      }
-      bar?.stop();
-      if (flags.json) {
-        process.stdout.write(`${JSON.stringify({ event: 'done', ...result })}\n`);
-        return;
-      }
+      const result = await runTrainingJob(
+        'train',
+        request,
+        flags.json ?? false,
+        options,
+        ' {bar} {phase} {value}/{total} | loss {loss} | accuracy {accuracy} | validation {validation} | {remaining} left',
+        (progress) => ({
+          loss: progress.loss?.toFixed(4) ?? '-',
+          accuracy: percent(progress.accuracy),
+          validation: percent(progress.validationAccuracy),
+        }),
+      );
+      if (!result) return;
       const m = result.manifest;
       const lines = [
         `Trained ${m.name} (${m.architecture}, width ${m.width}, classes ${m.classes.join(', ')}) on ${m.trainingData.clips} clips in ${m.training.seconds.toFixed(1)} s on ${result.backend}` +
@@ -367,12 +395,7 @@ export function registerTrainCommand(program: Command, options: CnnCommandOption
           : `Held-out accuracy ${percent(m.accuracy.heldOut)} of ${m.accuracy.heldOutClips} clips (${percent(m.accuracy.heldOutCrops)} of single crops)`,
         `Saved in ${request.modelsDir}`,
       ];
-      if (result.skipped.length > 0) {
-        lines.push(
-          `Skipped ${result.skipped.length} unreadable clip${result.skipped.length === 1 ? '' : 's'}:`,
-        );
-        for (const s of result.skipped) lines.push(`  ${s.reason}`);
-      }
+      lines.push(...skippedLines(result.skipped, 'unreadable clip'));
       process.stdout.write(`${lines.join('\n')}\n`);
     });
 }
@@ -382,52 +405,15 @@ async function trainGeneratorCommand(
   json: boolean,
   options: CnnCommandOptions,
 ): Promise<void> {
-  const bar = json
-    ? undefined
-    : createProgressBar(1, ' {bar} {phase} {value}/{total} | loss {loss} | {remaining} left');
-  let lastPhase = '';
-  const runner = (options.runner ?? createEngineJobRunner)();
-  let result: TrainGeneratorResult;
-  try {
-    result = await cancelOnInterrupt((signal) =>
-      runner.run('train-generator', request, {
-        signal,
-        onProgress: (progress) => {
-          if (json) {
-            process.stdout.write(`${JSON.stringify({ event: 'progress', ...progress })}\n`);
-            return;
-          }
-          const training = progress.phase === 'training';
-          if (progress.phase !== lastPhase) {
-            lastPhase = progress.phase;
-            bar?.setTotal(
-              Math.max(1, training ? progress.epochs * progress.batches : progress.epochs),
-            );
-          }
-          bar?.update(
-            training ? progress.epoch * progress.batches + progress.batch : progress.epoch,
-            {
-              phase: training
-                ? `epoch ${Math.min(progress.epoch + 1, progress.epochs)}/${progress.epochs}`
-                : progress.phase,
-              loss: progress.loss?.toFixed(4) ?? '-',
-              remaining: remainingText(progress.remainingSeconds),
-            },
-          );
-        },
-      }),
-    );
-  } catch (error) {
-    bar?.stop();
-    if (error instanceof JobCancelledError)
-      error.message = `Training of ${request.name} was cancelled; completed epochs are kept: run the same command again to resume.`;
-    throw error;
-  }
-  bar?.stop();
-  if (json) {
-    process.stdout.write(`${JSON.stringify({ event: 'done', ...result })}\n`);
-    return;
-  }
+  const result = await runTrainingJob(
+    'train-generator',
+    request,
+    json,
+    options,
+    ' {bar} {phase} {value}/{total} | loss {loss} | {remaining} left',
+    (progress) => ({ loss: progress.loss?.toFixed(4) ?? '-' }),
+  );
+  if (!result) return;
   const m = result.manifest;
   const lines = [
     `Trained the generator ${m.name} for ${m.style.name} through ${m.lossNetwork.name} on ${m.trainingData.clips} clips in ${m.training.seconds.toFixed(1)} s on ${result.backend}` +
@@ -438,10 +424,7 @@ async function trainGeneratorCommand(
         : `, ${m.loss.heldOut.toFixed(4)} on ${m.loss.heldOutClips} held-out clips`),
     `Saved in ${request.modelsDir}: transfer with --method fast --model ${m.name}`,
   ];
-  if (result.skipped.length > 0) {
-    lines.push(`Skipped ${result.skipped.length} clip${result.skipped.length === 1 ? '' : 's'}:`);
-    for (const s of result.skipped) lines.push(`  ${s.reason}`);
-  }
+  lines.push(...skippedLines(result.skipped, 'clip'));
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
@@ -482,62 +465,23 @@ async function trainCycleGanCommand(
   json: boolean,
   options: CnnCommandOptions,
 ): Promise<void> {
-  const bar = json
-    ? undefined
-    : createProgressBar(
-        1,
-        ' {bar} {phase} {value}/{total} | G {g} F {f} cycle {cycle} identity {identity} | D_X {dx} D_Y {dy} | {remaining} left',
-      );
-  let lastPhase = '';
-  const runner = (options.runner ?? createEngineJobRunner)();
-  let result: TrainCycleGanResult;
-  try {
-    result = await cancelOnInterrupt((signal) =>
-      runner.run('train-cyclegan', request, {
-        signal,
-        onProgress: (progress) => {
-          if (json) {
-            process.stdout.write(`${JSON.stringify({ event: 'progress', ...progress })}\n`);
-            return;
-          }
-          const training = progress.phase === 'training';
-          if (progress.phase !== lastPhase) {
-            lastPhase = progress.phase;
-            bar?.setTotal(
-              Math.max(1, training ? progress.epochs * progress.batches : progress.epochs),
-            );
-          }
-          const t = progress.terms;
-          const f = (v: number | undefined) => v?.toFixed(3) ?? '-';
-          bar?.update(
-            training ? progress.epoch * progress.batches + progress.batch : progress.epoch,
-            {
-              phase: training
-                ? `epoch ${Math.min(progress.epoch + 1, progress.epochs)}/${progress.epochs}`
-                : progress.phase,
-              g: f(t?.adversarialG),
-              f: f(t?.adversarialF),
-              cycle: f(t?.cycle),
-              identity: f(t?.identity),
-              dx: f(t?.discriminatorX),
-              dy: f(t?.discriminatorY),
-              remaining: remainingText(progress.remainingSeconds),
-            },
-          );
-        },
-      }),
-    );
-  } catch (error) {
-    bar?.stop();
-    if (error instanceof JobCancelledError)
-      error.message = `Training of ${request.name} was cancelled; completed epochs are kept: run the same command again to resume.`;
-    throw error;
-  }
-  bar?.stop();
-  if (json) {
-    process.stdout.write(`${JSON.stringify({ event: 'done', ...result })}\n`);
-    return;
-  }
+  const three = (v: number | undefined): string => v?.toFixed(3) ?? '-';
+  const result = await runTrainingJob(
+    'train-cyclegan',
+    request,
+    json,
+    options,
+    ' {bar} {phase} {value}/{total} | G {g} F {f} cycle {cycle} identity {identity} | D_X {dx} D_Y {dy} | {remaining} left',
+    ({ terms: t }) => ({
+      g: three(t?.adversarialG),
+      f: three(t?.adversarialF),
+      cycle: three(t?.cycle),
+      identity: three(t?.identity),
+      dx: three(t?.discriminatorX),
+      dy: three(t?.discriminatorY),
+    }),
+  );
+  if (!result) return;
   const m = result.manifest;
   const [x, y] = m.classes;
   const last = m.history.at(-1);
@@ -549,9 +493,6 @@ async function trainCycleGanCommand(
       : 'No epoch was trained.',
     `Saved in ${request.modelsDir}: transfer with --method cyclegan --model ${m.name} --to ${y} (or --to ${x})`,
   ];
-  if (result.skipped.length > 0) {
-    lines.push(`Skipped ${result.skipped.length} clip${result.skipped.length === 1 ? '' : 's'}:`);
-    for (const s of result.skipped) lines.push(`  ${s.reason}`);
-  }
+  lines.push(...skippedLines(result.skipped, 'clip'));
   process.stdout.write(`${lines.join('\n')}\n`);
 }

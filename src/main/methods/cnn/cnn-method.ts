@@ -8,12 +8,11 @@ import type { CnnNetwork } from '../../engine/cnn/network';
 import { describeSpectrogram } from '../../engine/cnn/spectrogram-settings';
 import type { LogSpectrogram } from '../../engine/spectrogram';
 import { ModelMismatchError } from '../../models/errors';
-import { defaultModelsFolder, shippedModelsFolder } from '../../models/locations';
 import type { ClassifierManifest } from '../../models/manifest';
-import { ModelCache } from '../../models/model-cache';
 import { DEMO_MODELS } from '../../models/shipped';
 import type { LayerSpec } from '../../engine/cnn/architectures';
 import { LBFGS_BYTES_PER_VALUE } from '../memory-estimate';
+import { modelCacheOf } from '../model-methods';
 import type { TransferMethod, WindowMemory } from '../method';
 import { loadClassifier } from './classifier';
 import type { CnnLossValues } from './cnn-objective';
@@ -63,10 +62,7 @@ export const cnnMethod: TransferMethod<CnnSettings, CnnLossValues> = {
       throw new ParameterError('model', 'Name the trained model to transfer with (--model NAME).');
     // The model first: a model that does not fit is reported before any audio is read.
     await backendReady;
-    const cache = new ModelCache({
-      dir: request.modelsDir ?? defaultModelsFolder(),
-      shipped: request.shippedModelsDirs ?? [shippedModelsFolder()],
-    });
+    const cache = modelCacheOf(request);
     const modelName = request.model ?? DEMO_MODELS[request.preset ?? CNN_PRESET_NAMES[0]!]!;
     const { manifest, network } = await loadClassifier(cache, modelName);
     try {

@@ -3,15 +3,10 @@
 // the whole target class. Each window is one forward pass, so it reports no iterations; the phase,
 // channels, windows and batches are the skeleton's, as for the fast method.
 import { ParameterError } from '../../../shared/user-error';
-import { describeSpectrogram } from '../../engine/cnn/spectrogram-settings';
-import { ModelMismatchError } from '../../models/errors';
-import { defaultModelsFolder, shippedModelsFolder } from '../../models/locations';
-import { ModelCache } from '../../models/model-cache';
 import type { TransferMethod } from '../method';
+import { modelAnalysis, modelCacheOf, NO_LOSSES, onePassOptimiser } from '../model-methods';
 import { loadCycleGanDirection } from './cyclegan-model';
 import { CYCLEGAN_PARAMETERS, CYCLEGAN_PRESETS, type CycleGanSettings } from './parameters';
-
-const NO_LOSSES = { total: 0, content: 0, style: 0 };
 
 export const cycleGanMethod: TransferMethod<CycleGanSettings> = {
   name: 'cyclegan',
@@ -31,42 +26,26 @@ export const cycleGanMethod: TransferMethod<CycleGanSettings> = {
         'Name the CycleGAN to transfer with (--model NAME) and the class to turn the content into (--to CLASS).',
       );
     await backendReady;
-    const cache = new ModelCache({
-      dir: request.modelsDir ?? defaultModelsFolder(),
-      shipped: request.shippedModelsDirs ?? [shippedModelsFolder()],
-    });
+    const cache = modelCacheOf(request);
     const direction = await loadCycleGanDirection(cache, request.model, settings.to);
     const { manifest, generator } = direction;
     try {
       const analysis = manifest.spectrogram;
-      const asked = request.analysis ?? {};
-      for (const key of ['sampleRate', 'nFft', 'hop'] as const) {
-        const value = asked[key];
-        if (value !== undefined && value !== analysis[key])
-          throw new ModelMismatchError(
-            manifest.name,
-            `The CycleGAN "${manifest.name}" was trained at ${describeSpectrogram(analysis)}; the request asks for ${key} ${value}. It only works at its own analysis: leave it to the model.`,
-          );
-      }
+      const modelAnalysisSettings = modelAnalysis(
+        manifest.name,
+        analysis,
+        request.analysis,
+        (at, key, value) =>
+          `The CycleGAN "${manifest.name}" was trained at ${at}; the request asks for ${key} ${value}. It only works at its own analysis: leave it to the model.`,
+      );
       return {
         settings,
         preset: CYCLEGAN_PRESETS[0].name,
-        analysis: {
-          sampleRate: analysis.sampleRate,
-          nFft: analysis.nFft,
-          hop: analysis.hop,
-          winLength: analysis.winLength,
-        },
+        analysis: modelAnalysisSettings,
         minimumFrames: 1,
         noLosses: { ...NO_LOSSES },
         async streamOptimiser() {
-          return {
-            optimise: async (window) => ({
-              data: generator.generate(window.data, window.frames),
-              finalLosses: { ...NO_LOSSES },
-            }),
-            dispose: () => undefined,
-          };
+          return onePassOptimiser(generator);
         },
         recipe: {
           model: {

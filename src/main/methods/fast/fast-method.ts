@@ -2,15 +2,10 @@
 // a generator of the model cache, trained for one style, whose analysis the skeleton reads the
 // content at; each window is one forward pass, so it reports no iterations.
 import { ParameterError } from '../../../shared/user-error';
-import { describeSpectrogram } from '../../engine/cnn/spectrogram-settings';
-import { ModelMismatchError } from '../../models/errors';
-import { defaultModelsFolder, shippedModelsFolder } from '../../models/locations';
-import { ModelCache } from '../../models/model-cache';
 import type { TransferMethod } from '../method';
+import { modelAnalysis, modelCacheOf, NO_LOSSES, onePassOptimiser } from '../model-methods';
 import { loadGenerator } from './generator-model';
 import { FAST_PARAMETERS, FAST_PRESETS, type FastSettings } from './parameters';
-
-const NO_LOSSES = { total: 0, content: 0, style: 0 };
 
 export const fastMethod: TransferMethod<FastSettings> = {
   name: 'fast',
@@ -30,42 +25,26 @@ export const fastMethod: TransferMethod<FastSettings> = {
         'Name the generator to transfer with (--model NAME): the fast method’s style is its generator’s.',
       );
     await backendReady;
-    const cache = new ModelCache({
-      dir: request.modelsDir ?? defaultModelsFolder(),
-      shipped: request.shippedModelsDirs ?? [shippedModelsFolder()],
-    });
+    const cache = modelCacheOf(request);
     const { manifest, generator } = await loadGenerator(cache, request.model);
     try {
       const analysis = manifest.spectrogram;
-      const asked = request.analysis ?? {};
-      for (const key of ['sampleRate', 'nFft', 'hop'] as const) {
-        const value = asked[key];
-        if (value !== undefined && value !== analysis[key])
-          throw new ModelMismatchError(
-            manifest.name,
-            `The generator "${manifest.name}" was trained at ${describeSpectrogram(analysis)}; the request asks for ${key} ${value}. A generator only works at its own analysis: leave it to the model, or train one at the analysis you want.`,
-          );
-      }
+      const modelAnalysisSettings = modelAnalysis(
+        manifest.name,
+        analysis,
+        request.analysis,
+        (at, key, value) =>
+          `The generator "${manifest.name}" was trained at ${at}; the request asks for ${key} ${value}. A generator only works at its own analysis: leave it to the model, or train one at the analysis you want.`,
+      );
       return {
         settings,
         preset: FAST_PRESETS[0].name,
-        analysis: {
-          sampleRate: analysis.sampleRate,
-          nFft: analysis.nFft,
-          hop: analysis.hop,
-          winLength: analysis.winLength,
-        },
+        analysis: modelAnalysisSettings,
         minimumFrames: 1,
         noLosses: { ...NO_LOSSES },
         // The style is the generator's: the streams' (empty) style lists are not used.
         async streamOptimiser() {
-          return {
-            optimise: async (window) => ({
-              data: generator.generate(window.data, window.frames),
-              finalLosses: { ...NO_LOSSES },
-            }),
-            dispose: () => undefined,
-          };
+          return onePassOptimiser(generator);
         },
         recipe: {
           model: {

@@ -1,0 +1,56 @@
+// What the methods that transfer through a model of the cache share: the cache a request names,
+// and, for the one-pass methods (the fast generator, CycleGAN), the model's own analysis (a
+// request may restate it, never change it) and a window optimiser that is one forward pass.
+import type { TransferRequest } from '../../shared/transfer';
+import { describeSpectrogram, type SpectrogramSettings } from '../engine/cnn/spectrogram-settings';
+import { ModelMismatchError } from '../models/errors';
+import { defaultModelsFolder, shippedModelsFolder } from '../models/locations';
+import { ModelCache } from '../models/model-cache';
+import type { AnalysisSettings, StreamOptimiser } from './method';
+
+/** The losses a one-pass method reports: it optimises nothing. */
+export const NO_LOSSES = { total: 0, content: 0, style: 0 };
+
+/** The model cache a request names, with the shipped models beside it. */
+export function modelCacheOf(request: TransferRequest): ModelCache {
+  return new ModelCache({
+    dir: request.modelsDir ?? defaultModelsFolder(),
+    shipped: request.shippedModelsDirs ?? [shippedModelsFolder()],
+  });
+}
+
+/**
+ * The analysis a model was trained at; a request asking for another rate, n_fft or hop is refused
+ * with `refusal`'s sentence (it is told the model's analysis, the key and the value asked).
+ */
+export function modelAnalysis(
+  modelName: string,
+  trained: SpectrogramSettings,
+  asked: TransferRequest['analysis'],
+  refusal: (at: string, key: string, value: number) => string,
+): AnalysisSettings {
+  for (const key of ['sampleRate', 'nFft', 'hop'] as const) {
+    const value = asked?.[key];
+    if (value !== undefined && value !== trained[key])
+      throw new ModelMismatchError(modelName, refusal(describeSpectrogram(trained), key, value));
+  }
+  return {
+    sampleRate: trained.sampleRate,
+    nFft: trained.nFft,
+    hop: trained.hop,
+    winLength: trained.winLength,
+  };
+}
+
+/** Each window through `network` once; nothing to dispose but the network, which its owner keeps. */
+export function onePassOptimiser(network: {
+  generate(data: Float32Array, frames: number): Float32Array;
+}): StreamOptimiser {
+  return {
+    optimise: async (window) => ({
+      data: network.generate(window.data, window.frames),
+      finalLosses: { ...NO_LOSSES },
+    }),
+    dispose: () => undefined,
+  };
+}

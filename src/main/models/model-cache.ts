@@ -3,6 +3,7 @@
 // A model is written into a hidden temporary folder and renamed into place, so a reader sees the
 // old model or the complete new one, never half; its weights are hashed on every load, and a
 // model that fails any check is reported as damaged and never used.
+import { isModelName, MODEL_NAME_PATTERN } from '../../shared/model-name';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -50,11 +51,9 @@ export interface LoadedModel {
   weights: tf.NamedTensorMap;
 }
 
-const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-
 /** Throws ModelNameError unless `name` is a safe folder name on every system. */
 export function checkModelName(name: string): void {
-  if (!NAME_PATTERN.test(name) || name.endsWith('.'))
+  if (!isModelName(name))
     throw new ModelNameError(
       name,
       `"${name}" cannot be a model name: use 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit.`,
@@ -298,7 +297,9 @@ async function modelFolders(folder: string): Promise<string[]> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   });
-  return entries.filter((e) => e.isDirectory() && NAME_PATTERN.test(e.name)).map((e) => e.name);
+  return entries
+    .filter((e) => e.isDirectory() && MODEL_NAME_PATTERN.test(e.name))
+    .map((e) => e.name);
 }
 
 export function sha256(data: Uint8Array): string {

@@ -1,5 +1,6 @@
 // Runtime shape of project.json and of the edits the page sends, with zod (well kept, and its
 // types are checked against the shared interfaces below so the two cannot drift apart).
+import { isModelName, MODEL_NAME_PATTERN } from '../../shared/model-name';
 import { z } from 'zod';
 import { METHOD_NAMES } from '../methods/registry';
 import {
@@ -44,13 +45,13 @@ const settingValues = z.record(
     z.array(z.number()).max(64).readonly(),
   ]),
 );
-/** A model's name as the cache allows it (model-cache.ts). */
+/** A model's name as the cache allows it (shared/model-name.ts). */
 const MODEL_NAME_RULE =
   'must be a model name: 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit';
 export const modelNameSchema = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, MODEL_NAME_RULE)
-  .refine((name) => !name.endsWith('.'), { message: MODEL_NAME_RULE });
+  .regex(MODEL_NAME_PATTERN, MODEL_NAME_RULE)
+  .refine((name) => isModelName(name), { message: MODEL_NAME_RULE });
 
 export const transferSettingsSchema = z.strictObject({
   method,

@@ -4,6 +4,8 @@
 // labelled clips, a generator from a project track's style (TrainGeneratorForm) or a CycleGAN
 // between two class folders (TrainCycleGanForm, every loss term shown live), with progress. A
 // drawer beside the editor, so work goes on while a model trains.
+import { isModelName } from '../../../shared/model-name';
+import { ModelNameField } from './ModelNameField';
 import { useEffect, useState } from 'react';
 import {
   TRAINING_EPOCH_LIMITS,
@@ -230,7 +232,7 @@ function TrainForm({ busy }: { busy: boolean }): React.JSX.Element {
   const [architecture, setArchitecture] = useState<ModelArchitecture>('verma-smith');
   const [epochs, setEpochs] = useState(10);
   const [name, setName] = useState('');
-  const validName = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name) && !name.endsWith('.');
+  const validName = isModelName(name);
   const choose = async (): Promise<void> => {
     const picked = await attempt(window.timbrefold.chooseTrainingData());
     if (!picked) return;
@@ -287,18 +289,7 @@ function TrainForm({ busy }: { busy: boolean }): React.JSX.Element {
           }}
         />
       </label>
-      <label className="field">
-        <span className="field-label">Name</span>
-        <input
-          aria-label="Model name"
-          value={name}
-          maxLength={64}
-          onChange={(e) => setName(e.target.value)}
-        />
-      </label>
-      {name !== '' && !validName && (
-        <p className="hint">Letters, digits, dots, dashes and underscores only.</p>
-      )}
+      <ModelNameField label="Model name" value={name} onChange={setName} />
       <div className="actions">
         <button
           className="primary"

@@ -3,6 +3,8 @@
 // rate, cycle and identity weights), whose fields come from the declarations the main process
 // sends (models:cyclegan-options). Its progress with every loss term, cancel and resume are the
 // Models panel's trainings list, as for the other kinds.
+import { isModelName } from '../../../shared/model-name';
+import { ModelNameField } from './ModelNameField';
 import { useEffect, useState } from 'react';
 import type { ClassPairInfo } from '../../../shared/ipc-models';
 import {
@@ -13,7 +15,6 @@ import {
 import { attempt, notify } from '../app/notices';
 import { ParameterControl } from './ParameterControl';
 
-const VALID_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const clipCount = (n: number): string => `${n} WAV ${n === 1 ? 'clip' : 'clips'}`;
 
 export function TrainCycleGanForm({ busy }: { busy: boolean }): React.JSX.Element {
@@ -21,7 +22,7 @@ export function TrainCycleGanForm({ busy }: { busy: boolean }): React.JSX.Elemen
   const [values, setValues] = useState<Record<string, ParameterValue>>({});
   const [data, setData] = useState<ClassPairInfo | null>(null);
   const [name, setName] = useState('');
-  const validName = VALID_NAME.test(name) && !name.endsWith('.');
+  const validName = isModelName(name);
 
   useEffect(() => {
     let live = true;
@@ -77,18 +78,7 @@ export function TrainCycleGanForm({ busy }: { busy: boolean }): React.JSX.Elemen
           onChange={(value) => setValues((v) => ({ ...v, [d.name]: value }))}
         />
       ))}
-      <label className="field">
-        <span className="field-label">Name</span>
-        <input
-          aria-label="CycleGAN name"
-          value={name}
-          maxLength={64}
-          onChange={(e) => setName(e.target.value)}
-        />
-      </label>
-      {name !== '' && !validName && (
-        <p className="hint">Letters, digits, dots, dashes and underscores only.</p>
-      )}
+      <ModelNameField label="CycleGAN name" value={name} onChange={setName} />
       <div className="actions">
         <button
           className="primary"

@@ -1,6 +1,8 @@
 // "Train a generator" (the fast method's model, METHODS.md 4): the style is a track of the project,
 // the content a folder of clips the user grants through the folder dialog. Its progress, cancel
 // and resume are the Models panel's trainings list, as for a classifier.
+import { isModelName } from '../../../shared/model-name';
+import { ModelNameField } from './ModelNameField';
 import { useState } from 'react';
 import { TRAINING_EPOCH_LIMITS, type ContentFolderInfo } from '../../../shared/ipc-models';
 import type { TrackState } from '../../../shared/ipc-project';
@@ -11,7 +13,6 @@ interface Props {
   busy: boolean;
 }
 
-const VALID_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** The training's own default (GENERATOR_DEFAULTS.epochs): the paper's 10. */
 const DEFAULT_EPOCHS = 10;
 
@@ -25,7 +26,7 @@ export function TrainGeneratorForm({ tracks, busy }: Props): React.JSX.Element {
   const [epochs, setEpochs] = useState(DEFAULT_EPOCHS);
   const [name, setName] = useState('');
   const style = choices.find((t) => t.id === styleTrackId) ?? choices[0];
-  const validName = VALID_NAME.test(name) && !name.endsWith('.');
+  const validName = isModelName(name);
 
   const choose = async (): Promise<void> => {
     const picked = await attempt(window.timbrefold.chooseContentFolder());
@@ -92,18 +93,7 @@ export function TrainGeneratorForm({ tracks, busy }: Props): React.JSX.Element {
           }}
         />
       </label>
-      <label className="field">
-        <span className="field-label">Name</span>
-        <input
-          aria-label="Generator name"
-          value={name}
-          maxLength={64}
-          onChange={(e) => setName(e.target.value)}
-        />
-      </label>
-      {name !== '' && !validName && (
-        <p className="hint">Letters, digits, dots, dashes and underscores only.</p>
-      )}
+      <ModelNameField label="Generator name" value={name} onChange={setName} />
       <div className="actions">
         <button
           className="primary"

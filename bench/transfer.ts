@@ -1,6 +1,7 @@
 // Transfer benchmarks (issue 3): the default preset on a 10 s clip (time to the first audible
 // preview and to the finished WAV), a 3-minute stereo song at the default preset (time and peak
-// memory), and the PyTorch peer side by side where Debian's python3-torch is installed.
+// memory), a 10-minute stereo song's peak memory (issue 14), and the PyTorch peer side by side
+// where Debian's python3-torch is installed.
 // Issue 14: QUALITY.md's style gain and content correlation, and the seconds a user waits, on
 // several 4 s corpus pairs for each variant of the shallow method (`quality`, bench/quality.ts);
 // `TIMBREFOLD_BENCH_QUALITY_ONLY=1` runs only that part.
@@ -103,6 +104,10 @@ export async function run(): Promise<Record<string, unknown>> {
   await writeWav(song, await clipOf(corpusFile('long_piano_melody_44k_stereo.wav'), 180), {
     sampleFormat: 'pcm16',
   });
+  const longSong = join(dir, 'song-10min.wav');
+  await writeWav(longSong, await clipOf(corpusFile('long_piano_melody_44k_stereo.wav'), 600), {
+    sampleFormat: 'pcm16',
+  });
 
   const base: Pick<TransferRequest, 'method' | 'styles' | 'backend'> = {
     method: 'shallow',
@@ -125,12 +130,27 @@ export async function run(): Promise<Record<string, unknown>> {
     output: join(dir, 'song.wav'),
     previewEvery: 0,
   });
+  // Memory only: what a window holds does not depend on the iterations, so 2 per window keep this
+  // run to minutes; the whole song is still analysed, optimised window by window, rebuilt and
+  // written.
+  const song10min = runChild({
+    ...base,
+    preset: 'default',
+    settings: { iterations: 2 },
+    content: longSong,
+    output: join(dir, 'song-10min-out.wav'),
+    previewEvery: 0,
+  });
   return {
     defaultPreset10s: {
       clip: '10 s of the demo piano (44.1 kHz stereo), style: the drum-bass loop',
       ...summary(default10),
     },
     defaultPreset3MinuteSong: { clip: '180 s, 44.1 kHz stereo, 16-bit', ...summary(song3min) },
+    defaultPreset10MinuteSongMemory: {
+      clip: '600 s, 44.1 kHz stereo, 16-bit; 2 iterations per window (for memory, not time)',
+      ...summary(song10min),
+    },
     peer: peerFigures(content10, style, dir),
     quality: await qualityFigures(),
   };

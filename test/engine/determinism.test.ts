@@ -1,5 +1,6 @@
 // Same inputs, parameters and seed on the same backend give the same output, bit for bit; the
-// seed alone decides the network.
+// seed alone decides the finite network and, from noise, the start (the kernel form draws no
+// filters, so from the content it has nothing random).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { canonicalFilters, filterStd, initBackend } from '../../src/main/engine';
@@ -29,7 +30,8 @@ describe('reproducible transfer', () => {
       await initBackend({ backend });
       for (const params of [
         { preset: 'ulyanov', seed: 5 },
-        { preset: 'default', seed: 5, optimiser: 'adam' },
+        { preset: 'default', network: 'finite', seed: 5, optimiser: 'adam' },
+        { preset: 'default', network: 'kernel', seed: 5, start: 'noise' },
       ] as TransferParamsInput[]) {
         const first = await run(params);
         const second = await run(params);

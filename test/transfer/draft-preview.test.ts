@@ -64,7 +64,7 @@ describe('the draft preview', () => {
       contentSpec,
       [{ spectrogram: styleSpec, weight: 1 }],
       networkPart(resolved),
-      resolved,
+      { sampleRate: resolved.analysisRate, hop: resolved.hop },
     );
     const expectedFrames = Math.round((DRAFT.seconds * resolved.analysisRate) / resolved.hop);
     assert.equal(opening.frames, Math.min(contentSpec.frames, expectedFrames));

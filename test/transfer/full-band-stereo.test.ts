@@ -1,8 +1,8 @@
-// Issue 14, full band and true stereo: with analysis at the content's own rate (--analysis-rate 0)
-// and per-channel streams, a 44.1 kHz stereo content comes back at
+// Issue 14, full band and true stereo by default: with no setting given (the default preset
+// analyses at the content's own rate, channel by channel), a 44.1 kHz stereo content comes back at
 // 44.1 kHz, stereo, with its channels different, and with energy above 11 kHz where the style has
-// it. Before, the 22,050 Hz analysis cut everything above 11,025 Hz (the resampler's stopband,
-// about -97 dB) and the mono analysis gave L == R.
+// it. Before, the default's 22,050 Hz analysis cut everything above 11,025 Hz (the resampler's
+// stopband, about -97 dB) and its mono analysis gave L == R.
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,12 +44,6 @@ describe('full band, true stereo', () => {
       '0:2',
       '--out',
       out,
-      '--network',
-      'kernel',
-      '--analysis-rate',
-      '0',
-      '--channels',
-      'per-channel',
       '--iterations',
       '20',
       '--phase-iterations',
@@ -57,6 +51,14 @@ describe('full band, true stereo', () => {
       '--json',
     ]);
     assert.equal(run.code, 0, run.stderr);
+    const done = JSON.parse(run.stdout.trim().split('\n').pop()!) as {
+      settings: { network: string; analysisRate: number; channelMode: string };
+    };
+    assert.deepEqual(
+      [done.settings.network, done.settings.analysisRate, done.settings.channelMode],
+      ['kernel', 0, 'per-channel'],
+      'the default preset',
+    );
     const { format, audio } = await readWav(out);
     assert.equal(format.sampleRate, 44100);
     assert.equal(audio.channels.length, 2);

@@ -101,8 +101,7 @@ export const ITERATIONS: IntegerDeclaration<'iterations'> = {
   label: 'Iterations',
   doc:
     'how long the sound is worked on: each iteration moves it further toward the style and ' +
-    'costs about as much as the last (with the shallow default, about 1.5 s per 10 s of ' +
-    'sound on a 2-core laptop: 12 iterations, about half a minute with the fixed costs)',
+    'costs about as much as the last',
   unit: 'iterations',
   min: 0,
   max: 100000,

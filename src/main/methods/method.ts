@@ -80,6 +80,8 @@ export interface OpenedMethod<Settings, Losses extends LossTerms = LossTerms> {
   draft?(
     content: LogSpectrogram,
     styles: readonly WeightedStyleInput[],
+    /** The rate the spectrograms were analysed at (the content's own where the settings say 0). */
+    sampleRate: Hertz,
     signal?: AbortSignal,
   ): Promise<{ opening: LogSpectrogram; result: LogSpectrogram }>;
   /** The optimiser for one stream against these styles' spectrograms (of that stream). */

@@ -251,6 +251,7 @@ export async function runTransferBatch(
       const { opening, result } = await opened.draft(
         contentStreams[0]!.logMagnitude,
         streamStyles(0),
+        rate,
         signal,
       );
       const preview = {

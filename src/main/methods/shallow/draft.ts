@@ -3,10 +3,13 @@
 // after its 46M weights, the style target and two evaluations over the whole window (8 s into a
 // 10 s clip on the 2-core dev machine); the draft takes about a second and tells the user early
 // whether the pairing of sounds is worth the wait. Sizes chosen by measurement: docs/presets.md.
+// The kernel form (the default) draws no network, so its draft is the same loss on the opening
+// seconds with fewer iterations; the filter count only scales the loss there.
 import type { ShallowTransferParams } from './network-params';
 import { shallowTransfer } from './shallow-transfer';
 import type { LogSpectrogram, StyleInput } from '../../engine/spectrogram';
 import type { ShallowSettings } from './parameters';
+import type { Hertz } from '../../../shared/units';
 
 /**
  * How much of the draft: the content's opening seconds, the style's opening seconds (its Gram
@@ -20,13 +23,11 @@ export async function draftTransfer(
   content: LogSpectrogram,
   styles: readonly StyleInput[],
   params: ShallowTransferParams,
-  settings: Pick<ShallowSettings, 'analysisRate' | 'hop'>,
+  analysis: { sampleRate: Hertz; hop: ShallowSettings['hop'] },
   signal?: AbortSignal,
 ): Promise<{ opening: LogSpectrogram; result: LogSpectrogram }> {
-  // At the content's own rate (analysisRate 0) the draft sizes its seconds at 44.1 kHz.
-  const rate = settings.analysisRate || 44100;
   const framesOf = (seconds: number): number =>
-    Math.max(params.kernelWidth, Math.round((seconds * rate) / settings.hop));
+    Math.max(params.kernelWidth, Math.round((seconds * analysis.sampleRate) / analysis.hop));
   const opening = openingOf(content, framesOf(DRAFT.seconds));
   const styleFrames = framesOf(DRAFT.styleSeconds);
   const { spectrogram } = await shallowTransfer(

@@ -3,6 +3,7 @@
 import {
   KEEP_PITCH_PRESET,
   presetSettings,
+  withDefault,
   type ChoiceDeclaration,
   type IntegerDeclaration,
   type NumberDeclaration,
@@ -10,15 +11,19 @@ import {
   type SettingsOf,
 } from '../../../shared/parameters';
 import {
+  CHANNEL_MODE,
   CONTENT_WEIGHT,
   ITERATIONS,
   LEARNING_RATE,
   lossWeight,
   OPTIMISER,
+  PHASE_ITERATIONS,
+  PHASE_METHOD,
+  PHASE_START,
   SEED,
   START,
   STYLE_WEIGHT,
-  PHASE_AND_CHANNELS,
+  WINDOW_SECONDS,
 } from '../common-parameters';
 
 const ANALYSIS_RATE: IntegerDeclaration<'analysisRate'> = {
@@ -31,7 +36,7 @@ const ANALYSIS_RATE: IntegerDeclaration<'analysisRate'> = {
   unit: 'Hz',
   min: 0,
   max: 192000,
-  default: 22050,
+  default: 0,
 };
 
 const N_FFT: IntegerDeclaration<'nFft'> = {
@@ -77,7 +82,7 @@ const NETWORK: ChoiceDeclaration<'network', 'finite' | 'kernel'> = {
     'form, the expected loss over the filters without drawing one (no weights, ~20x faster)',
   choices: ['finite', 'kernel'],
   choiceLabels: { finite: 'finite (drawn filters)', kernel: 'kernel (infinite width)' },
-  default: 'finite',
+  default: 'kernel',
 };
 
 const KERNEL_WIDTH: IntegerDeclaration<'kernelWidth'> = {
@@ -129,19 +134,34 @@ export const SHALLOW_PARAMETERS = [
   START,
   NOISE_SIGMA,
   OPTIMISER,
-  ITERATIONS,
+  withDefault(ITERATIONS, 50, {
+    doc:
+      'how long the sound is worked on: each iteration moves it further toward the style and ' +
+      'costs about as much as the last (with the default, about 0.8 s per 10 s of 44.1 kHz ' +
+      'stereo sound on a 2-core laptop, half that in mono; most sounds have arrived by 50)',
+  }),
   LEARNING_RATE,
-  ...PHASE_AND_CHANNELS,
+  PHASE_METHOD,
+  PHASE_ITERATIONS,
+  PHASE_START,
+  // True stereo: a stereo content is transferred channel by channel (a mono content is one stream
+  // whatever the mode), each with the style's own channel where the style is stereo.
+  withDefault(CHANNEL_MODE, 'per-channel'),
+  // The kernel's cost grows with the square of a window's frames: 5 s windows cost about two
+  // thirds of 10 s ones per second of sound (docs/presets.md).
+  withDefault(WINDOW_SECONDS, 5),
 ] as const;
 
 export type ShallowSettings = SettingsOf<typeof SHALLOW_PARAMETERS>;
 
 /**
  * `default` is the declarations' defaults, chosen by measurement for a short wait on a laptop CPU
- * (docs/presets.md): start from the content, the full network, 12 L-BFGS iterations, fast
- * Griffin-Lim. `ulyanov` is the reference notebook exactly: noise start, L-BFGS 300, 500
- * Griffin-Lim iterations from random phase. `timbre-only` (alpha 1, 4 iterations) keeps the
- * content's pitch against a style that holds one note (docs/presets.md, bench/keep-pitch.ts).
+ * (docs/presets.md): the kernel (infinite-width) form of the network at the content's own rate and
+ * channel by channel, from the content, 50 L-BFGS iterations over 5 s windows, fast Griffin-Lim.
+ * `ulyanov` is the reference notebook exactly: the finite network at 22,050 Hz in mono, noise
+ * start, L-BFGS 300, 500 Griffin-Lim iterations from random phase. `timbre-only` (alpha 1, 4
+ * iterations of the finite network, as measured) keeps the content's pitch against a style that
+ * holds one note (docs/presets.md, bench/keep-pitch.ts).
  */
 export const SHALLOW_PRESETS = [
   {
@@ -174,7 +194,15 @@ export const SHALLOW_PRESETS = [
       'for a style clip that is one held note: the result keeps the content’s own pitch in most ' +
       'places instead of taking on the note’s, moves about half as far toward the style’s ' +
       'tone, and takes a third of the time',
-    values: { contentWeight: 1, iterations: 4 },
+    // The finite network, mono at 22,050 Hz: the settings bench/keep-pitch.ts measured.
+    values: {
+      contentWeight: 1,
+      iterations: 4,
+      network: 'finite',
+      analysisRate: 22050,
+      channelMode: 'mono',
+      windowSeconds: 10,
+    },
   },
 ] as const satisfies readonly PresetDeclaration<ShallowSettings>[];
 

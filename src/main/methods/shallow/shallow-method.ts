@@ -83,8 +83,14 @@ export const shallowMethod: TransferMethod<ShallowSettings> = {
       analysis: { sampleRate: settings.analysisRate, nFft: settings.nFft, hop: settings.hop },
       minimumFrames: params.kernelWidth,
       noLosses: { total: 0, content: 0, style: 0 },
-      draft: (content, styles, draftSignal) =>
-        draftTransfer(content, styles, params, settings, draftSignal ?? signal),
+      draft: (content, styles, sampleRate, draftSignal) =>
+        draftTransfer(
+          content,
+          styles,
+          params,
+          { sampleRate, hop: settings.hop },
+          draftSignal ?? signal,
+        ),
       async streamOptimiser(styles, longestWindow) {
         if (!kernel)
           network ??= new ShallowNetwork(

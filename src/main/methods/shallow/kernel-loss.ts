@@ -68,6 +68,7 @@ import { preciseSum } from '../../engine/losses';
 import { filterStd } from '../../engine/shallow-network';
 import type { WeightedStyle } from './style-target';
 import { concatStyleFrames, DEFAULT_STYLE_SAMPLING, type StyleSampling } from './kernel-style';
+import { diagonalSpread, diagonalWindowSum } from './diagonal-sums';
 
 /** 'expected': E over filters of the finite loss at N filters; 'limit': its leading term. */
 export type KernelForm = 'expected' | 'limit';
@@ -221,8 +222,10 @@ function pairTerm(
   const out = tf.tidy(() => {
     // p_tu = sum_j (A^T B)[t + j, u + j].
     const full = tf.matMul(A.rows, B.input);
-    const slices = Array.from({ length: width }, (_, j) => tf.slice(full, [j, j], [na, nb]));
-    const p = slices.length === 1 ? slices[0]! : tf.addN(slices);
+    const p = tf.tensor2d(diagonalWindowSum(full.dataSync() as Float32Array, na, nb, width), [
+      na,
+      nb,
+    ]);
     const a = tf.reshape(A.norms, [na, 1]);
     const b = tf.reshape(B.norms, [1, nb]);
     const ab = tf.mul(a, b);
@@ -263,13 +266,10 @@ function pairTerm(
       B.weights,
       1,
     );
-    const spread = Array.from({ length: width }, (_, j) =>
-      tf.pad(gq, [
-        [j, width - 1 - j],
-        [j, width - 1 - j],
-      ]),
-    );
-    const gp = (spread.length === 1 ? spread[0]! : tf.addN(spread)) as tf.Tensor2D;
+    const gp = tf.tensor2d(diagonalSpread(gq.dataSync() as Float32Array, na, nb, width), [
+      na + width - 1,
+      nb + width - 1,
+    ]);
     // dh/da = b X, dh/db = a X, X = l2 sin J1 + l4 (rho sin + pi - theta).
     const x =
       c.l4 !== 0

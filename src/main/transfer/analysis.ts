@@ -14,7 +14,7 @@ import {
   type PcmAudio,
   type WavFormat,
 } from '../audio';
-import { logMagnitude, magnitude, stft, type Spectrogram } from '../dsp';
+import { logMagnitude, magnitude, stft, type Spectrogram, type StftShape } from '../dsp';
 import type { LogSpectrogram } from '../engine/spectrogram';
 import type { AnalysisSettings } from '../methods/method';
 
@@ -115,13 +115,21 @@ export async function toAnalysisRate(
 export interface AnalysedStream {
   name: string;
   samples: Float32Array;
-  spectrum: Spectrogram;
+  /** The STFT's shape: what phase reconstruction rebuilds into. */
+  shape: StftShape;
+  /**
+   * The stream's own phase (its complex STFT), kept only when asked for: reconstruction from the
+   * content's phase needs it, and nothing else does. Twice the log-magnitude's size: 848 MB for a
+   * 10-minute stereo song at 44.1 kHz.
+   */
+  phase?: Pick<Spectrogram, 're' | 'im'>;
   logMagnitude: LogSpectrogram;
 }
 
 export function analyse(
   stream: AnalysisStream,
   analysis: Pick<AnalysisSettings, 'nFft' | 'hop' | 'winLength'>,
+  options: { keepPhase?: boolean } = {},
 ): AnalysedStream {
   const { nFft, hop, winLength } = analysis;
   const spectrum = stft(stream.samples, {
@@ -129,9 +137,11 @@ export function analyse(
     hop,
     ...(winLength !== undefined && { winLength }),
   });
+  const { re, im, ...shape } = spectrum;
   return {
     ...stream,
-    spectrum,
+    shape,
+    ...(options.keepPhase && { phase: { re, im } }),
     logMagnitude: {
       frames: spectrum.frames,
       bins: spectrum.bins,

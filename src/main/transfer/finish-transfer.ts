@@ -22,7 +22,7 @@ type Progress = (event: Pick<TransferProgress, 'phase' | 'iteration' | 'iteratio
 
 /** Rebuilds each stream's audio from its joined log-magnitude spectrogram, over the whole stream. */
 async function reconstructStreams(
-  streams: readonly Pick<AnalysedStream, 'samples' | 'spectrum'>[],
+  streams: readonly Pick<AnalysedStream, 'samples' | 'shape' | 'phase'>[],
   joined: readonly Float32Array[],
   settings: PhaseSettings,
   progress: Progress,
@@ -32,15 +32,16 @@ async function reconstructStreams(
   let convergence = 0;
   const total = streams.length * settings.phaseIterations;
   for (const [s, stream] of streams.entries()) {
-    const shape = stream.spectrum;
+    if (settings.phaseStart === 'content' && !stream.phase)
+      throw new Error('reconstructStreams: the content phase was not kept at analysis');
     const { audio, spectralConvergence } = await reconstructPhase(
       inverseLogMagnitude(joined[s]!),
-      shape,
+      stream.shape,
       {
         length: stream.samples.length,
         iterations: settings.phaseIterations,
         method: settings.phaseMethod,
-        initialPhase: settings.phaseStart === 'content' ? { re: shape.re, im: shape.im } : 'random',
+        initialPhase: settings.phaseStart === 'content' ? stream.phase! : 'random',
         seed: settings.seed + 2,
         ...(signal && { signal }),
         onProgress: ({ iteration }) =>
@@ -117,7 +118,7 @@ export async function assertOutputsSpareInputs(request: FinishRequest): Promise<
  * wall time.
  */
 export async function finishTransfer(job: {
-  streams: readonly Pick<AnalysedStream, 'samples' | 'spectrum'>[];
+  streams: readonly Pick<AnalysedStream, 'samples' | 'shape' | 'phase'>[];
   joined: readonly Float32Array[];
   settings: PhaseSettings & { channelMode: ChannelMode; analysisRate: Hertz };
   progress: Progress;

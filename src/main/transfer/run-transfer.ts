@@ -215,13 +215,17 @@ export async function runTransferBatch(
       sampleRate: opened.analysis.sampleRate || region.sampleRate,
     };
     const rate = analysis.sampleRate;
-    const analyseClip = async (audio: typeof region): Promise<AnalysedStream[]> =>
+    const analyseClip = async (
+      audio: typeof region,
+      keepPhase = false,
+    ): Promise<AnalysedStream[]> =>
       Promise.all(
         splitStreams(audio, settings.channelMode).map(async (stream) =>
-          analyse(await toAnalysisRate(stream, audio.sampleRate, rate), analysis),
+          analyse(await toAnalysisRate(stream, audio.sampleRate, rate), analysis, { keepPhase }),
         ),
       );
-    const contentStreams = await analyseClip(region);
+    // The content's complex STFT only where reconstruction starts from its phase (memory).
+    const contentStreams = await analyseClip(region, settings.phaseStart === 'content');
     const styleStreams = await Promise.all(styles.map((style) => analyseClip(style.audio)));
     const analysisSeconds = seconds(started);
 

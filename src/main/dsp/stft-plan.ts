@@ -58,13 +58,14 @@ export class StftPlan {
     for (let t = 0; t < frames; t++) this.analyseFrame(signal, t, center, re, im);
   }
 
-  /** Windowed FFT of frame `t` of `signal` into row t of re/im. */
+  /** Windowed FFT of frame `t` of `signal` into row `row` (default t) of re/im. */
   analyseFrame(
     signal: Float32Array | Float64Array,
     t: number,
     center: boolean,
     re: Float32Array,
     im: Float32Array,
+    row: number = t,
   ): void {
     const n = this.nFft;
     const length = signal.length;
@@ -75,7 +76,7 @@ export class StftPlan {
       if (inside) data.set(signal.subarray(start, start + n));
       else for (let i = 0; i < n; i++) data[i] = signal[reflectIndex(start + i, length)]!;
       this.fft.forward();
-      this.unpackHann(re, im, t * this.bins);
+      this.unpackHann(re, im, row * this.bins);
       return;
     }
     const window = this.window;
@@ -91,7 +92,7 @@ export class StftPlan {
       for (let i = 0; i < n; i++) data[i] = signal[reflectIndex(start + i, length)]! * window[i]!;
     }
     this.fft.forward();
-    this.unpack(re, im, t * this.bins);
+    this.unpack(re, im, row * this.bins);
   }
 
   /** The ordered spectrum in the FFT's data into re/im at `offset`. */

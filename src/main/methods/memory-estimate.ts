@@ -21,9 +21,10 @@ const DOUBLE = 8;
 /** L-BFGS keeps 10 pairs of float64 vectors of the variable, and ~6 more working vectors. */
 export const LBFGS_BYTES_PER_VALUE = (2 * 10 + 6) * DOUBLE;
 /**
- * Float32 values per bin and frame of a whole stream held at once: the complex STFT (2), its
- * magnitude and log-magnitude (2) in analysis; the joined result (1), and Griffin-Lim's complex
- * estimate and previous one (3) in reconstruction.
+ * Float32 values per bin and frame of a whole stream held at once, at the most: in analysis the
+ * complex STFT (2, kept only for a content-phase start), its magnitude and log-magnitude (2); in
+ * reconstruction the joined result and its magnitude (2) and Griffin-Lim's next and projected
+ * spectra (4; the rebuilt one is a single frame).
  */
 export const STREAM_FLOATS_PER_BIN = 8;
 /**

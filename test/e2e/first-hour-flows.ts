@@ -265,7 +265,7 @@ export async function guidanceAndProgress(session: EditorSession): Promise<void>
     (await transfer
       .getByRole('spinbutton', { name: 'Iterations' })
       .getAttribute('aria-description')) ?? '',
-    /0\.8 s per 10 s/,
+    /1\.2 s per 10 s/,
   );
 
   // The violin is one held D4: the panel warns that its pitch will imprint.

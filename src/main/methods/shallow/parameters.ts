@@ -137,7 +137,7 @@ export const SHALLOW_PARAMETERS = [
   withDefault(ITERATIONS, 50, {
     doc:
       'how long the sound is worked on: each iteration moves it further toward the style and ' +
-      'costs about as much as the last (with the default, about 0.8 s per 10 s of 44.1 kHz ' +
+      'costs about as much as the last (with the default, about 1.2 s per 10 s of 44.1 kHz ' +
       'stereo sound on a 2-core laptop, half that in mono; most sounds have arrived by 50)',
   }),
   LEARNING_RATE,

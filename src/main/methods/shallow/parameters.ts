@@ -192,8 +192,8 @@ export const SHALLOW_PRESETS = [
     label: 'Timbre only, keep pitch',
     doc:
       'for a style clip that is one held note: the result keeps the content’s own pitch in most ' +
-      'places instead of taking on the note’s, moves about half as far toward the style’s ' +
-      'tone, and takes a third of the time',
+      'places instead of taking on the note’s, and moves about half as far toward the style’s ' +
+      'tone (a few iterations of the drawn-filter network, mono)',
     // The finite network, mono at 22,050 Hz: the settings bench/keep-pitch.ts measured.
     values: {
       contentWeight: 1,

@@ -139,7 +139,14 @@ export type ProjectEdit =
   | { type: 'move-track'; trackId: string; index: number }
   | { type: 'remove-track'; trackId: string }
   | { type: 'set-selection'; selection: TimeSelection | null }
+  /** Shift+arrow: the playhead moved from `from` to `to`; the selection's edge at `from` follows. */
+  | { type: 'extend-selection'; from: Seconds; to: Seconds }
   | { type: 'set-transfer'; settings: Partial<TransferSettings> }
+  /** One panel value, merged into the project's current values: edits sent in quick succession
+   *  (a key held on one slider, then another) cannot undo each other. */
+  | { type: 'set-transfer-value'; name: string; value: ParameterValue }
+  /** Uses a style track at a weight in the mix, or (weight null) stops using it. */
+  | { type: 'set-style'; trackId: string; weight: number | null }
   | { type: 'rate-result'; trackId: string; rating: number | null }
   | { type: 'rename-project'; name: string };
 

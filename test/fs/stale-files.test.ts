@@ -8,6 +8,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   symlinkSync,
   utimesSync,
   writeFileSync,
@@ -103,6 +104,21 @@ describe('stale temporary files', () => {
       [...kept, 'mine.wav', 'other.json'].sort(),
       "only the dead process's temporary went",
     );
+  });
+
+  test('a reserved name appears with its whole marker, leaves no temporary, and is exclusive', async () => {
+    const folder = fresh('reserve');
+    writeFileSync(join(folder, 'taken.wav'), 'the user’s audio');
+    await reserveFile(join(folder, 'mine.wav'));
+    assert.deepEqual(readdirSync(folder).sort(), ['mine.wav', 'taken.wav']);
+    assert.equal(
+      readFileSync(join(folder, 'mine.wav'), 'utf8'),
+      `Timbrefold: reserved for a result being made by process ${process.pid}\n`,
+    );
+    for (const name of ['mine.wav', 'taken.wav'])
+      await assert.rejects(reserveFile(join(folder, name)), { code: 'EEXIST' });
+    assert.equal(readFileSync(join(folder, 'taken.wav'), 'utf8'), 'the user’s audio');
+    assert.deepEqual(readdirSync(folder).sort(), ['mine.wav', 'taken.wav'], 'no temporary left');
   });
 
   test("a live process's temporary goes only once it is older than a day", async () => {

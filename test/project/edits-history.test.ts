@@ -97,6 +97,60 @@ describe('edits and undo', () => {
     assert.equal(s.history.undoLabel, 'Move track a down');
   });
 
+  test('one panel value is merged into the current values; a key held on it is one undo step', () => {
+    const s = session();
+    for (const alpha of [0.011, 0.012, 0.013]) {
+      s.clock.now += 30;
+      s.edit({ type: 'set-transfer-value', name: 'contentWeight', value: alpha });
+    }
+    s.clock.now += 30;
+    // Sent straight after, as a page whose snapshot still shows the old alpha would: alpha stays.
+    s.edit({ type: 'set-transfer-value', name: 'styleWeight', value: 6.31 });
+    assert.deepEqual(s.doc().transfer.values, { contentWeight: 0.013, styleWeight: 6.31 });
+    assert.deepEqual(s.history.undo()!.transfer.values, { contentWeight: 0.013 });
+    assert.deepEqual(s.history.undo()!.transfer.values, {});
+  });
+
+  test('set-style uses, reweighs and drops one style track, leaving the others', () => {
+    const s = session();
+    s.edit({ type: 'set-style', trackId: 'b', weight: null });
+    assert.deepEqual(s.doc().transfer.styles, []);
+    assert.equal(s.history.undoLabel, 'Stop using track b as style');
+    s.edit({ type: 'set-style', trackId: 'b', weight: 0.5 });
+    assert.equal(s.history.undoLabel, 'Use track b as style');
+    s.edit({ type: 'set-style', trackId: 'b', weight: 2 });
+    assert.deepEqual(s.doc().transfer.styles, [{ trackId: 'b', weight: 2 }]);
+    assert.equal(s.history.undoLabel, 'Weight of track b');
+    const two = addTracks(s.doc(), [track('d', 'style')], 'add').document;
+    const withD = applyEdit(two, { type: 'set-style', trackId: 'd', weight: 3 }).document;
+    assert.deepEqual(withD.transfer.styles, [
+      { trackId: 'b', weight: 2 },
+      { trackId: 'd', weight: 3 },
+    ]);
+    const withoutB = applyEdit(withD, { type: 'set-style', trackId: 'b', weight: null }).document;
+    assert.deepEqual(withoutB.transfer.styles, [{ trackId: 'd', weight: 3 }]);
+    assert.throws(
+      () => s.edit({ type: 'set-style', trackId: 'a', weight: 1 }),
+      /track a is not a style track/,
+    );
+  });
+
+  test('shift+arrow moves build on the selection the project has, in the order sent', () => {
+    const s = session();
+    // Three moves right and one left from 1 s, sent before any snapshot came back.
+    for (const [from, to] of [
+      [1, 1.5],
+      [1.5, 2],
+      [2, 2.5],
+      [2.5, 2],
+    ] as const)
+      s.edit({ type: 'extend-selection', from, to });
+    assert.deepEqual(s.doc().selection, { start: 1, end: 2 });
+    s.edit({ type: 'extend-selection', from: 1, to: 2 });
+    assert.equal(s.doc().selection, null, 'the start moved onto the end: nothing is selected');
+    assert.deepEqual(s.history.undo()!.selection, null, 'one burst is one undo step');
+  });
+
   test('a new edit after undo drops the redo branch', () => {
     const s = session();
     s.edit({ type: 'set-track-mute', trackId: 'a', mute: true });

@@ -3,11 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { menuItems } from '../../src/shared/ipc-menu';
-import {
-  arrowStep,
-  extendedSelection,
-  steppedTime,
-} from '../../src/renderer/src/lanes/keyboard-steps';
+import { arrowStep, steppedTime } from '../../src/renderer/src/lanes/keyboard-steps';
+import { extendedSelection } from '../../src/shared/selection-extend';
 import {
   keyLabel,
   shortcutSections,

@@ -6,8 +6,8 @@
 // is gone. Only files of exactly these forms are ever removed; nothing else in a folder is
 // touched, whatever its name.
 import { randomBytes } from 'node:crypto';
-import { lstat, open, readdir, readFile, rm } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { link, lstat, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 
 /** Hidden, unique, short enough for any file system's name limit; the PID says whose it is. */
 export function temporaryPath(folder: string, target: string): string {
@@ -26,16 +26,33 @@ const RESERVED_PATTERN = new RegExp(`^${RESERVED_PREFIX}(\\d{1,10})\\n$`);
 /** Longer than any marker, so larger files are never read to find out. */
 const RESERVED_MAX_BYTES = RESERVED_PREFIX.length + 12;
 
+/** Hard links are missing on some file systems (FAT, exFAT, some network shares). */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
+
 /**
- * Takes a file name at once by creating it exclusively with a marker naming this process; throws
- * the system's EEXIST when the name is taken. The owner writes the real file over it.
+ * Takes a file name at once with a marker naming this process; throws the system's EEXIST when
+ * the name is taken. The owner writes the real file over it. The marker is written to a
+ * temporary first and linked to the name (exclusive, like 'wx'): the name never exists empty,
+ * so a kill at any moment leaves either nothing, a temporary, or a whole marker, each of which
+ * removeStaleFiles knows as ours.
  */
 export async function reserveFile(path: string): Promise<void> {
-  const handle = await open(path, 'wx');
+  const marker = `${RESERVED_PREFIX}${process.pid}\n`;
+  const temporary = temporaryPath(dirname(path), path);
+  await writeFile(temporary, marker, { flag: 'wx' });
   try {
-    await handle.writeFile(`${RESERVED_PREFIX}${process.pid}\n`);
+    await link(temporary, path);
+  } catch (error) {
+    if (!NO_HARD_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    // No hard links here: create, then write. A kill between the two leaves an empty file.
+    const handle = await open(path, 'wx');
+    try {
+      await handle.writeFile(marker);
+    } finally {
+      await handle.close();
+    }
   } finally {
-    await handle.close();
+    await rm(temporary, { force: true });
   }
 }
 

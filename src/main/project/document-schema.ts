@@ -36,15 +36,14 @@ const method = z.string().refine((name) => METHOD_NAMES.includes(name), {
 });
 const preset = z.string().min(1).max(64);
 /** Settings by declared name; each value is checked against its declaration when a job starts. */
-const settingValues = z.record(
-  z.string().regex(/^[a-zA-Z]\w{0,63}$/, 'must be a setting name'),
-  z.union([
-    z.number(),
-    z.string().max(200),
-    z.array(z.string().max(200)).max(64).readonly(),
-    z.array(z.number()).max(64).readonly(),
-  ]),
-);
+const settingName = z.string().regex(/^[a-zA-Z]\w{0,63}$/, 'must be a setting name');
+const settingValue = z.union([
+  z.number(),
+  z.string().max(200),
+  z.array(z.string().max(200)).max(64).readonly(),
+  z.array(z.number()).max(64).readonly(),
+]);
+const settingValues = z.record(settingName, settingValue);
 /** A model's name as the cache allows it (shared/model-name.ts). */
 const MODEL_NAME_RULE =
   'must be a model name: 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit';
@@ -144,7 +143,14 @@ export const editSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('remove-track'), trackId: idSchema }),
   z.strictObject({ type: z.literal('set-selection'), selection: selectionSchema.nullable() }),
+  z.strictObject({ type: z.literal('extend-selection'), from: seconds, to: seconds }),
   z.strictObject({ type: z.literal('set-transfer'), settings: transferSettingsSchema.partial() }),
+  z.strictObject({
+    type: z.literal('set-transfer-value'),
+    name: settingName,
+    value: settingValue,
+  }),
+  z.strictObject({ type: z.literal('set-style'), trackId: idSchema, weight: weight.nullable() }),
   z.strictObject({
     type: z.literal('rate-result'),
     trackId: idSchema,

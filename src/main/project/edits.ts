@@ -7,6 +7,7 @@ import type {
   TrackState,
   TransferSettings,
 } from '../../shared/ipc-project';
+import { extendedSelection } from '../../shared/selection-extend';
 import { assertWithinBudget } from '../app/resource-budget';
 import { ProjectError } from './errors';
 
@@ -169,8 +170,53 @@ export function applyEdit(document: ProjectDocument, edit: ProjectEdit): EditOut
         label: edit.selection ? 'Select region' : 'Clear selection',
         coalesceKey: 'selection',
       };
+    case 'extend-selection': {
+      const selection = extendedSelection(document.selection, edit.from, edit.to);
+      return {
+        document: { ...document, selection },
+        label: selection ? 'Select region' : 'Clear selection',
+        coalesceKey: 'selection',
+      };
+    }
     case 'set-transfer':
       return applyTransferSettings(document, edit.settings);
+    case 'set-transfer-value':
+      return {
+        document: {
+          ...document,
+          transfer: {
+            ...document.transfer,
+            values: { ...document.transfer.values, [edit.name]: edit.value },
+          },
+        },
+        label: 'Transfer settings',
+        coalesceKey: `transfer:values.${edit.name}`,
+      };
+    case 'set-style': {
+      const track = requireTrack(document, edit.trackId);
+      if (track.role !== 'style')
+        throw new ProjectError('NOTHING_TO_DO', `${track.name} is not a style track.`);
+      const { styles } = document.transfer;
+      const used = styles.some((s) => s.trackId === edit.trackId);
+      const { weight } = edit;
+      const next =
+        weight === null
+          ? styles.filter((s) => s.trackId !== edit.trackId)
+          : used
+            ? styles.map((s) => (s.trackId === edit.trackId ? { ...s, weight } : s))
+            : [...styles, { trackId: edit.trackId, weight }];
+      return {
+        document: { ...document, transfer: { ...document.transfer, styles: next } },
+        label:
+          weight === null
+            ? `Stop using ${track.name} as style`
+            : used
+              ? `Weight of ${track.name}`
+              : `Use ${track.name} as style`,
+        // A weight typed digit by digit is one undo step; using or dropping a style is its own.
+        coalesceKey: weight !== null && used ? `style-weight:${edit.trackId}` : null,
+      };
+    }
     case 'rate-result': {
       const track = requireTrack(document, edit.trackId);
       // The content is rated too, as the blind test's hidden reference (seed 001's protocol):

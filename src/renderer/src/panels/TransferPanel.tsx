@@ -66,10 +66,10 @@ function StyleRow({
           {...usedFocus}
           onChange={(e) => {
             setUsed(e.target.checked);
-            set({
-              styles: e.target.checked
-                ? [...styles.filter((s) => s.trackId !== track.id), { trackId: track.id, weight }]
-                : styles.filter((s) => s.trackId !== track.id),
+            edit({
+              type: 'set-style',
+              trackId: track.id,
+              weight: e.target.checked ? weight : null,
             });
           }}
         />
@@ -89,7 +89,7 @@ function StyleRow({
           const next = Number(e.target.value);
           if (!(next > 0)) return;
           setWeight(next);
-          set({ styles: styles.map((s) => (s.trackId === track.id ? { ...s, weight: next } : s)) });
+          edit({ type: 'set-style', trackId: track.id, weight: next });
         }}
       />
     </div>
@@ -172,8 +172,10 @@ export function TransferPanel({ document, options, current }: Props): React.JSX.
     (styleFromModel || chosenStyles.length > 0) &&
     (!usesModel || model !== undefined);
 
+  // Only the changed value travels: one built from this render's values would undo a newer
+  // edit of another control still on its way (a key held on alpha, then beta).
   const setValue = (name: string, value: ParameterValue): void =>
-    set({ values: { ...transfer.values, [name]: value } });
+    edit({ type: 'set-transfer-value', name, value });
 
   const start = async (): Promise<void> => {
     if (!transfer.contentTrackId || !method || !preset) return;

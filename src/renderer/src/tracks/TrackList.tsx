@@ -105,7 +105,7 @@ export function TrackList({
   }, [tracks, view, sessionEnd]);
 
   const topHz = Math.max(0, ...tracks.map((t) => t.clip.sampleRate / 2));
-  const onTimelineKey = useTimelineKeys(project.document.selection);
+  const onTimelineKey = useTimelineKeys();
   return (
     <div
       className="track-list"

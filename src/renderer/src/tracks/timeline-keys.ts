@@ -1,11 +1,9 @@
 // The keyboard on the timeline: the ruler and the lanes take focus (Tab or a click); arrows move
 // the playhead a ruler tick, shift+arrows extend the selection, Home and End jump. The keys are
 // those of the keymap (app/keymap.ts).
-import { useRef } from 'react';
-import type { TimeSelection } from '../../../shared/ipc-project';
 import { useEditor } from '../app/editor-context';
 import { TIMELINE_KEYS, timelineActionOf } from '../app/keymap';
-import { arrowStep, extendedSelection, steppedTime } from '../lanes/keyboard-steps';
+import { arrowStep, steppedTime } from '../lanes/keyboard-steps';
 import { clampView, pixelAtTime, secondsPerPixel, visibleSeconds } from '../lanes/zoom';
 import { edit } from '../state/use-project';
 
@@ -16,20 +14,8 @@ export const TIMELINE_FOCUS = {
   'aria-keyshortcuts': TIMELINE_KEYS.map((b) => (b.shift ? `Shift+${b.key}` : b.key)).join(' '),
 } as const;
 
-/** How long a sent selection is trusted over the snapshots that have not caught up with it. */
-const IN_FLIGHT_MS = 1000;
-
-function sameRange(a: TimeSelection | null, b: TimeSelection | null): boolean {
-  return a === b || (a !== null && b !== null && a.start === b.start && a.end === b.end);
-}
-
-export function useTimelineKeys(
-  selection: TimeSelection | null,
-): (event: React.KeyboardEvent<HTMLElement>) => void {
+export function useTimelineKeys(): (event: React.KeyboardEvent<HTMLElement>) => void {
   const { view, transport, sessionEnd } = useEditor();
-  // The selection last sent: key repeat outruns the snapshots coming back, which may still
-  // carry an older one.
-  const sent = useRef<{ selection: TimeSelection | null; at: number } | null>(null);
   return (event) => {
     if (!(event.target instanceof Element) || !event.target.closest('[data-timeline]')) return;
     const action = timelineActionOf(event.nativeEvent);
@@ -44,16 +30,10 @@ export function useTimelineKeys(
         : action === 'playhead-end'
           ? sessionEnd
           : steppedTime(from, action.endsWith('back') ? -1 : 1, step, sessionEnd);
-    if (action === 'select-back' || action === 'select-forward') {
-      const last = sent.current;
-      const inFlight =
-        last !== null &&
-        Date.now() - last.at < IN_FLIGHT_MS &&
-        !sameRange(last.selection, selection);
-      const next = extendedSelection(inFlight ? last.selection : selection, from, to);
-      sent.current = { selection: next, at: Date.now() };
-      edit({ type: 'set-selection', selection: next });
-    }
+    // The move is sent, not a selection made from this render's snapshot: key repeat outruns
+    // the snapshots coming back, and the main process applies the moves in order.
+    if (action === 'select-back' || action === 'select-forward')
+      edit({ type: 'extend-selection', from, to });
     transport.seek(to);
     // Keep the playhead in view.
     const x = pixelAtTime(v, to);

@@ -3,7 +3,7 @@
 // is now refused from its settings, before the large allocation, with a message that names the
 // setting, what it makes and the most that fits.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -19,6 +19,7 @@ import { runTransfer } from '../../src/main/transfer/run-transfer';
 import { runCli } from '../cli/run-cli';
 import { request as cnnRequest } from '../cnn/transfer-fixture';
 import { corpusFile } from '../fixtures/paths';
+import { chunk, fmtChunk, riffFile } from '../audio/wav-builder';
 
 const dir = mkdtempSync(join(tmpdir(), 'timbrefold-budget-'));
 const content = corpusFile('drums_groove_120bpm.wav');
@@ -138,6 +139,44 @@ describe('the memory budget', () => {
     );
     // Measured: 4.1 GB when they were analysed.
     assert.ok(process.memoryUsage().rss - before < 400 * 2 ** 20, 'nothing large was allocated');
+  });
+
+  test('style clips that do not fit are refused on their headers, before any is decoded', async () => {
+    // 60 s of float samples whose last one is NaN: decoding it fails, so only a refusal made
+    // from the headers alone can name the styles.
+    const samples = new Float32Array(60 * 16000).map((_, i) => Math.sin(i / 10) * 0.1);
+    samples[samples.length - 1] = NaN;
+    const damaged = join(dir, 'long-damaged.wav');
+    writeFileSync(
+      damaged,
+      riffFile([
+        fmtChunk({ tag: 3, channels: 1, sampleRate: 16000, bits: 32 }),
+        chunk('data', new Uint8Array(samples.buffer)),
+      ]),
+    );
+    await assert.rejects(
+      runTransfer({
+        method: 'shallow',
+        settings: {},
+        content,
+        styles: Array.from({ length: 100 }, () => ({ path: damaged, weight: 1 })),
+        output: join(dir, 'damaged.wav'),
+        backend: 'cpu',
+      }),
+      refused('styles', /^100 style clips make 100 style clips \(about \d+\.\d GB\)/),
+    );
+    // One of them alone fits, and is decoded: then the damage is what is reported.
+    await assert.rejects(
+      runTransfer({
+        method: 'shallow',
+        settings: {},
+        content,
+        styles: [{ path: damaged, weight: 1 }],
+        output: join(dir, 'damaged.wav'),
+        backend: 'cpu',
+      }),
+      /not finite numbers/,
+    );
   });
 
   test('timbrefold transfer with 200 --style files refuses them with the same message', async () => {

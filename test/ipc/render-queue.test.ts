@@ -2,6 +2,7 @@
 // preview spectrograms, cancel (queued or running), and a finished job becomes a result track
 // placed at its region, with its recipe.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { JobUpdate } from '../../src/shared/ipc-jobs';
@@ -143,4 +144,42 @@ describe('render queue', () => {
       await settled(fx, job.id);
     },
   );
+
+  test(
+    'a job whose process the system kills (memory ran out) fails saying so; the editor and the next job carry on',
+    { timeout: 300000, skip: process.platform !== 'linux' && 'reads /proc' },
+    async () => {
+      const doomed = await fx.api.startTransfer(request(500, null));
+      await until('it runs', () => updates(fx, doomed.id).some((u) => u.loss !== undefined));
+      const jobs = enginePids();
+      assert.equal(jobs.length, 1, `one engine process runs the job, apart from the editor's`);
+      assert.notEqual(jobs[0], process.pid);
+      process.kill(jobs[0]!, 'SIGKILL');
+      const failed = await settled(fx, doomed.id);
+      assert.equal(failed.job.state, 'failed');
+      assert.match(
+        failed.job.error ?? '',
+        /stopped from outside \(SIGKILL\), most likely by the system because the computer ran out of memory/,
+      );
+      assert.ok(!fx.editor.session.current.tracks.some((t) => t.name === doomed.name));
+      const next = await fx.api.startTransfer(request(2, { start: 0, end: 0.5 }));
+      assert.equal((await settled(fx, next.id)).job.state, 'finished');
+    },
+  );
 });
+
+/** This process's children that run the engine worker (Linux). */
+function enginePids(): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .flatMap((entry) => {
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+        return parent === process.pid && command.includes('engine-worker') ? [Number(entry)] : [];
+      } catch {
+        return []; // gone meanwhile
+      }
+    });
+}

@@ -1,13 +1,17 @@
-// A worker with jobs that misbehave on purpose, to test the runner's contract. The production
+// A job worker (thread or process) with jobs that misbehave on purpose, to test the runner's contract. The production
 // worker (src/main/worker/engine-worker.ts) serves the real jobs through the same serveJobs().
-import { threadId } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
+import { isMainThread, threadId } from 'node:worker_threads';
 import { ParameterError } from '../../src/shared/user-error';
 import type { JobSpec } from '../../src/main/jobs/job-table';
 import { serveJobs, type JobContext } from '../../src/main/jobs/worker-host';
 
 /** This worker's protocol (the tests' runner is typed by it, as the app's is by EngineJobs). */
 export interface FixtureJobs {
-  whoami: JobSpec<Record<string, never>, never, { threadId: number; loadedAt: number }>;
+  /** The thread id or process id the job runs in, and when that host finished loading. */
+  whoami: JobSpec<Record<string, never>, never, { id: number; loadedAt: number }>;
+  /** Reports where it runs and its out-of-memory score (Linux), then waits to be cancelled. */
+  wait: JobSpec<Record<string, never>, { pid: number; oomScoreAdj: number | null }, never>;
   count: JobSpec<{ to: number }, { n: number; samples: Float32Array }, { counted: number }>;
   'bad-parameter': JobSpec<Record<string, never>, never, never>;
   'internal-bug': JobSpec<Record<string, never>, never, never>;
@@ -33,7 +37,18 @@ const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
 const loadedAt = performance.timeOrigin + performance.now();
 
 serveJobs<FixtureJobs>({
-  whoami: async () => ({ threadId, loadedAt }),
+  whoami: async () => ({ id: isMainThread ? process.pid : threadId, loadedAt }),
+  wait: async (_params, context) => {
+    let oomScoreAdj: number | null = null;
+    try {
+      oomScoreAdj = Number(readFileSync('/proc/self/oom_score_adj', 'utf8'));
+    } catch {
+      // Not Linux.
+    }
+    context.progress({ pid: process.pid, oomScoreAdj });
+    while (!context.signal.aborted) await tick();
+    throw new Error('stopped');
+  },
   count: async (
     params: { to: number },
     context: JobContext<{ n: number; samples: Float32Array }>,

@@ -1,5 +1,16 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
@@ -117,6 +128,31 @@ describe('the model cache', () => {
     assert.notEqual(second.weights.sha256, first.weights.sha256);
     assert.equal((await cache.load('keep')).manifest.weights.sha256, second.weights.sha256);
     assert.deepEqual(readdirSync(cache.dir), ['keep']);
+  });
+
+  test('what killed writes left is tidied on the first listing: a replaced model whose new folder never arrived comes back', async () => {
+    const dir = fresh();
+    const cache = new ModelCache({ dir });
+    await saved(cache, 'kept');
+    await saved(cache, 'replaced');
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    // As a process killed between the two renames of a replace leaves it: the old folder renamed
+    // away, the new one still a temporary; and as one killed mid-write or mid-delete leaves them.
+    renameSync(join(dir, 'replaced'), join(dir, `.replaced.${dead}-0123abcd.old`));
+    mkdirSync(join(dir, `.replaced.${dead}-0123abcd.tmp`));
+    mkdirSync(join(dir, `.half.${dead}-89abcdef.tmp`));
+    cpSync(join(dir, 'kept'), join(dir, `.gone.${dead}-01234567.deleted`), { recursive: true });
+    // A write of this process still going on, and a user's own hidden folder: both stay.
+    mkdirSync(join(dir, `.writing.${process.pid}-76543210.tmp`));
+    mkdirSync(join(dir, '.my-notes.tmp'));
+    const names = (await cache.list()).map((m) => `${m.name} ${m.status}`);
+    assert.deepEqual(names, ['kept ok', 'replaced ok']);
+    assert.deepEqual(readdirSync(dir).sort(), [
+      '.my-notes.tmp',
+      `.writing.${process.pid}-76543210.tmp`,
+      'kept',
+      'replaced',
+    ]);
   });
 
   test('delete removes a model; unknown and unsafe names get clear errors', async () => {

@@ -42,6 +42,8 @@ import { MediaRegistry, mediaPath } from '../media/media-registry';
 import { shippedModelsFolder } from '../models/locations';
 import type { LaneAnalysis } from '../media/media-jobs';
 import { createMediaJobRunner } from '../media/media-runner';
+import type { StartJobHost } from '../jobs/job-host';
+import { startProcessHost } from '../jobs/process-host';
 import {
   importPcm,
   importWavBytes,
@@ -84,6 +86,11 @@ export interface EditorOptions {
   autosaveDelayMs?: number;
   /** Keep an engine worker started ahead of the next job (the app and the test host do). */
   spareWorker?: boolean;
+  /**
+   * Where each engine and media job runs. By default a Node process of its own (the Electron
+   * shell passes its utility process): memory running out ends that job, never the editor.
+   */
+  startJobHost?: StartJobHost;
 }
 
 export class Editor {
@@ -97,7 +104,7 @@ export class Editor {
   readonly evaluation: EditorEvaluation;
   private readonly training: TrainingQueue;
   private readonly recent: RecentProjects;
-  private readonly mediaJobs: JobRunner<MediaJobs> = createMediaJobRunner();
+  private readonly mediaJobs: JobRunner<MediaJobs>;
   private readonly lanesCache = new Map<string, Promise<LaneAnalysis>>();
   private readonly adviceCache = new Map<string, Promise<StyleAdvice>>();
   private chain: Promise<unknown> = Promise.resolve();
@@ -109,9 +116,12 @@ export class Editor {
     private readonly options: EditorOptions,
     engine?: EngineJobRunner,
   ) {
+    const startHost = options.startJobHost ?? startProcessHost;
+    this.mediaJobs = createMediaJobRunner({ startHost });
     this.engine =
       engine ??
       createEngineJobRunner({
+        startHost,
         ...(options.spareWorker !== undefined && { spareWorker: options.spareWorker }),
       });
     this.recent = new RecentProjects(options.dataDir);

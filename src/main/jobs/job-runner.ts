@@ -1,10 +1,11 @@
-// Runs jobs off the calling thread: one fresh worker per job, so a finished or cancelled job
-// returns all of its memory (tfjs wasm heaps never shrink) and a crash cannot take the caller down.
-import type { ResourceLimits, Worker } from 'node:worker_threads';
+// Runs jobs off the calling thread: one fresh host (a worker thread or a job process, job-host.ts)
+// per job, so a finished or cancelled job returns all of its memory (tfjs wasm heaps never shrink)
+// and a crash cannot take the caller down.
 import { JobCancelledError, JobFailedError } from './errors';
+import type { HostStop, JobHost, StartJobHost } from './job-host';
 import type { JobTable } from './job-table';
-import type { FromWorker, ToWorker } from './protocol';
-import { spawnWorker } from './spawn-worker';
+import type { FromWorker, SerializedError } from './protocol';
+import { startThreadHost } from './thread-host';
 
 export interface RunJobOptions<Progress> {
   onProgress?: (progress: Progress) => void;
@@ -21,20 +22,24 @@ export interface JobRunnerOptions {
    */
   spareWorker?: boolean;
   /**
-   * V8 heap limits for each job's worker. A worker that reaches them is stopped on its own and its
-   * job fails with an out-of-memory message; without them, a worker's heap running out aborts the
-   * whole process (the app and every job). They bound the JavaScript heap only: typed arrays and
+   * Each job's JavaScript heap limit, in MiB. A job that reaches it is stopped on its own and
+   * fails with an out-of-memory message; in a thread without it, a heap running out aborts the
+   * whole process (the app and every job). It bounds the JavaScript heap only: typed arrays and
    * WebAssembly memory (tfjs's wasm heap) are outside it (test/jobs/job-runner.test.ts), which is
-   * why a transfer's memory is also checked from its settings (methods/memory-estimate.ts).
+   * why a transfer's memory is also checked from its settings (methods/memory-estimate.ts), and
+   * why the app runs its jobs in processes of their own.
    */
-  resourceLimits?: ResourceLimits;
+  heapLimitMb?: number;
+  /** Where each job runs: a worker thread (the default) or a process (job-host.ts). */
+  startHost?: StartJobHost;
 }
 
 export class JobRunner<Jobs extends JobTable<Jobs>> {
   private readonly cancelGraceMs: number;
   private readonly keepSpare: boolean;
-  private readonly resourceLimits: ResourceLimits | undefined;
-  private spare: { worker: Worker; forget: () => void } | undefined;
+  private readonly heapLimitMb: number | undefined;
+  private readonly startHost: StartJobHost;
+  private spare: { host: JobHost; forget: () => void } | undefined;
   private disposed = false;
 
   constructor(
@@ -43,60 +48,63 @@ export class JobRunner<Jobs extends JobTable<Jobs>> {
   ) {
     this.cancelGraceMs = options.cancelGraceMs ?? 5000;
     this.keepSpare = options.spareWorker ?? false;
-    this.resourceLimits = options.resourceLimits;
+    this.heapLimitMb = options.heapLimitMb;
+    this.startHost = options.startHost ?? startThreadHost;
     this.prepareSpare();
   }
 
   /** Resolves once the spare worker (if any) has loaded its modules and is ready for a job. */
   async ready(): Promise<void> {
-    const spare = this.spare?.worker;
+    const spare = this.spare?.host;
     if (!spare) return;
+    // Waiting for it keeps this process alive (an idle spare does not).
+    spare.keepAlive(true);
     await new Promise<void>((resolve) => {
-      const answered = (message: FromWorker): void => {
-        if (message.type !== 'pong') return;
-        spare.off('message', answered);
-        spare.off('exit', exited);
+      const done = (): void => {
+        offMessage();
+        offStop();
+        if (this.spare?.host === spare) spare.keepAlive(false);
         resolve();
       };
-      const exited = (): void => {
-        spare.off('message', answered);
-        spare.off('exit', exited);
-        resolve();
-      };
-      spare.on('message', answered);
-      spare.once('exit', exited);
-      post(spare, { type: 'ping' });
+      const offMessage = spare.onMessage((message) => {
+        if (message.type === 'pong') done();
+      });
+      const offStop = spare.onStop(done);
+      spare.post({ type: 'ping' });
     });
   }
 
   /** Stops the spare worker; running jobs are not affected. */
   dispose(): void {
     this.disposed = true;
-    void this.spare?.worker.terminate();
+    this.spare?.host.terminate();
     this.spare = undefined;
   }
 
   private prepareSpare(): void {
     if (!this.keepSpare || this.disposed || this.spare) return;
-    const worker = spawnWorker(this.workerEntry, this.resourceLimits);
+    const host = this.newHost();
     // An idle spare does not keep the process alive, and one that dies is simply replaced later.
-    worker.unref();
-    const forget = (): void => {
-      if (this.spare?.worker === worker) this.spare = undefined;
-    };
-    worker.once('error', forget);
-    worker.once('exit', forget);
-    this.spare = { worker, forget };
+    host.keepAlive(false);
+    const forget = host.onStop(() => {
+      if (this.spare?.host === host) this.spare = undefined;
+    });
+    this.spare = { host, forget };
   }
 
-  private takeWorker(): Worker {
+  private newHost(): JobHost {
+    return this.startHost(this.workerEntry, {
+      ...(this.heapLimitMb !== undefined && { heapLimitMb: this.heapLimitMb }),
+    });
+  }
+
+  private takeHost(): JobHost {
     const spare = this.spare;
     this.spare = undefined;
-    if (!spare) return spawnWorker(this.workerEntry, this.resourceLimits);
-    spare.worker.off('error', spare.forget);
-    spare.worker.off('exit', spare.forget);
-    spare.worker.ref();
-    return spare.worker;
+    if (!spare) return this.newHost();
+    spare.forget();
+    spare.host.keepAlive(true);
+    return spare.host;
   }
 
   run<Kind extends keyof Jobs & string>(
@@ -108,7 +116,7 @@ export class JobRunner<Jobs extends JobTable<Jobs>> {
     type Progress = Jobs[Kind]['progress'];
     const { signal, onProgress } = options;
     if (signal?.aborted) return Promise.reject(new JobCancelledError(kind));
-    const worker = this.takeWorker();
+    const host = this.takeHost();
     return new Promise<Result>((resolve, reject) => {
       let settled = false;
       let graceTimer: NodeJS.Timeout | undefined;
@@ -117,12 +125,14 @@ export class JobRunner<Jobs extends JobTable<Jobs>> {
         settled = true;
         clearTimeout(graceTimer);
         signal?.removeEventListener('abort', onAbort);
-        void worker.terminate();
+        offMessage();
+        offStop();
+        host.terminate();
         outcome();
         this.prepareSpare();
       };
       const onAbort = (): void => {
-        post(worker, { type: 'cancel' });
+        host.post({ type: 'cancel' });
         graceTimer = setTimeout(
           () => settle(() => reject(new JobCancelledError(kind))),
           this.cancelGraceMs,
@@ -130,58 +140,62 @@ export class JobRunner<Jobs extends JobTable<Jobs>> {
       };
       signal?.addEventListener('abort', onAbort, { once: true });
 
-      worker.on('message', (message: FromWorker) => {
+      const offMessage = host.onMessage((message: FromWorker) => {
         if (message.type === 'pong') return;
         if (message.type === 'progress') onProgress?.(message.progress as Progress);
         else if (message.type === 'done') settle(() => resolve(message.result as Result));
         else if (message.cancelled) settle(() => reject(new JobCancelledError(kind)));
         else settle(() => reject(new JobFailedError(kind, message.error)));
       });
-      worker.on('error', (error: Error & { code?: string }) =>
-        settle(() =>
-          reject(
-            error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-              ? new JobFailedError(kind, {
-                  name: 'JobOutOfMemory',
-                  code: error.code,
-                  message: outOfMemoryMessage(kind, this.resourceLimits),
-                  userFacing: true,
-                })
-              : new JobFailedError(kind, {
-                  name: 'WorkerError',
-                  message: `The ${kind} job's worker failed: ${error.message}`,
-                  userFacing: false,
-                  ...(error.stack !== undefined && { stack: error.stack }),
-                }),
-          ),
-        ),
+      const offStop = host.onStop((stop) =>
+        settle(() => reject(new JobFailedError(kind, stopError(kind, stop, this.heapLimitMb)))),
       );
-      worker.on('exit', (code) =>
-        settle(() =>
-          reject(
-            new JobFailedError(kind, {
-              name: 'WorkerExit',
-              message: `The ${kind} job's worker stopped unexpectedly (exit code ${code}).`,
-              userFacing: false,
-            }),
-          ),
-        ),
-      );
-      post(worker, { type: 'start', kind, params });
+      host.post({ type: 'start', kind, params });
     });
   }
 }
 
+/** Why a job failed when its host stopped before answering, as the caller reads it. */
+function stopError(kind: string, stop: HostStop, heapLimitMb: number | undefined): SerializedError {
+  switch (stop.kind) {
+    case 'out-of-memory':
+      return {
+        name: 'JobOutOfMemory',
+        code: 'ERR_WORKER_OUT_OF_MEMORY',
+        message: outOfMemoryMessage(kind, heapLimitMb),
+        userFacing: true,
+      };
+    case 'killed':
+      return {
+        name: 'JobKilled',
+        code: stop.signal,
+        message:
+          `The ${kind} job was stopped from outside (${stop.signal}), most likely by the system ` +
+          'because the computer ran out of memory; nothing else was affected. Try smaller ' +
+          'settings, or close other programs.',
+        userFacing: true,
+      };
+    case 'exited':
+      return {
+        name: 'WorkerExit',
+        message: `The ${kind} job's worker stopped unexpectedly (exit code ${stop.code}).`,
+        userFacing: false,
+      };
+    case 'error':
+      return {
+        name: 'WorkerError',
+        message: `The ${kind} job's worker failed: ${stop.error.message}`,
+        userFacing: false,
+        ...(stop.error.stack !== undefined && { stack: stop.error.stack }),
+      };
+  }
+}
+
 /** What a user reads when a job's worker reached its memory limit and was stopped. */
-function outOfMemoryMessage(kind: string, limits: ResourceLimits | undefined): string {
-  const limit = limits?.maxOldGenerationSizeMb;
+function outOfMemoryMessage(kind: string, limit: number | undefined): string {
   return (
     `The ${kind} job ran out of memory${limit ? ` (its limit is ${limit} MB)` : ''} and was ` +
     'stopped; nothing else was affected. Try smaller settings: a larger hop, fewer filters, ' +
     'shorter windows or a shorter clip.'
   );
-}
-
-function post(worker: Worker, message: ToWorker): void {
-  worker.postMessage(message);
 }

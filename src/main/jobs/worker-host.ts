@@ -1,7 +1,8 @@
-// The worker's side of the protocol: runs one job with the handler registered for its kind.
-import { parentPort } from 'node:worker_threads';
+// The job's side of the protocol: runs one job with the handler registered for its kind, in a
+// worker thread or a job process alike (job-port.ts).
 import { isUserFacingError } from '../../shared/user-error';
 import type { JobContext, JobHandler, JobHandlers, JobSpec, JobTable } from './job-table';
+import { jobPort } from './job-port';
 import type { FromWorker, SerializedError, ToWorker } from './protocol';
 
 export type { JobContext } from './job-table';
@@ -31,14 +32,13 @@ export function serveJobs<Jobs extends JobTable<Jobs>>(
   handlers: JobHandlers<Jobs>,
   options: ServeOptions = {},
 ): void {
-  const port = parentPort;
-  if (!port) throw new Error('serveJobs() must run inside a worker thread');
+  const port = jobPort();
   const cancel = new AbortController();
   const send = (message: FromWorker, transfer?: ArrayBuffer[]): void =>
-    port.postMessage(message, transfer);
+    port.send(message, transfer);
 
   const warmedUp = Promise.resolve(options.warmUp).catch(() => undefined);
-  port.on('message', (message: ToWorker) => {
+  port.listen((message: ToWorker) => {
     if (message.type === 'cancel') {
       cancel.abort();
       return;

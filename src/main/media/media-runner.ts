@@ -1,5 +1,5 @@
-import { JobRunner } from '../jobs/job-runner';
-import { workerResourceLimits } from '../jobs/worker-limits';
+import { JobRunner, type JobRunnerOptions } from '../jobs/job-runner';
+import { jobHeapLimitMb } from '../jobs/worker-limits';
 import type { MediaJobs } from './media-jobs';
 
 // From source (tests, the test host) the worker is TypeScript; in the built app it sits beside
@@ -7,8 +7,9 @@ import type { MediaJobs } from './media-jobs';
 const workerFile = import.meta.url.endsWith('.ts') ? './media-worker.ts' : './media-worker.js';
 
 /** Runs lane analysis and stem export off the main thread. */
-export function createMediaJobRunner(): JobRunner<MediaJobs> {
+export function createMediaJobRunner(options: JobRunnerOptions = {}): JobRunner<MediaJobs> {
   return new JobRunner<MediaJobs>(new URL(workerFile, import.meta.url), {
-    resourceLimits: workerResourceLimits(),
+    heapLimitMb: jobHeapLimitMb(),
+    ...options,
   });
 }

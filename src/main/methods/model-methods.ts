@@ -6,7 +6,8 @@ import { describeSpectrogram, type SpectrogramSettings } from '../engine/cnn/spe
 import { ModelMismatchError } from '../models/errors';
 import { defaultModelsFolder, shippedModelsFolder } from '../models/locations';
 import { ModelCache } from '../models/model-cache';
-import type { AnalysisSettings, StreamOptimiser } from './method';
+import { generatorLayers, type GeneratorConfig } from '../engine/generator/generator-network';
+import type { AnalysisSettings, StreamOptimiser, WindowMemory } from './method';
 
 /** The losses a one-pass method reports: it optimises nothing. */
 export const NO_LOSSES = { total: 0, content: 0, style: 0 };
@@ -52,5 +53,31 @@ export function onePassOptimiser(network: {
       finalLosses: { ...NO_LOSSES },
     }),
     dispose: () => undefined,
+  };
+}
+
+const FLOAT = 4;
+
+/**
+ * What one window through a generator holds (the fast method's and CycleGAN's): its weights once,
+ * and per frame every layer's output (a forward pass in tf.tidy keeps them all until it ends),
+ * the residual sums, the input, its standardised copy, the output and its copy to JavaScript,
+ * and the largest layer's unrolled input. Nothing grows with the styles: the style is the model.
+ */
+export function generatorWindowMemory(config: GeneratorConfig): WindowMemory {
+  const layers = generatorLayers(config);
+  const weights = layers.reduce(
+    (sum, l) => sum + FLOAT * (l.kernel * l.channelsIn * l.channelsOut + l.channelsOut),
+    0,
+  );
+  const outputs = layers.reduce((sum, l) => sum + l.channelsOut, 0);
+  const unrolled = Math.max(...layers.map((l) => l.kernel * l.channelsIn));
+  return {
+    sharedBytes: weights,
+    fixedBytes: 0,
+    bytesPerFrame:
+      FLOAT * (5 * config.bins + outputs + config.residualBlocks * config.channels + unrolled),
+    bytesPerStyle: 0,
+    fixedBy: { setting: 'model', makes: "the generator's layers", fix: 'use a smaller model' },
   };
 }

@@ -4,11 +4,11 @@
 // old model or the complete new one, never half; its weights are hashed on every load, and a
 // model that fails any check is reported as damaged and never used.
 import { isModelName, MODEL_NAME_PATTERN } from '../../shared/model-name';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { writeFolderAtomic } from './atomic-folder';
+import { leftoverName, tidyFolderWrites, writeFolderAtomic } from './atomic-folder';
 import {
   ModelDamagedError,
   ModelExistsError,
@@ -63,6 +63,7 @@ export function checkModelName(name: string): void {
 export class ModelCache {
   readonly dir: string;
   readonly shipped: readonly string[];
+  private tidied: Promise<unknown> | undefined;
 
   constructor(options: ModelCacheOptions) {
     this.dir = options.dir;
@@ -71,6 +72,9 @@ export class ModelCache {
 
   /** Every model, the user's first; shipped ones a user model of the same name hides. */
   async list(): Promise<ListedModel[]> {
+    // Once per cache: what writes killed earlier left (atomic-folder.ts).
+    this.tidied ??= tidyFolderWrites(this.dir);
+    await this.tidied;
     const seen = new Set<string>();
     const out: ListedModel[] = [];
     for (const [folder, shipped] of this.folders()) {
@@ -182,7 +186,7 @@ export class ModelCache {
         `"${name}" is shipped with the app and cannot be deleted.`,
       );
     // Renamed away first, so a half-deleted folder is never mistaken for a model.
-    const doomed = join(this.dir, `.${name}.deleted-${randomBytes(4).toString('hex')}`);
+    const doomed = join(this.dir, leftoverName(name, 'deleted'));
     await rename(location.folder, doomed);
     await rm(doomed, { recursive: true, force: true });
   }

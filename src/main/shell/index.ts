@@ -22,6 +22,7 @@ import { electronDialogs } from '../ipc/electron-dialogs';
 import { electronEventSink, serveOverElectron } from '../ipc/electron-ipc';
 import { createHandlerTable } from '../ipc/handler-table';
 import { taskbarProgress } from './taskbar-progress';
+import { startUtilityHost } from './utility-host';
 import { MEDIA_ROUTE, mediaContentType, tokenOfMediaPath } from '../media/media-registry';
 import { resourcePaths } from '../app/resource-paths';
 import { APP_ORIGIN, APP_SCHEME, appRequestTarget, isAppFrame } from '../app/app-protocol';
@@ -209,6 +210,8 @@ async function start(): Promise<void> {
     {
       dataDir: app.getPath('userData'),
       spareWorker: true,
+      // Each job in a utility process of its own: memory running out ends that job, not the app.
+      startJobHost: startUtilityHost,
       // The same cache the CLI uses (models/locations.ts); shipped models sit in the app's resources.
       models: { dir: join(app.getPath('userData'), 'models'), shipped: [resources.models] },
     },

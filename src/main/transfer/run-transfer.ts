@@ -15,7 +15,13 @@ import { initBackend, type BackendReport } from '../engine/backend';
 import type { WeightedStyleInput } from '../methods/method';
 import { methodNamed } from '../methods/registry';
 import { resolveSettings } from '../methods/resolve-settings';
-import { checkClipMemory, checkWindowMemory, streamsOf } from '../methods/memory-estimate';
+import {
+  checkClipMemory,
+  checkWindowMemory,
+  streamsOf,
+  type ClipShape,
+} from '../methods/memory-estimate';
+import { peekWavShape } from '../audio/wav-shape';
 import {
   analyse,
   checkNotSilent,
@@ -174,38 +180,48 @@ export async function runTransferBatch(
     const { settings } = opened;
     const preset = opened.preset ?? request.preset ?? method.presets[0]!.name;
 
+    /** Refuses clips whose window or whole spectrograms would not fit the memory budget. */
+    const checkMemory = (content: ClipShape, styles: ClipShape[]): void => {
+      const regionShape = {
+        ...content,
+        frames: request.region
+          ? Math.round((request.region.end - request.region.start) * content.sampleRate)
+          : content.frames,
+      };
+      const atRate = {
+        ...opened.analysis,
+        sampleRate: opened.analysis.sampleRate || content.sampleRate,
+      };
+      // A method that knows its network by now (a model's layers) says what its window holds.
+      const windowOf = opened.windowMemory ? { windowMemory: () => opened.windowMemory! } : method;
+      const windowBytes = checkWindowMemory(windowOf, settings, atRate, {
+        styles: styles.length,
+        streams: streamsOf(settings.channelMode, content.channels),
+        fixedHop: method.analysisFrom === 'model',
+        contentFrames:
+          Math.ceil(
+            (regionShape.frames / regionShape.sampleRate) * (atRate.sampleRate / atRate.hop),
+          ) + 1,
+      });
+      checkClipMemory(settings, atRate, regionShape, styles, windowBytes);
+    };
+
+    // The memory the clips will take, from their headers (before any is decoded) and again from
+    // the decoded clips (before any is analysed).
+    const peeked = await Promise.all(
+      [request.content, ...request.styles.map((s) => s.path)].map(peekWavShape),
+    );
+    if (peeked.every((shape) => shape !== undefined)) checkMemory(peeked[0]!, peeked.slice(1));
     // Analysis: every input read, checked and turned into log-magnitude streams.
     const content = await loadClip(request.content);
     const styles = await Promise.all(request.styles.map((style) => loadClip(style.path)));
     styles.forEach((style) => checkNotSilent(style, 'style'));
-    // Now that the lengths are known, and before any of them is analysed.
-    const shapeOf = (clip: typeof content) => ({
+    const shapeOf = (clip: typeof content): ClipShape => ({
       frames: clip.audio.channels[0]!.length,
       sampleRate: clip.audio.sampleRate,
       channels: clip.audio.channels.length,
     });
-    const regionShape = {
-      ...shapeOf(content),
-      frames: request.region
-        ? Math.round((request.region.end - request.region.start) * content.audio.sampleRate)
-        : content.audio.channels[0]!.length,
-    };
-    const atRate = {
-      ...opened.analysis,
-      sampleRate: opened.analysis.sampleRate || content.audio.sampleRate,
-    };
-    // A method that knows its network by now (a model's layers) says what its window holds.
-    const windowOf = opened.windowMemory ? { windowMemory: () => opened.windowMemory! } : method;
-    const windowBytes = checkWindowMemory(windowOf, settings, atRate, {
-      styles: styles.length,
-      streams: streamsOf(settings.channelMode, content.audio.channels.length),
-      fixedHop: method.analysisFrom === 'model',
-      contentFrames:
-        Math.ceil(
-          (regionShape.frames / regionShape.sampleRate) * (atRate.sampleRate / atRate.hop),
-        ) + 1,
-    });
-    checkClipMemory(settings, atRate, regionShape, styles.map(shapeOf), windowBytes);
+    checkMemory(shapeOf(content), styles.map(shapeOf));
     const warnings = [content, ...styles].flatMap((clip) => clip.warnings);
     if (warnings.length > 0) progress({ phase: 'analysis', iteration: 0, iterations: 1, warnings });
     const region = cutRegion(content.audio, request.region);

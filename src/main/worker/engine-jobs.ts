@@ -3,7 +3,7 @@
 import type { TransferProgress, TransferRequest, TransferResult } from '../../shared/transfer';
 import { JobRunner, type JobRunnerOptions } from '../jobs/job-runner';
 import type { JobSpec } from '../jobs/job-table';
-import { workerResourceLimits } from '../jobs/worker-limits';
+import { jobHeapLimitMb } from '../jobs/worker-limits';
 import type { TransferBatchItem } from '../transfer/run-transfer';
 import type { ResynthesisJobParams, ResynthesisProgress } from '../services/resynthesis-job';
 import type { ResynthesisResult } from '../services/resynthesis';
@@ -64,7 +64,7 @@ const workerFile = import.meta.url.endsWith('.ts') ? './engine-worker.ts' : './e
 /** The runner the CLI and the app share for engine jobs. */
 export function createEngineJobRunner(options: JobRunnerOptions = {}): EngineJobRunner {
   return new JobRunner<EngineJobs>(new URL(workerFile, import.meta.url), {
-    resourceLimits: workerResourceLimits(),
+    heapLimitMb: jobHeapLimitMb(),
     ...options,
   });
 }

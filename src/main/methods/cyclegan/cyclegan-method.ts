@@ -4,7 +4,13 @@
 // channels, windows and batches are the skeleton's, as for the fast method.
 import { ParameterError } from '../../../shared/user-error';
 import type { TransferMethod } from '../method';
-import { modelAnalysis, modelCacheOf, NO_LOSSES, onePassOptimiser } from '../model-methods';
+import {
+  generatorWindowMemory,
+  modelAnalysis,
+  modelCacheOf,
+  NO_LOSSES,
+  onePassOptimiser,
+} from '../model-methods';
 import { loadCycleGanDirection } from './cyclegan-model';
 import { CYCLEGAN_PARAMETERS, CYCLEGAN_PRESETS, type CycleGanSettings } from './parameters';
 
@@ -43,6 +49,7 @@ export const cycleGanMethod: TransferMethod<CycleGanSettings> = {
         preset: CYCLEGAN_PRESETS[0].name,
         analysis: modelAnalysisSettings,
         minimumFrames: 1,
+        windowMemory: generatorWindowMemory(generator.config),
         noLosses: { ...NO_LOSSES },
         async streamOptimiser() {
           return onePassOptimiser(generator);

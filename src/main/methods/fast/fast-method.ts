@@ -3,7 +3,13 @@
 // content at; each window is one forward pass, so it reports no iterations.
 import { ParameterError } from '../../../shared/user-error';
 import type { TransferMethod } from '../method';
-import { modelAnalysis, modelCacheOf, NO_LOSSES, onePassOptimiser } from '../model-methods';
+import {
+  generatorWindowMemory,
+  modelAnalysis,
+  modelCacheOf,
+  NO_LOSSES,
+  onePassOptimiser,
+} from '../model-methods';
 import { loadGenerator } from './generator-model';
 import { FAST_PARAMETERS, FAST_PRESETS, type FastSettings } from './parameters';
 
@@ -41,6 +47,7 @@ export const fastMethod: TransferMethod<FastSettings> = {
         preset: FAST_PRESETS[0].name,
         analysis: modelAnalysisSettings,
         minimumFrames: 1,
+        windowMemory: generatorWindowMemory(generator.config),
         noLosses: { ...NO_LOSSES },
         // The style is the generator's: the streams' (empty) style lists are not used.
         async streamOptimiser() {

@@ -40,6 +40,9 @@ export const VARIANTS: Readonly<Record<string, readonly string[]>> = {
   'kernel-22050': ['--analysis-rate', '22050'],
   // Seed 004's frequency envelope term on top of the kernel style term.
   'kernel-frequency-0.1': ['--frequency-weight', '0.1'],
+  // Following the content's dynamics after phase reconstruction: not at all, and fully.
+  'follow-0': ['--follow-dynamics', '0'],
+  'follow-1': ['--follow-dynamics', '1'],
   'before-issue-14': [
     '--network',
     'finite',
@@ -51,6 +54,8 @@ export const VARIANTS: Readonly<Record<string, readonly string[]>> = {
     '12',
     '--window-seconds',
     '10',
+    '--follow-dynamics',
+    '0',
   ],
   ulyanov: ['--preset', 'ulyanov'],
 };

@@ -1,14 +1,39 @@
-// Runs one transfer the way the app does (through the engine job runner, its spare worker already
-// started, as the app starts it at launch) in a process of its own, and prints what the bench
-// wants: how long the spare worker took to start (what the command line, which starts cold, adds),
-// when the first preview and the first full iteration arrived, when the WAV was done, and the
-// process's peak resident memory (workers included). Usage: transfer-child.ts REQUEST_JSON
+// Runs one transfer the way the app does (through the engine job runner, its spare job process
+// already started, as the app starts it at launch) in a process of its own, and prints what the
+// bench wants: how long the spare took to start (what the command line, which starts cold, adds),
+// when the first preview and the first full iteration arrived, when the WAV was done, and the peak
+// resident memory: this process's (its worker threads included) plus the job process's high-water
+// mark, read from /proc while it runs. TIMBREFOLD_BENCH_JOB_HOST=thread runs the job in a worker
+// thread instead, as the command line does. Usage: transfer-child.ts REQUEST_JSON
+import { readFileSync } from 'node:fs';
 import type { TransferRequest } from '../src/shared/transfer';
+import type { JobHost, StartJobHost } from '../src/main/jobs/job-host';
+import { startProcessHost } from '../src/main/jobs/process-host';
+import { startThreadHost } from '../src/main/jobs/thread-host';
 import { createEngineJobRunner } from '../src/main/worker/engine-jobs';
 
 const request = JSON.parse(process.argv[2]!) as TransferRequest;
+const inThread = process.env['TIMBREFOLD_BENCH_JOB_HOST'] === 'thread';
+const processes: JobHost[] = [];
+let jobPeakKiB = 0;
+const startHost: StartJobHost = (entry, options) => {
+  const host = (inThread ? startThreadHost : startProcessHost)(entry, options);
+  if (!inThread) processes.push(host);
+  return host;
+};
+/** VmHWM, the process's resident high-water mark, while it can still be read. */
+const watch = setInterval(() => {
+  for (const host of processes) {
+    try {
+      const line = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${host.id}/status`, 'utf8'));
+      if (line) jobPeakKiB = Math.max(jobPeakKiB, Number(line[1]));
+    } catch {
+      // It has ended.
+    }
+  }
+}, 50);
 const spawned = performance.now();
-const runner = createEngineJobRunner({ spareWorker: true });
+const runner = createEngineJobRunner({ spareWorker: true, startHost });
 await runner.ready();
 const workerStartSeconds = (performance.now() - spawned) / 1000;
 const started = performance.now();
@@ -22,13 +47,15 @@ const result = await runner.run('transfer', request, {
   },
 });
 runner.dispose();
+clearInterval(watch);
 console.log(
   JSON.stringify({
     workerStartSeconds,
     firstIterationSeconds,
     firstPreviewSeconds,
     finishedSeconds: (performance.now() - started) / 1000,
-    maxRssMiB: process.resourceUsage().maxRSS / 1024,
+    jobHost: inThread ? 'thread' : 'process',
+    maxRssMiB: (process.resourceUsage().maxRSS + jobPeakKiB) / 1024,
     result,
   }),
 );

@@ -4,7 +4,10 @@
 // where Debian's python3-torch is installed.
 // Issue 14: QUALITY.md's style gain and content correlation, and the seconds a user waits, on
 // several 4 s corpus pairs for each variant of the shallow method (`quality`, bench/quality.ts);
-// `TIMBREFOLD_BENCH_QUALITY_ONLY=1` runs only that part.
+// `TIMBREFOLD_BENCH_QUALITY_ONLY=1` runs only that part; TIMBREFOLD_BENCH_TRANSFER_PARTS picks
+// others (comma-separated: 10s, 10s-thread, song3, song10, peer, quality; default all). The runs
+// go through the job runner as the app does, each job in a process of its own; `10s-thread` runs
+// the 10 s clip in a worker thread, as the command line does, to compare the two.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +20,10 @@ import { qualityFigures } from './quality';
 const round = (value: number | undefined, digits = 2): number | null =>
   value === undefined ? null : Number(value.toFixed(digits));
 
-function runChild(request: TransferRequest): Record<string, unknown> {
+function runChild(
+  request: TransferRequest,
+  host: 'process' | 'thread' = 'process',
+): Record<string, unknown> {
   const child = spawnSync(
     process.execPath,
     ['--import', 'tsx', join(repoRoot, 'bench/transfer-child.ts'), JSON.stringify(request)],
@@ -25,6 +31,7 @@ function runChild(request: TransferRequest): Record<string, unknown> {
       cwd: repoRoot,
       encoding: 'utf8',
       maxBuffer: 64 * 2 ** 20,
+      env: { ...process.env, TIMBREFOLD_BENCH_JOB_HOST: host },
     },
   );
   if (child.status !== 0) throw new Error(`transfer bench child failed: ${child.stderr}`);
@@ -62,6 +69,7 @@ function summary(run: Record<string, unknown>): Record<string, unknown> {
     ),
     iterations: result.iterations,
     backend: result.backend,
+    jobHost: run['jobHost'],
     peakRssMiB: round(run['maxRssMiB'] as number, 0),
   };
 }
@@ -114,44 +122,60 @@ export async function run(): Promise<Record<string, unknown>> {
     styles: [{ path: style, weight: 1 }],
     backend: 'auto',
   };
-  const default10 = runChild({
-    ...base,
-    preset: 'default',
-    settings: {},
-    content: content10,
-    output: join(dir, 'default-10s.wav'),
-    previewEvery: 10,
+  const parts = (process.env['TIMBREFOLD_BENCH_TRANSFER_PARTS'] ?? '10s,song3,song10,peer,quality')
+    .split(',')
+    .map((p) => p.trim());
+  const figures: Record<string, unknown> = {};
+  const tenSeconds = (host: 'process' | 'thread') => ({
+    clip: '10 s of the demo piano (44.1 kHz stereo), style: the drum-bass loop',
+    ...summary(
+      runChild(
+        {
+          ...base,
+          preset: 'default',
+          settings: {},
+          content: content10,
+          output: join(dir, `default-10s-${host}.wav`),
+          previewEvery: 10,
+        },
+        host,
+      ),
+    ),
   });
-  const song3min = runChild({
-    ...base,
-    preset: 'default',
-    settings: {},
-    content: song,
-    output: join(dir, 'song.wav'),
-    previewEvery: 0,
-  });
+  if (parts.includes('10s')) figures['defaultPreset10s'] = tenSeconds('process');
+  if (parts.includes('10s-thread')) figures['defaultPreset10sInThread'] = tenSeconds('thread');
+  if (parts.includes('song3'))
+    figures['defaultPreset3MinuteSong'] = {
+      clip: '180 s, 44.1 kHz stereo, 16-bit',
+      ...summary(
+        runChild({
+          ...base,
+          preset: 'default',
+          settings: {},
+          content: song,
+          output: join(dir, 'song.wav'),
+          previewEvery: 0,
+        }),
+      ),
+    };
   // Memory only: what a window holds does not depend on the iterations, so 2 per window keep this
   // run to minutes; the whole song is still analysed, optimised window by window, rebuilt and
   // written.
-  const song10min = runChild({
-    ...base,
-    preset: 'default',
-    settings: { iterations: 2 },
-    content: longSong,
-    output: join(dir, 'song-10min-out.wav'),
-    previewEvery: 0,
-  });
-  return {
-    defaultPreset10s: {
-      clip: '10 s of the demo piano (44.1 kHz stereo), style: the drum-bass loop',
-      ...summary(default10),
-    },
-    defaultPreset3MinuteSong: { clip: '180 s, 44.1 kHz stereo, 16-bit', ...summary(song3min) },
-    defaultPreset10MinuteSongMemory: {
+  if (parts.includes('song10'))
+    figures['defaultPreset10MinuteSongMemory'] = {
       clip: '600 s, 44.1 kHz stereo, 16-bit; 2 iterations per window (for memory, not time)',
-      ...summary(song10min),
-    },
-    peer: peerFigures(content10, style, dir),
-    quality: await qualityFigures(),
-  };
+      ...summary(
+        runChild({
+          ...base,
+          preset: 'default',
+          settings: { iterations: 2 },
+          content: longSong,
+          output: join(dir, 'song-10min-out.wav'),
+          previewEvery: 0,
+        }),
+      ),
+    };
+  if (parts.includes('peer')) figures['peer'] = peerFigures(content10, style, dir);
+  if (parts.includes('quality')) figures['quality'] = await qualityFigures();
+  return figures;
 }

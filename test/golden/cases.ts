@@ -18,8 +18,9 @@ const BASS_GUITAR = 'guitar_acoustic_024-040-112.wav';
 const SHORT = ['--iterations', '6', '--phase-iterations', '16', '--backend', 'wasm', '--json'];
 
 /**
- * The finite network with a small bank at 22,050 Hz (the default preset before issue 14; these
- * references predate the kernel default and still pin the finite network's output).
+ * The finite network with a small bank at 22,050 Hz, not following the content's dynamics (the
+ * default preset before issue 14; these references predate the kernel default and still pin the
+ * finite network's output).
  */
 const SHALLOW = [
   '--preset',
@@ -30,10 +31,15 @@ const SHALLOW = [
   '22050',
   '--filters',
   '256',
+  '--follow-dynamics',
+  '0',
   ...SHORT,
 ];
 
-/** The default preset as it is: the kernel form at the content's rate, channel by channel. */
+/**
+ * The default preset as it is: the kernel form at the content's rate, channel by channel,
+ * following the content's dynamics.
+ */
 const DEFAULT = ['--preset', 'default', ...SHORT];
 
 /**

@@ -171,6 +171,21 @@ export const WINDOW_SECONDS: NumberDeclaration<'windowSeconds'> = {
   default: 10,
 };
 
+export const FOLLOW_DYNAMICS: NumberDeclaration<'followDynamics'> = {
+  kind: 'number',
+  name: 'followDynamics',
+  label: 'Follow content dynamics',
+  doc:
+    'how closely the result’s loudness over time follows your content’s, its rhythm, syllables ' +
+    'and swells, frame by frame (0: as the transfer leaves it, 1: fully; the result keeps its ' +
+    'own tone in every frame)',
+  unit: '',
+  min: 0,
+  max: 1,
+  default: 0,
+  panel: true,
+};
+
 /** What every optimisation-based method ends with: phase reconstruction, channels, windows. */
 export const PHASE_AND_CHANNELS = [
   PHASE_METHOD,

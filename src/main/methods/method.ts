@@ -31,6 +31,8 @@ export interface PipelineSettings {
   phaseStart: 'random' | 'content';
   channelMode: 'mono' | 'per-channel' | 'mid-side';
   windowSeconds: number;
+  /** How closely the result's loudness follows the content's (transfer/follow-dynamics.ts). */
+  followDynamics?: number;
 }
 
 /** A style clip's spectrogram (of one stream) and its weight, as the user set it. */

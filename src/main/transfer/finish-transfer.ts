@@ -7,6 +7,7 @@ import { writeWav, type PcmAudio } from '../audio';
 import { inverseLogMagnitude, reconstructPhase } from '../dsp';
 import { assertNotProtected } from '../fs/protected-paths';
 import type { AnalysedStream } from './analysis';
+import { followContentDynamics } from './follow-dynamics';
 import { fadeCutEdges, limitPeak, streamsToChannels, toOutputRate } from './output';
 import { recipePathFor } from './recipe';
 
@@ -15,6 +16,8 @@ export interface PhaseSettings {
   phaseIterations: number;
   phaseStart: 'random' | 'content';
   seed: number;
+  /** How closely the rebuilt sound's loudness follows the content's (follow-dynamics.ts). */
+  followDynamics?: number;
 }
 
 /** Reports reconstruction progress; every method's progress callback accepts this much. */
@@ -24,7 +27,7 @@ type Progress = (event: Pick<TransferProgress, 'phase' | 'iteration' | 'iteratio
 async function reconstructStreams(
   streams: readonly Pick<AnalysedStream, 'samples' | 'shape' | 'phase'>[],
   joined: readonly Float32Array[],
-  settings: PhaseSettings,
+  settings: PhaseSettings & { analysisRate: Hertz },
   progress: Progress,
   signal?: AbortSignal,
 ): Promise<{ rebuilt: Float32Array[]; spectralConvergence: number }> {
@@ -52,7 +55,15 @@ async function reconstructStreams(
           }),
       },
     );
-    rebuilt.push(audio);
+    rebuilt.push(
+      followContentDynamics(
+        audio,
+        stream.samples,
+        settings.followDynamics ?? 0,
+        settings.analysisRate,
+      ),
+    );
+    // Of the sound as rebuilt, before it follows the content: the phase reconstruction's measure.
     convergence += spectralConvergence / streams.length;
   }
   // The mean over streams: how nearly the sound has the magnitude the method asked for.

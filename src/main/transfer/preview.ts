@@ -3,6 +3,7 @@
 import type { TransferPreview } from '../../shared/transfer';
 import { inverseLogMagnitude, reconstructPhase } from '../dsp';
 import type { AnalysisSettings } from '../methods/method';
+import { followContentDynamics } from './follow-dynamics';
 
 /** Bins sent for display: a lane is a few hundred pixels tall. */
 const previewBins = 256;
@@ -38,6 +39,9 @@ export async function makePreview(
   startFrame: number,
   analysis: AnalysisSettings,
   seed: number,
+  /** The stream's content (at the analysis rate) and how closely the result follows its
+   *  dynamics: the preview plays as the finished result will (follow-dynamics.ts). */
+  follow?: { content: Float32Array; strength: number },
 ): Promise<TransferPreview> {
   const frames = current.length / bins;
   const pooled = poolBins(current, frames, bins, previewBins);
@@ -58,6 +62,15 @@ export async function makePreview(
       seed: seed + 3,
     },
   );
+  const from = startFrame * analysis.hop;
+  const heard = follow
+    ? followContentDynamics(
+        audio,
+        follow.content.subarray(from, from + audio.length),
+        follow.strength,
+        analysis.sampleRate,
+      )
+    : audio;
   return {
     stream,
     startFrame,
@@ -66,6 +79,6 @@ export async function makePreview(
     logMagnitude: pooled.data,
     sampleRate: analysis.sampleRate,
     hop: analysis.hop,
-    audio,
+    audio: heard,
   };
 }

@@ -265,6 +265,11 @@ export async function runTransferBatch(
     const iterationsPerWindow = settings.iterations ?? 0;
     const plannedIterations = contentStreams.length * windows.length * iterationsPerWindow;
 
+    // Previews follow the content's dynamics as the finished result will.
+    const follow = (stream: number) =>
+      (settings.followDynamics ?? 0) > 0
+        ? { content: contentStreams[stream]!.samples, strength: settings.followDynamics! }
+        : undefined;
     // The optimisation phase's wall time counts the draft: it is the phase's first preview.
     const optimiseStarted = performance.now();
     if (request.previewEvery && opened.draft) {
@@ -275,7 +280,7 @@ export async function runTransferBatch(
         signal,
       );
       const preview = {
-        ...(await makePreview(result.data, opening.bins, 0, 0, analysis, settings.seed)),
+        ...(await makePreview(result.data, opening.bins, 0, 0, analysis, settings.seed, follow(0))),
         draft: true,
       };
       progress({ phase: 'optimisation', iteration: 0, iterations: plannedIterations, preview }, [
@@ -298,7 +303,15 @@ export async function runTransferBatch(
       progress,
       optimiserFor: (s) => opened.streamOptimiser(streamStyles(s), longestWindow),
       preview: (current, stream, startFrame) =>
-        makePreview(current, frameBins, stream, startFrame, analysis, settings.seed),
+        makePreview(
+          current,
+          frameBins,
+          stream,
+          startFrame,
+          analysis,
+          settings.seed,
+          follow(stream),
+        ),
     });
     const { joined: joinedStreams, iterations: done, finalLosses, history } = optimised;
     const optimisationSeconds = seconds(optimiseStarted);

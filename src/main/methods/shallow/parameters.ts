@@ -13,6 +13,7 @@ import {
 import {
   CHANNEL_MODE,
   CONTENT_WEIGHT,
+  FOLLOW_DYNAMICS,
   ITERATIONS,
   LEARNING_RATE,
   lossWeight,
@@ -150,6 +151,9 @@ export const SHALLOW_PARAMETERS = [
   // The kernel's cost grows with the square of a window's frames: 5 s windows cost about two
   // thirds of 10 s ones per second of sound (docs/presets.md).
   withDefault(WINDOW_SECONDS, 5),
+  // The optimisation smooths some of the content's dynamics away; following them after phase
+  // reconstruction gives them back at little cost to the style (docs/presets.md).
+  withDefault(FOLLOW_DYNAMICS, 0.75),
 ] as const;
 
 export type ShallowSettings = SettingsOf<typeof SHALLOW_PARAMETERS>;
@@ -185,6 +189,7 @@ export const SHALLOW_PRESETS = [
       phaseMethod: 'gl',
       phaseIterations: 500,
       windowSeconds: 30,
+      followDynamics: 0,
     },
   },
   {
@@ -202,6 +207,7 @@ export const SHALLOW_PRESETS = [
       analysisRate: 22050,
       channelMode: 'mono',
       windowSeconds: 10,
+      followDynamics: 0,
     },
   },
 ] as const satisfies readonly PresetDeclaration<ShallowSettings>[];

@@ -11,8 +11,11 @@ export function logMagnitude(mag: Float32Array): Float32Array {
  * expm1 of each log-magnitude: the inverse of `logMagnitude`. An optimised S can dip below 0,
  * which no magnitude maps to; those cells come back as magnitude 0 rather than negative.
  */
-export function inverseLogMagnitude(logMag: Float32Array): Float32Array {
-  const out = new Float32Array(logMag.length);
+export function inverseLogMagnitude(
+  logMag: Float32Array,
+  /** Where to write: a new array, or `logMag` itself when it is no longer needed (memory). */
+  out: Float32Array = new Float32Array(logMag.length),
+): Float32Array {
   for (let i = 0; i < logMag.length; i++) {
     const value = logMag[i]!;
     out[i] = value > 0 ? Math.expm1(value) : 0;

@@ -23,8 +23,9 @@ export const LBFGS_BYTES_PER_VALUE = (2 * 10 + 6) * DOUBLE;
 /**
  * Float32 values per bin and frame of a whole stream held at once, at the most: in analysis the
  * complex STFT (2, kept only for a content-phase start), its magnitude and log-magnitude (2); in
- * reconstruction the joined result and its magnitude (2) and Griffin-Lim's next and projected
- * spectra (4; the rebuilt one is a single frame).
+ * reconstruction the joined result, turned into its magnitude in place (1), and Griffin-Lim's next
+ * and projected spectra (4; the rebuilt one is a single frame), beside the other streams' joined
+ * results (1 each, let go as each is rebuilt). Rounded up: 8.
  */
 export const STREAM_FLOATS_PER_BIN = 8;
 /**

@@ -117,13 +117,15 @@ function signalLevels(signal: Float32Array, nFft: number, hop: number): Float64A
 
 /**
  * `result` with its loudness over time moved toward the content's (same rate and length) by
- * `strength` (0: unchanged, 1: fully): a new signal, the input untouched.
+ * `strength` (0: unchanged, 1: fully), written to `out`: a new signal by default, or `result`
+ * itself when the caller has no further use for it (a 10-minute stream is 106 MB).
  */
 export function followContentDynamics(
   result: Float32Array,
   content: Float32Array,
   strength: number,
   rate: number,
+  out: Float32Array = new Float32Array(result.length),
 ): Float32Array {
   const { nFft, hop } = followFraming(rate);
   if (!(strength > 0) || result.length < 2 * nFft) return result;
@@ -133,8 +135,8 @@ export function followContentDynamics(
   forEachFrame(result, nFft, hop, (frame, t) => {
     gains[t] = Math.max(MIN_GAIN, Math.min(MAX_GAIN, frameGain(frame, targets[t]!)));
   });
-  // A gain curve through the frames' centres, held before the first and after the last.
-  const out = new Float32Array(result.length);
+  // A gain curve through the frames' centres, held before the first and after the last (each
+  // sample is read before it is written, so `out` may be `result`).
   const centre = (t: number) => t * hop + nFft / 2;
   for (let i = 0, t = 0; i < result.length; i++) {
     while (t + 1 < gains.length && centre(t + 1) <= i) t++;

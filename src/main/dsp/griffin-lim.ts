@@ -115,27 +115,33 @@ export async function reconstructPhase(
   const plan = stftPlan(full.nFft, full.hop, full.winLength);
   const bins = full.bins;
   const cells = magnitude.length;
-  // next: the spectrum fed to the next ISTFT (c_n); projected: the target magnitude on the
-  // rebuilt phase (t_n), kept from one iteration to the next for the momentum term.
-  const next = startingSpectrum(magnitude, opts.initialPhase, opts.seed ?? 0);
-  const projected = { re: next.re.slice(), im: next.im.slice() };
-  // One frame of the rebuilt spectrum at a time: each is projected as soon as it is analysed, so a
-  // whole-stream copy is not needed (424 MB for 10 minutes of 44.1 kHz at hop 512).
+  // projected: the target magnitude on the rebuilt phase (t_n), kept from one iteration to the
+  // next for the momentum term; it starts as the starting spectrum. The spectrum fed to the next
+  // ISTFT (c_n = t_n + momentum (t_n - t_n-1)) is built a row at a time and overlap-added into
+  // the next iteration's sound at once, and the rebuilt spectrum is analysed a frame at a time:
+  // neither is held whole (848 MB for 10 minutes of 44.1 kHz at hop 512).
+  const projected = startingSpectrum(magnitude, opts.initialPhase, opts.seed ?? 0);
   const rebuilt = { re: new Float32Array(bins), im: new Float32Array(bins) };
-  const audio = new Float32Array(length);
+  const nextRow = { re: new Float32Array(bins), im: new Float32Array(bins) };
+  let audio = new Float32Array(length);
+  let nextAudio = new Float32Array(iterations > 0 ? length : 0);
+  plan.synthesise(projected.re, projected.im, frames, center, audio);
   const history = new Float64Array(iterations);
   let energy = 0;
   for (let i = 0; i < cells; i++) energy += magnitude[i]! * magnitude[i]!;
 
   for (let n = 1; n <= iterations; n++) {
     if (opts.signal?.aborted) throw new PhaseReconstructionCancelled(n - 1, iterations);
-    plan.synthesise(next.re, next.im, frames, center, audio);
-    // Analyse and project frame by frame while the row is still in cache.
+    // Analyse, project and synthesise frame by frame while the row is still in cache.
     let error = 0;
+    nextAudio.fill(0);
     for (let t = 0; t < frames; t++) {
       plan.analyseFrame(audio, t, center, rebuilt.re, rebuilt.im, 0);
-      error += projectRow(magnitude, rebuilt, projected, next, momentum, t * bins, bins);
+      error += projectRow(magnitude, rebuilt, projected, nextRow, momentum, t * bins, bins);
+      plan.synthesiseFrame(nextRow.re, nextRow.im, t, center, nextAudio, 0);
     }
+    plan.finishSynthesis(frames, center, nextAudio);
+    [audio, nextAudio] = [nextAudio, audio];
     const sc = energy > 0 ? Math.sqrt(error / energy) : error === 0 ? 0 : Infinity;
     history[n - 1] = sc;
     opts.onProgress?.({ iteration: n, iterations, spectralConvergence: sc });
@@ -263,8 +269,8 @@ function projectRow(
       tr = r * scale;
       ti = m * scale;
     }
-    next.re[i] = tr + momentum * (tr - projected.re[i]!);
-    next.im[i] = ti + momentum * (ti - projected.im[i]!);
+    next.re[i - offset] = tr + momentum * (tr - projected.re[i]!);
+    next.im[i - offset] = ti + momentum * (ti - projected.im[i]!);
     projected.re[i] = tr;
     projected.im[i] = ti;
   }

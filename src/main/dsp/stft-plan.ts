@@ -147,36 +147,55 @@ export class StftPlan {
     center: boolean,
     out: Float32Array,
   ): void {
+    out.fill(0);
+    for (let t = 0; t < frames; t++) this.synthesiseFrame(re, im, t, center, out);
+    this.finishSynthesis(frames, center, out);
+  }
+
+  /**
+   * Overlap-adds frame `t`, read from row `row` (default t) of re/im, into `out`. A whole
+   * synthesis is `out` zeroed, every frame in order, then finishSynthesis: frame by frame, a
+   * caller need not hold the whole spectrum (Griffin-Lim builds each row as it goes).
+   */
+  synthesiseFrame(
+    re: Float32Array,
+    im: Float32Array,
+    t: number,
+    center: boolean,
+    out: Float32Array,
+    row: number = t,
+  ): void {
     const n = this.nFft;
     const m = n / 2;
     const length = out.length;
     const window = this.synthesisWindow;
     const data = this.fft.data;
-    out.fill(0);
-    for (let t = 0; t < frames; t++) {
-      const start = this.frameStart(t, center);
-      if (start >= length) break;
-      const offset = t * this.bins;
-      data[0] = re[offset]!;
-      data[1] = re[offset + m]!;
-      for (let k = 1; k < m; k++) {
-        data[2 * k] = re[offset + k]!;
-        data[2 * k + 1] = im[offset + k]!;
-      }
-      this.fft.inverse();
-      if (start >= 0 && start + n <= length) {
-        for (let i = 0; i < n; i += 4) {
-          out[start + i]! += data[i]! * window[i]!;
-          out[start + i + 1]! += data[i + 1]! * window[i + 1]!;
-          out[start + i + 2]! += data[i + 2]! * window[i + 2]!;
-          out[start + i + 3]! += data[i + 3]! * window[i + 3]!;
-        }
-      } else {
-        const from = Math.max(0, -start);
-        const to = Math.min(n, length - start);
-        for (let i = from; i < to; i++) out[start + i]! += data[i]! * window[i]!;
-      }
+    const start = this.frameStart(t, center);
+    if (start >= length) return;
+    const offset = row * this.bins;
+    data[0] = re[offset]!;
+    data[1] = re[offset + m]!;
+    for (let k = 1; k < m; k++) {
+      data[2 * k] = re[offset + k]!;
+      data[2 * k + 1] = im[offset + k]!;
     }
+    this.fft.inverse();
+    if (start >= 0 && start + n <= length) {
+      for (let i = 0; i < n; i += 4) {
+        out[start + i]! += data[i]! * window[i]!;
+        out[start + i + 1]! += data[i + 1]! * window[i + 1]!;
+        out[start + i + 2]! += data[i + 2]! * window[i + 2]!;
+        out[start + i + 3]! += data[i + 3]! * window[i + 3]!;
+      }
+    } else {
+      const from = Math.max(0, -start);
+      const to = Math.min(n, length - start);
+      for (let i = from; i < to; i++) out[start + i]! += data[i]! * window[i]!;
+    }
+  }
+
+  /** After every frame is added: the ends' window correction (below). */
+  finishSynthesis(frames: number, center: boolean, out: Float32Array): void {
     this.correctEnds(frames, center, out);
   }
 

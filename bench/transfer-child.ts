@@ -2,8 +2,8 @@
 // already started, as the app starts it at launch) in a process of its own, and prints what the
 // bench wants: how long the spare took to start (what the command line, which starts cold, adds),
 // when the first preview and the first full iteration arrived, when the WAV was done, and the peak
-// resident memory: this process's (its worker threads included) plus the job process's high-water
-// mark, read from /proc while it runs. TIMBREFOLD_BENCH_JOB_HOST=thread runs the job in a worker
+// resident memory of the job: the job process's high-water mark, read from /proc while it runs
+// (with a thread: this process's, its worker threads included), and this process's own. TIMBREFOLD_BENCH_JOB_HOST=thread runs the job in a worker
 // thread instead, as the command line does. Usage: transfer-child.ts REQUEST_JSON
 import { readFileSync } from 'node:fs';
 import type { TransferRequest } from '../src/shared/transfer';
@@ -55,7 +55,8 @@ console.log(
     firstPreviewSeconds,
     finishedSeconds: (performance.now() - started) / 1000,
     jobHost: inThread ? 'thread' : 'process',
-    maxRssMiB: (process.resourceUsage().maxRSS + jobPeakKiB) / 1024,
+    maxRssMiB: (inThread ? process.resourceUsage().maxRSS : jobPeakKiB) / 1024,
+    runnerRssMiB: process.resourceUsage().maxRSS / 1024,
     result,
   }),
 );

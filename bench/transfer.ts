@@ -71,6 +71,7 @@ function summary(run: Record<string, unknown>): Record<string, unknown> {
     backend: result.backend,
     jobHost: run['jobHost'],
     peakRssMiB: round(run['maxRssMiB'] as number, 0),
+    runnerPeakRssMiB: round(run['runnerRssMiB'] as number, 0),
   };
 }
 

@@ -1,6 +1,6 @@
 // A job worker (thread or process) with jobs that misbehave on purpose, to test the runner's contract. The production
 // worker (src/main/worker/engine-worker.ts) serves the real jobs through the same serveJobs().
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isMainThread, threadId } from 'node:worker_threads';
 import { ParameterError } from '../../src/shared/user-error';
 import type { JobSpec } from '../../src/main/jobs/job-table';
@@ -18,6 +18,15 @@ export interface FixtureJobs {
   'exit-worker': JobSpec<Record<string, never>, never, never>;
   'until-cancelled': JobSpec<unknown, { iteration: number; cancelSeen: boolean }, never>;
   'ignores-cancel': JobSpec<unknown, { started: true }, never>;
+  /**
+   * Sends `megabytes` of progress and, once that has settled, never yields again: it waits,
+   * spinning, for the caller to create `file` on receiving it, and says whether it saw it.
+   */
+  'deliver-then-spin': JobSpec<
+    { megabytes: number; file: string },
+    { samples: Float32Array },
+    { delivered: boolean }
+  >;
   /** Keeps JavaScript objects until the heap runs out. */
   'runaway-heap': JobSpec<Record<string, never>, never, never>;
   /** Holds `megabytes` of WebAssembly memory and of Float32Arrays, outside the JS heap. */
@@ -59,6 +68,14 @@ serveJobs<FixtureJobs>({
       await tick();
     }
     return { counted: params.to };
+  },
+  'deliver-then-spin': async ({ megabytes, file }, context) => {
+    await context.progress({ samples: new Float32Array(megabytes * 2 ** 18).fill(1) });
+    const deadline = Date.now() + 20000;
+    while (!existsSync(file) && Date.now() < deadline) {
+      // No await: only a message already written can be read by the caller now.
+    }
+    return { delivered: existsSync(file) };
   },
   'bad-parameter': async () => {
     throw new ParameterError('iterations', 'iterations must be positive, not -1.');

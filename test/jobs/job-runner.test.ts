@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { JobCancelledError, JobFailedError } from '../../src/main/jobs/errors';
 import type { StartJobHost } from '../../src/main/jobs/job-host';
@@ -61,6 +63,23 @@ for (const [where, startHost] of HOSTS) {
       await assert.rejects(runner.run('exit-worker', {}), /stopped unexpectedly \(exit code 3\)/);
       const after = await runner.run('count', { to: 1 });
       assert.equal(after.counted, 1);
+    });
+
+    test('progress that has settled has reached the caller, however large, before the job goes on', async () => {
+      const file = join(mkdtempSync(join(tmpdir(), 'timbrefold-deliver-')), 'received');
+      let received = 0;
+      const result = await runner.run(
+        'deliver-then-spin',
+        { megabytes: 4, file },
+        {
+          onProgress: ({ samples }) => {
+            received = samples.length;
+            writeFileSync(file, 'got it');
+          },
+        },
+      );
+      assert.equal(received, 4 * 2 ** 18);
+      assert.deepEqual(result, { delivered: true });
     });
 
     test('an unknown job kind fails with its name', async () => {

@@ -6,8 +6,11 @@ import { parentPort } from 'node:worker_threads';
 import type { FromWorker, ToWorker } from './protocol';
 
 export interface JobPort {
-  /** Typed arrays listed in `transfer` move without a copy to a thread; a process copies. */
-  send(message: FromWorker, transfer?: ArrayBuffer[]): void;
+  /**
+   * Typed arrays listed in `transfer` move without a copy to a thread; a process copies. Settles
+   * once the message is written (a thread's at once).
+   */
+  send(message: FromWorker, transfer?: ArrayBuffer[]): Promise<void>;
   listen(listener: (message: ToWorker) => void): void;
 }
 
@@ -31,7 +34,10 @@ export function jobPort(): JobPort {
   if (parentPort) {
     const port = parentPort;
     return {
-      send: (message, transfer) => port.postMessage(message, transfer),
+      send: (message, transfer) => {
+        port.postMessage(message, transfer);
+        return Promise.resolve();
+      },
       listen: (listener) => port.on('message', listener),
     };
   }
@@ -39,7 +45,10 @@ export function jobPort(): JobPort {
   if (utility) {
     volunteerForOutOfMemoryKiller();
     return {
-      send: (message) => utility.postMessage(message),
+      send: (message) => {
+        utility.postMessage(message);
+        return Promise.resolve();
+      },
       listen: (listener) => utility.on('message', (event) => listener(event.data as ToWorker)),
     };
   }
@@ -49,7 +58,11 @@ export function jobPort(): JobPort {
     // The parent is gone (it crashed, or was killed): so is the job's reason to run.
     process.on('disconnect', () => process.exit(0));
     return {
-      send: (message) => send(message),
+      send: (message) =>
+        new Promise<void>((resolve) => {
+          // Resolved when written, or when it never can be (the parent is gone: see above).
+          send(message, undefined, {}, () => resolve());
+        }),
       listen: (listener) => process.on('message', (message) => listener(message as ToWorker)),
     };
   }

@@ -16,8 +16,13 @@ export type JobTable<Jobs> = { [Kind in keyof Jobs]: JobSpec };
 export interface JobContext<Progress> {
   /** Aborted when the caller cancels; handlers check it at least once per iteration. */
   signal: AbortSignal;
-  /** Sends progress to the caller; typed arrays listed in `transfer` move without a copy. */
-  progress(progress: Progress, transfer?: ArrayBuffer[]): void;
+  /**
+   * Sends progress to the caller; typed arrays listed in `transfer` move without a copy (to a
+   * thread). Settles once the message is on its way: a job process's pipe takes a large message
+   * (a preview) over several turns of the event loop, and later messages wait behind it, so a
+   * job awaits it after a large one rather than computing on.
+   */
+  progress(progress: Progress, transfer?: ArrayBuffer[]): Promise<void>;
 }
 
 export type JobHandler<Spec extends JobSpec> = (

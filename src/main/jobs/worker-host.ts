@@ -34,7 +34,7 @@ export function serveJobs<Jobs extends JobTable<Jobs>>(
 ): void {
   const port = jobPort();
   const cancel = new AbortController();
-  const send = (message: FromWorker, transfer?: ArrayBuffer[]): void =>
+  const send = (message: FromWorker, transfer?: ArrayBuffer[]): Promise<void> =>
     port.send(message, transfer);
 
   const warmedUp = Promise.resolve(options.warmUp).catch(() => undefined);
@@ -55,7 +55,7 @@ export function serveJobs<Jobs extends JobTable<Jobs>>(
       message.kind
     ];
     if (!handler) {
-      send({
+      void send({
         type: 'failed',
         cancelled: false,
         error: {
@@ -71,9 +71,13 @@ export function serveJobs<Jobs extends JobTable<Jobs>>(
       progress: (progress, transfer) => send({ type: 'progress', progress }, transfer),
     };
     handler(message.params, context).then(
-      (result) => send({ type: 'done', result }),
+      (result) => void send({ type: 'done', result }),
       (error: unknown) =>
-        send({ type: 'failed', cancelled: cancel.signal.aborted, error: serializeError(error) }),
+        void send({
+          type: 'failed',
+          cancelled: cancel.signal.aborted,
+          error: serializeError(error),
+        }),
     );
   }
 }

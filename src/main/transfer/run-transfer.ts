@@ -40,7 +40,8 @@ import { planWindows } from './windows';
 
 export interface TransferRunOptions {
   signal?: AbortSignal;
-  onProgress?: (progress: TransferProgress, transfer?: ArrayBuffer[]) => void;
+  /** A promise it returns (JobContext.progress: the event is on its way) is awaited. */
+  onProgress?: (progress: TransferProgress, transfer?: ArrayBuffer[]) => unknown;
 }
 
 /** Crossfade length between content windows: long enough to hide a seam, short next to a window. */
@@ -141,7 +142,7 @@ export async function runTransferBatch(
   const progress = (
     event: Omit<TransferProgress, 'elapsedSeconds'>,
     transfer?: ArrayBuffer[],
-  ): void =>
+  ): unknown =>
     onProgress?.(
       {
         ...event,
@@ -283,10 +284,12 @@ export async function runTransferBatch(
         ...(await makePreview(result.data, opening.bins, 0, 0, analysis, settings.seed, follow(0))),
         draft: true,
       };
-      progress({ phase: 'optimisation', iteration: 0, iterations: plannedIterations, preview }, [
-        preview.logMagnitude.buffer as ArrayBuffer,
-        preview.audio.buffer as ArrayBuffer,
-      ]);
+      // Awaited: the draft is what the user hears first, and a job process's pipe takes a
+      // preview over several turns; the optimisation must not start before it is on its way.
+      await progress(
+        { phase: 'optimisation', iteration: 0, iterations: plannedIterations, preview },
+        [preview.logMagnitude.buffer as ArrayBuffer, preview.audio.buffer as ArrayBuffer],
+      );
     }
 
     // Optimisation, window by window; each stream's optimiser serves all of its windows.

@@ -33,7 +33,8 @@ export interface WindowLoop<Losses> {
   optimiserFor(stream: number): Promise<StreamOptimiser<Losses>>;
   /** A preview of a window's current iterate (frames x bins), made only when one is due. */
   preview(current: Float32Array, stream: number, startFrame: number): Promise<TransferPreview>;
-  progress(event: OptimisationProgress<Losses>, transfer?: ArrayBuffer[]): void;
+  /** A promise it returns (the event is on its way) is awaited before the next iteration. */
+  progress(event: OptimisationProgress<Losses>, transfer?: ArrayBuffer[]): unknown;
 }
 
 export interface WindowLoopResult<Losses> {
@@ -87,7 +88,7 @@ export async function optimiseWindows<Losses>(
             ? step.iteration === 1 || step.iteration % previewEvery === 0
             : false;
           const preview = due ? await loop.preview(step.current(), s, window.start) : undefined;
-          loop.progress(
+          await loop.progress(
             {
               phase: 'optimisation',
               iteration: done,

@@ -9,7 +9,7 @@
 // the content's deviation from its mean, scaled to the result's spread, blended with the result's
 // level by `strength`; each frame gets the one gain that reaches it. It runs on the rebuilt sound
 // (after phase reconstruction, which would otherwise smooth part of the gains away), as a gain
-// curve through the frames' centres: memory stays one frame plus the gain curve.
+// curve through the frames' centres: memory stays a slice of 512 frames plus the gain curve.
 import { stft } from '../dsp';
 
 function meanAndSpread(values: Float64Array): [number, number] {
@@ -91,7 +91,7 @@ function forEachFrame(
   nFft: number,
   hop: number,
   each: (frame: Float32Array, t: number) => void,
-): number {
+): void {
   const frames = signal.length < nFft ? 0 : 1 + Math.floor((signal.length - nFft) / hop);
   for (let first = 0; first < frames; first += CHUNK_FRAMES) {
     const count = Math.min(CHUNK_FRAMES, frames - first);
@@ -106,7 +106,6 @@ function forEachFrame(
       each(frame, first + t);
     }
   }
-  return frames;
 }
 
 function signalLevels(signal: Float32Array, nFft: number, hop: number): Float64Array {

@@ -11,8 +11,12 @@ import { basename, dirname, join } from 'node:path';
 
 /** Hidden, unique, short enough for any file system's name limit; the PID says whose it is. */
 export function temporaryPath(folder: string, target: string): string {
-  const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  return join(folder, `.${basename(target).slice(0, 80)}.${tag}.tmp`);
+  return join(folder, `.${basename(target).slice(0, 80)}.${ownerTag()}.tmp`);
+}
+
+/** "PID-xxxxxxxx": this process, and a random part so that two names of one process differ. */
+export function ownerTag(): string {
+  return `${process.pid}-${randomBytes(4).toString('hex')}`;
 }
 
 /** The PID in one of our temporary names, or undefined for any other name. */
@@ -97,6 +101,16 @@ export interface StaleFileOptions {
 }
 
 /**
+ * Whether a leftover made by process `owner`, last changed at `mtimeMs`, is litter: its maker is
+ * gone, or it is older than the maximum age.
+ */
+export function isStale(owner: number, mtimeMs: number, options: StaleFileOptions = {}): boolean {
+  const now = options.now ?? Date.now();
+  const alive = options.alive ?? processAlive;
+  return !alive(owner) || now - mtimeMs > (options.maxAgeMs ?? STALE_AGE_MS);
+}
+
+/**
  * Removes, from `folder` only (not below it, and not through a link), our temporaries and reservations whose process is
  * gone or that are older than STALE_AGE_MS. Returns the names removed. Best effort: a folder or
  * file that cannot be read or removed is left as it is.
@@ -105,9 +119,6 @@ export async function removeStaleFiles(
   folder: string,
   options: StaleFileOptions = {},
 ): Promise<string[]> {
-  const now = options.now ?? Date.now();
-  const maxAge = options.maxAgeMs ?? STALE_AGE_MS;
-  const alive = options.alive ?? processAlive;
   let entries;
   try {
     // A folder that is a link (a project's audio/ pointing elsewhere) is not ours to tidy.
@@ -126,7 +137,7 @@ export async function removeStaleFiles(
     if (owner === undefined) continue;
     const info = await lstat(path).catch(() => undefined);
     if (!info?.isFile()) continue;
-    if (alive(owner) && now - info.mtimeMs <= maxAge) continue;
+    if (!isStale(owner, info.mtimeMs, options)) continue;
     try {
       await rm(path);
       removed.push(entry.name);

@@ -3,18 +3,17 @@
 // renamed into place; an old folder is renamed away first and removed after. What a killed
 // writer leaves (the temporary, or the old folder renamed away) is tidied on the next write and
 // when the model cache is first listed: an old folder whose replacement never arrived comes back.
-import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write';
-import { processAlive, STALE_AGE_MS, type StaleFileOptions } from '../fs/stale-files';
+import { isStale, ownerTag, type StaleFileOptions } from '../fs/stale-files';
 
 /** A folder being written (tmp), replaced (old) or deleted, with its writer's PID. */
 const LEFTOVER = /^\.(.+)\.(\d{1,10})-[0-9a-f]{8}\.(tmp|old|deleted)$/;
 
 /** A hidden name for `name` in one of those states, tagged with this process's PID. */
 export function leftoverName(name: string, state: 'tmp' | 'old' | 'deleted'): string {
-  return `.${name}.${process.pid}-${randomBytes(4).toString('hex')}.${state}`;
+  return `.${name}.${ownerTag()}.${state}`;
 }
 
 /**
@@ -27,9 +26,6 @@ export async function tidyFolderWrites(
   parent: string,
   options: StaleFileOptions = {},
 ): Promise<string[]> {
-  const now = options.now ?? Date.now();
-  const maxAge = options.maxAgeMs ?? STALE_AGE_MS;
-  const alive = options.alive ?? processAlive;
   const entries = await readdir(parent, { withFileTypes: true }).catch(() => []);
   const done: string[] = [];
   for (const entry of entries) {
@@ -39,7 +35,7 @@ export async function tidyFolderWrites(
     const path = join(parent, entry.name);
     const info = await lstat(path).catch(() => undefined);
     if (!info?.isDirectory()) continue;
-    if (alive(Number(pid)) && now - info.mtimeMs <= maxAge) continue;
+    if (!isStale(Number(pid), info.mtimeMs, options)) continue;
     try {
       const target = join(parent, name!);
       if (state === 'old' && (await lstat(target).catch(() => undefined)) === undefined) {

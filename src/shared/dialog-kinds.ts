@@ -7,6 +7,7 @@ export type DialogKind =
   | 'model-file'
   | 'model-folder'
   | 'model-export'
+  | 'ratings-export'
   | 'training-folder';
 
 export const DIALOG_KINDS: readonly DialogKind[] = [
@@ -17,5 +18,16 @@ export const DIALOG_KINDS: readonly DialogKind[] = [
   'model-file',
   'model-folder',
   'model-export',
+  'ratings-export',
   'training-folder',
+];
+
+/**
+ * The dialogs that ask where to save a new file or folder (a save dialog, which asks before it
+ * answers with one that exists); the others choose what exists.
+ */
+export const SAVE_DIALOG_KINDS: readonly DialogKind[] = [
+  'save-folder',
+  'model-export',
+  'ratings-export',
 ];

@@ -1,6 +1,14 @@
 // The channel table: every request the page can make and every event the main process pushes.
 // The preload, the test host's bridge and the main-side handler table are all typed from it.
-import type { EvaluationRequest, EvaluationSummary, TrackCurves } from './ipc-evaluation';
+import type {
+  ClusterOptions,
+  EvaluationRequest,
+  EvaluationSummary,
+  RatingsExportRequest,
+  RatingsExportResult,
+  RatingsSummary,
+  TrackCurves,
+} from './ipc-evaluation';
 import type { ExportStemsRequest, ExportStemsResult } from './ipc-export';
 import type {
   JobSnapshot,
@@ -133,6 +141,17 @@ export interface IpcCalls {
   'evaluation:cancel': { args: [evaluationId: string]; result: EvaluationSummary };
   /** A result track's curves, from its recipe's iteration history. */
   'evaluation:curves': { args: [trackId: string]; result: TrackCurves };
+  /** This session's evaluations: of each kind the latest and the last finished (panel reopened). */
+  'evaluation:list': { args: []; result: EvaluationSummary[] };
+  /** A classifier's pooling layers, which a cluster map may be drawn from. */
+  'evaluation:cluster-options': { args: [model: string]; result: ClusterOptions };
+  /** The project's blind ratings per pair and method, as `timbrefold evaluate ratings`. */
+  'evaluation:ratings': { args: []; result: RatingsSummary };
+  /** The ratings as the CLI's CSV, to a file chosen in the save dialog; null when cancelled. */
+  'evaluation:export-ratings': {
+    args: [request: RatingsExportRequest];
+    result: RatingsExportResult | null;
+  };
 }
 
 export type IpcChannel = keyof IpcCalls;
@@ -197,6 +216,10 @@ export const API_METHODS = {
   startEvaluation: 'evaluation:start',
   cancelEvaluation: 'evaluation:cancel',
   trackCurves: 'evaluation:curves',
+  listEvaluations: 'evaluation:list',
+  clusterOptions: 'evaluation:cluster-options',
+  ratingsSummary: 'evaluation:ratings',
+  exportRatings: 'evaluation:export-ratings',
 } as const satisfies Record<string, IpcChannel>;
 
 export const IPC_CHANNELS = Object.values(API_METHODS) as IpcChannel[];

@@ -28,6 +28,7 @@ const AUDIO_EXTENSIONS = [
   '.webm',
 ];
 const MODEL_EXTENSIONS = ['.tfmodel'];
+const CSV_EXTENSIONS = ['.csv'];
 
 /** What each dialog lets the user pick, and where it starts. */
 export function dialogRequest(kind: DialogKind, suggestedName?: string): HostDialogRequest {
@@ -65,6 +66,14 @@ export function dialogRequest(kind: DialogKind, suggestedName?: string): HostDia
         title: 'Export the model to a file',
         suggestedName: `${suggestedName ?? 'model'}.tfmodel`,
         extensions: MODEL_EXTENSIONS,
+      };
+    case 'ratings-export':
+      return {
+        kind,
+        mode: 'new-name',
+        title: 'Export the ratings as CSV',
+        suggestedName: `${suggestedName ?? 'ratings'}.csv`,
+        extensions: CSV_EXTENSIONS,
       };
     case 'training-folder':
       return {
@@ -234,6 +243,9 @@ export class PageDialogs implements Dialogs {
   }
   async chooseModelExportFile(suggestedName: string): Promise<string | null> {
     return (await this.ask('model-export', suggestedName))?.[0] ?? null;
+  }
+  async chooseRatingsExportFile(suggestedName: string): Promise<string | null> {
+    return (await this.ask('ratings-export', suggestedName))?.[0] ?? null;
   }
   async chooseTrainingFolder(): Promise<string | null> {
     return (await this.ask('training-folder'))?.[0] ?? null;

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { _electron, chromium, type Page } from 'playwright-core';
 import { buildTestHost } from '../../src/test-host/build';
 import { startTestHost } from '../../src/test-host/server';
-import type { DialogKind } from '../../src/main/ipc/dialogs';
+import { SAVE_DIALOG_KINDS, type DialogKind } from '../../src/main/ipc/dialogs';
 import { repoRoot } from '../fixtures/paths';
 
 export const CHROMIUM = process.env['TIMBREFOLD_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -190,8 +190,7 @@ async function openElectron(testName: string, options: OpenOptions): Promise<Edi
     // The native dialog answers once with these paths, as if the user picked them.
     answerDialog: (kind, paths) =>
       app.evaluate(
-        ({ dialog }, [which, answer]) => {
-          const save = which === 'save-folder' || which === 'model-export';
+        ({ dialog }, [save, answer]) => {
           const method = save ? 'showSaveDialog' : 'showOpenDialog';
           const original = dialog[method];
           const reply = save
@@ -202,7 +201,7 @@ async function openElectron(testName: string, options: OpenOptions): Promise<Edi
             return Promise.resolve(reply);
           };
         },
-        [kind, paths] as const,
+        [SAVE_DIALOG_KINDS.includes(kind), paths] as const,
       ),
     async close() {
       await app.close();

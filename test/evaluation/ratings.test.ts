@@ -5,70 +5,21 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { ProjectDocument, TrackState } from '../../src/shared/ipc-project';
-import { emptyDocument } from '../../src/main/project/document';
-import { addTracks, applyEdit } from '../../src/main/project/edits';
-import { writeProjectFile } from '../../src/main/project/project-files';
+import { writeResultProject } from '../fixtures/result-project';
 import { runCli } from '../cli/run-cli';
 
-function track(id: string, result?: { method: 'shallow' | 'cnn'; style: string }): TrackState {
-  return {
-    id,
-    // A result's recipe names its content by the content track's name.
-    name: result ? `take ${id}` : 'piano, melody.wav',
-    role: result ? 'result' : 'content',
-    clip: {
-      id: `clip-${id}`,
-      file: `audio/${id}.wav`,
-      sourceName: `${id}.wav`,
-      sampleRate: 16000,
-      channels: 1,
-      frames: 16000,
-      duration: 1,
-      start: 0,
-      loudnessLufs: -20,
-      peakDb: -3,
-    },
-    mute: false,
-    solo: false,
-    gainDb: 0,
-    recipe: result
-      ? {
-          method: result.method,
-          preset: 'default',
-          settings: {},
-          iterations: 12,
-          seed: 0,
-          contentName: 'piano, melody.wav',
-          styles: [{ name: result.style, weight: 1 }],
-          region: null,
-          recipeFile: null,
-          backend: 'wasm',
-          seconds: 20,
-        }
-      : null,
-  };
-}
-
 /** A saved project whose results were rated as the A/B panel rates them. */
-async function ratedProject(ratings: Record<string, number>): Promise<string> {
-  let document: ProjectDocument = addTracks(
-    emptyDocument('listening test'),
-    [
-      track('c'),
-      track('r1', { method: 'shallow', style: 'violin.wav' }),
-      track('r2', { method: 'shallow', style: 'violin.wav' }),
-      track('r3', { method: 'cnn', style: 'violin.wav' }),
-      track('r4', { method: 'shallow', style: 'drums.wav' }),
-      track('r5', { method: 'cnn', style: 'drums.wav' }),
-    ],
-    'add',
-  ).document;
-  for (const [trackId, rating] of Object.entries(ratings))
-    document = applyEdit(document, { type: 'rate-result', trackId, rating }).document;
-  const folder = mkdtempSync(join(tmpdir(), 'timbrefold-ratings-'));
-  await writeProjectFile(folder, document);
-  return folder;
+function ratedProject(ratings: Record<string, number>): Promise<string> {
+  return writeResultProject(
+    {
+      r1: { method: 'shallow', style: 'violin.wav' },
+      r2: { method: 'shallow', style: 'violin.wav' },
+      r3: { method: 'cnn', style: 'violin.wav' },
+      r4: { method: 'shallow', style: 'drums.wav' },
+      r5: { method: 'cnn', style: 'drums.wav' },
+    },
+    ratings,
+  );
 }
 
 describe('timbrefold evaluate ratings', () => {

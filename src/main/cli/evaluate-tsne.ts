@@ -1,6 +1,7 @@
 // `timbrefold evaluate tsne --model CLASSIFIER --data DIR --out PLOT.png`: seed 000's figure 3.
 // The features are taken and mapped in the engine worker; the picture is drawn here.
 import type { Command } from 'commander';
+import { CLUSTER_SEED_RANGE, EMBEDDING_LABELS } from '../../shared/ipc-evaluation';
 import type { BackendChoice } from '../../shared/transfer';
 import {
   EMBEDDING_METHODS,
@@ -31,7 +32,7 @@ interface TsneFlags {
 
 /** The map as a PNG: one colour per class, a legend, axes. */
 export function clusterPicture(report: ClusterReport): Uint8Array {
-  const name = report.method === 'umap' ? 'UMAP' : 't-SNE';
+  const name = EMBEDDING_LABELS[report.method];
   return renderScatterPlot(
     report.points.map((p) => ({ x: p.x, y: p.y, group: report.classes.indexOf(p.class) })),
     {
@@ -59,10 +60,15 @@ export function registerTsneCommand(evaluate: Command, options: CnnCommandOption
     .option(
       '--seed <n>',
       'seed of the map’s starting layout',
-      parseInteger('--seed', 0, 2 ** 31 - 1),
-      0,
+      parseInteger('--seed', CLUSTER_SEED_RANGE.min, CLUSTER_SEED_RANGE.max),
+      CLUSTER_SEED_RANGE.default,
     )
-    .option('--method <name>', 'tsne or umap', parseChoice('--method', EMBEDDING_METHODS), 'tsne')
+    .option(
+      '--method <name>',
+      EMBEDDING_METHODS.join(' or '),
+      parseChoice('--method', EMBEDDING_METHODS),
+      EMBEDDING_METHODS[0],
+    )
     .option('--models <dir>', 'the model cache folder (default: the app’s user-data folder)')
     .option(
       '--backend <name>',
@@ -110,7 +116,7 @@ export function registerTsneCommand(evaluate: Command, options: CnnCommandOption
         return;
       }
       const lines = [
-        `${report.method === 'umap' ? 'UMAP' : 't-SNE'} of ${report.points.length} clips (${report.classes.join(', ')}) by ${report.model}'s ${report.layer}: ${flags.out}`,
+        `${EMBEDDING_LABELS[report.method]} of ${report.points.length} clips (${report.classes.join(', ')}) by ${report.model}'s ${report.layer}: ${flags.out}`,
       ];
       if (report.resampled.files > 0)
         lines.push(

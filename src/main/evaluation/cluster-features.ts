@@ -9,6 +9,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { TSNE } from '@keckelt/tsne';
 import { UMAP } from 'umap-js';
+import {
+  CLUSTER_SEED_RANGE,
+  EMBEDDING_METHODS,
+  type EmbeddingMethod,
+} from '../../shared/ipc-evaluation';
 import type { BackendChoice } from '../../shared/transfer';
 import { ParameterError } from '../../shared/user-error';
 import { seededRandom } from '../dsp/random';
@@ -21,10 +26,10 @@ import { clipCropStarts } from '../training/classify';
 import { fillBatch } from '../training/crops';
 import { loadTrainingClips, type SkippedClip } from '../training/load-clips';
 import { findTrainingData } from '../training/training-data';
+import { poolingLayers } from './cluster-layers';
 import { EvaluationError } from './errors';
 
-export type EmbeddingMethod = 'tsne' | 'umap';
-export const EMBEDDING_METHODS: readonly EmbeddingMethod[] = ['tsne', 'umap'];
+export { EMBEDDING_METHODS, type EmbeddingMethod };
 
 export interface ClusterRequest {
   /** A classifier of the cache. */
@@ -77,12 +82,12 @@ export async function clusterClips(
   options: { signal?: AbortSignal; onProgress?: (p: ClusterProgress) => void } = {},
 ): Promise<ClusterReport> {
   const method = request.method ?? 'tsne';
-  if (!EMBEDDING_METHODS.includes(method))
+  if (!(EMBEDDING_METHODS as readonly string[]).includes(method))
     throw new ParameterError(
       'method',
       `Unknown method "${String(method)}": use ${EMBEDDING_METHODS.join(' or ')}.`,
     );
-  const seed = request.seed ?? 0;
+  const seed = request.seed ?? CLUSTER_SEED_RANGE.default;
   if (!Number.isSafeInteger(seed))
     throw new ParameterError('seed', `The seed must be a whole number, not ${seed}.`);
   const data = await findTrainingData(request.data, { layout: 'folders' });
@@ -156,8 +161,7 @@ export async function clusterClips(
 
 /** The output name of the network's last pooling layer. */
 export function lastPoolingLayer(network: CnnNetwork): string {
-  const pools = network.layers.filter((l) => l.kind === 'pool');
-  return pools.at(-1)!.output;
+  return poolingLayers(network.layers).at(-1)!;
 }
 
 /**

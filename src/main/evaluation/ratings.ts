@@ -3,34 +3,11 @@
 // The ratings are the project's own (project.json `ratings`, 1 to 5 by track id). The blind test
 // also rates the content, its hidden reference: those ratings form a group of method
 // `reference` with no styles, beside the pairs made from that content.
+import { REFERENCE, type RatingGroup, type RatingsSummary } from '../../shared/ipc-evaluation';
 import type { ProjectDocument } from '../../shared/ipc-project';
 
-/** The method of a group of ratings of the content itself (the blind test's reference). */
-export const REFERENCE = 'reference';
-
-export interface RatingGroup {
-  content: string;
-  /** The style clips' names, in the order of the recipe, joined with " + " ('' for the reference). */
-  styles: string;
-  /** The method, or REFERENCE for the content's own ratings. */
-  method: string;
-  count: number;
-  mean: number;
-  /** Sample standard deviation (null below two ratings), lowest and highest. */
-  std: number | null;
-  min: number;
-  max: number;
-  /** The rated tracks (the reference's have no preset). */
-  tracks: { id: string; name: string; preset: string | null; rating: number }[];
-}
-
-export interface RatingsSummary {
-  project: string;
-  /** Result tracks rated, and result tracks in the project (the reference's ratings aside). */
-  rated: number;
-  results: number;
-  groups: RatingGroup[];
-}
+// The summary's shape is the page's too (the Evaluation panel shows it): declared in shared/.
+export { REFERENCE, type RatingGroup, type RatingsSummary };
 
 export function summariseRatings(document: ProjectDocument): RatingsSummary {
   const results = document.tracks.filter((t) => t.role === 'result' && t.recipe !== null);

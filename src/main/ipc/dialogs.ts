@@ -17,11 +17,16 @@ export interface Dialogs {
   chooseModelFolder(): Promise<string | null>;
   /** Where to export a model (a new file). */
   chooseModelExportFile(suggestedName: string): Promise<string | null>;
+  /**
+   * Where to export the blind ratings as CSV: a new file, or an existing one the user confirmed
+   * replacing in the dialog.
+   */
+  chooseRatingsExportFile(suggestedName: string): Promise<string | null>;
   /** A training folder: one subfolder of clips per class. */
   chooseTrainingFolder(): Promise<string | null>;
 }
 
-export { DIALOG_KINDS, type DialogKind } from '../../shared/dialog-kinds';
+export { DIALOG_KINDS, SAVE_DIALOG_KINDS, type DialogKind } from '../../shared/dialog-kinds';
 
 /** Dialog answers queued ahead of time, per kind; an empty queue answers "cancelled". */
 export class ScriptedDialogs implements Dialogs {
@@ -60,6 +65,9 @@ export class ScriptedDialogs implements Dialogs {
   }
   chooseModelExportFile(): Promise<string | null> {
     return Promise.resolve(this.next('model-export')?.[0] ?? null);
+  }
+  chooseRatingsExportFile(): Promise<string | null> {
+    return Promise.resolve(this.next('ratings-export')?.[0] ?? null);
   }
   chooseTrainingFolder(): Promise<string | null> {
     return Promise.resolve(this.next('training-folder')?.[0] ?? null);

@@ -1,24 +1,42 @@
 // The editor's Evaluation panel (issue 12): consistency of the project's result tracks under a
-// classifier ('classify' job), t-SNE of a classifier's features over a folder the user chose
-// ('cluster' job), and a result track's curves from its recipe. Long work runs in the engine
-// worker, one evaluation at a time, with progress pushed as evaluation:update and cancel.
+// classifier ('classify' job), a t-SNE or UMAP map of a classifier's features over a folder the
+// user chose ('cluster' job), a result track's curves from its recipe, and the project's blind
+// ratings summarised (shown, and exported as the CLI's CSV). Long work runs in the engine
+// worker, one evaluation at a time, with progress pushed as evaluation:update and cancel; the
+// latest evaluation of each kind and its last finished one are kept for the session, so the
+// panel shows them again when it is reopened.
 import { randomBytes } from 'node:crypto';
+import { lstat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type {
-  ClusterMap,
-  ConsistencyTable,
-  EvaluationRequest,
-  EvaluationSummary,
-  TrackCurves,
+import {
+  CLUSTER_SEED_RANGE,
+  EMBEDDING_METHODS,
+  type ClusterMap,
+  type ClusterOptions,
+  type ConsistencyTable,
+  type EvaluationRequest,
+  type EvaluationSummary,
+  type RatingsExportRequest,
+  type RatingsExportResult,
+  type RatingsSummary,
+  type TrackCurves,
 } from '../../shared/ipc-evaluation';
 import { ParameterError, isUserFacingError } from '../../shared/user-error';
 import { countClasses } from '../evaluation/class-counts';
+import { classifierPoolingLayers } from '../evaluation/cluster-layers';
 import { readRecipeCurves } from '../evaluation/curves';
 import { EvaluationError } from '../evaluation/errors';
+import { ratingsCsv, summariseRatings } from '../evaluation/ratings';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { FileWriteError } from '../fs/errors';
 import { JobCancelledError } from '../jobs/errors';
 import { mediaPath, type MediaRegistry } from '../media/media-registry';
+import { ModelMismatchError } from '../models/errors';
+import { readModel, type ModelCache } from '../models/model-cache';
+import { projectFile } from '../project/project-files';
 import type { ProjectSession } from '../project/session';
 import type { EngineJobRunner } from '../worker/engine-jobs';
+import type { Dialogs } from './dialogs';
 import type { ModelLocations } from './editor-models';
 import type { PathGrants } from './path-grants';
 
@@ -28,7 +46,10 @@ export interface EditorEvaluationOptions {
   media: MediaRegistry;
   mediaUrl(path: string): string;
   grants: PathGrants;
+  dialogs: Dialogs;
   models: ModelLocations;
+  /** The editor's model cache (the classifiers' manifests say which layers a map may use). */
+  cache: ModelCache;
   emit(summary: EvaluationSummary): void;
 }
 
@@ -42,16 +63,14 @@ export class EditorEvaluation {
 
   constructor(private readonly options: EditorEvaluationOptions) {}
 
-  start(request: EvaluationRequest): EvaluationSummary {
-    const busy = [...this.evaluations.values()].find((e) => e.summary.state === 'running');
-    if (busy)
-      throw new ParameterError(
-        'kind',
-        `An evaluation (${busy.summary.kind}) is running; wait for it or cancel it first.`,
-      );
-    // Checked before any work: tracks must be results of this project, the folder chosen.
+  async start(request: EvaluationRequest): Promise<EvaluationSummary> {
+    this.assertIdle();
+    // Checked before any work: tracks must be results of this project, the folder chosen, the
+    // layer one of the classifier's pooling layers.
     const work =
-      request.kind === 'consistency' ? this.consistency(request) : this.clusters(request);
+      request.kind === 'consistency' ? this.consistency(request) : await this.clusters(request);
+    // Again: another start may have begun while the classifier's manifest was read.
+    this.assertIdle();
     const running: Running = {
       summary: {
         id: `evaluation-${randomBytes(4).toString('hex')}`,
@@ -68,9 +87,78 @@ export class EditorEvaluation {
       abort: new AbortController(),
     };
     this.evaluations.set(running.summary.id, running);
+    this.forgetSuperseded(request.kind);
     this.options.emit(running.summary);
     void this.run(running, work);
     return running.summary;
+  }
+
+  /**
+   * The evaluations the panel shows: of each kind, the latest (running, or how it ended) and
+   * the last that finished (its table or map), oldest first.
+   */
+  list(): EvaluationSummary[] {
+    return [...this.evaluations.values()].map((e) => e.summary);
+  }
+
+  /** The pooling layers a cluster map of this classifier may be drawn from; the last by default. */
+  async clusterOptions(model: string): Promise<ClusterOptions> {
+    const { manifest } = await readModel(await this.options.cache.locate(model));
+    if (manifest.kind !== 'classifier')
+      throw new ModelMismatchError(
+        model,
+        `The model "${model}" is a ${manifest.kind}, not a classifier: consistency and clusters need a classifier.`,
+      );
+    const layers = classifierPoolingLayers(manifest);
+    return { model, layers, defaultLayer: layers.at(-1)! };
+  }
+
+  /** The project's blind ratings per pair and method (what `evaluate ratings` prints). */
+  ratings(): RatingsSummary {
+    return summariseRatings(this.options.session.current);
+  }
+
+  /**
+   * The ratings as the CLI's `--csv`, written atomically to a file the user chose in the save
+   * dialog (which asks before it answers with an existing file), or to one chosen before: that
+   * one is replaced only with `replace`. The project's own files and the user's sources never.
+   */
+  async exportRatings(request: RatingsExportRequest): Promise<RatingsExportResult | null> {
+    const { session, grants, dialogs } = this.options;
+    let file = request.file;
+    let confirmed = request.replace ?? false;
+    if (file === undefined) {
+      const picked = await dialogs.chooseRatingsExportFile(`${session.current.name} ratings`);
+      if (picked === null) return null;
+      grants.grant(picked, 'write');
+      file = grants.require(picked, 'file', 'write');
+      confirmed = true;
+    } else {
+      file = grants.require(file, 'file', 'write');
+    }
+    const exists = await lstat(file).then(
+      () => true,
+      () => false,
+    );
+    if (exists && !confirmed)
+      throw new FileWriteError(
+        'EXISTS',
+        file,
+        `${basename(file)} already exists; confirm replacing it, or choose another file.`,
+      );
+    const summary = this.ratings();
+    const document = session.current;
+    await writeFileAtomic(file, ratingsCsv(summary), {
+      protect: [
+        projectFile(session.folder),
+        ...document.tracks.map((t) => session.pathOf(t.clip.file)),
+        ...document.tracks.flatMap((t) =>
+          t.recipe?.recipeFile ? [session.pathOf(t.recipe.recipeFile)] : [],
+        ),
+        ...grants.granted('read'),
+      ],
+    });
+    return { file, groups: summary.groups.length };
   }
 
   cancel(id: string): EvaluationSummary {
@@ -141,19 +229,30 @@ export class EditorEvaluation {
     };
   }
 
-  private clusters(
+  private async clusters(
     request: Extract<EvaluationRequest, { kind: 'clusters' }>,
-  ): (signal: AbortSignal, progress: Progress) => Promise<Partial<EvaluationSummary>> {
+  ): Promise<(signal: AbortSignal, progress: Progress) => Promise<Partial<EvaluationSummary>>> {
     const data = this.options.grants.require(request.data, 'data', 'read');
+    const { layers, defaultLayer } = await this.clusterOptions(request.model);
+    const layer = request.layer ?? defaultLayer;
+    if (!layers.includes(layer))
+      throw new ParameterError(
+        'layer',
+        `The classifier "${request.model}" has no pooling layer "${layer}": choose one of ${layers.join(', ')}.`,
+      );
+    const method = request.method ?? EMBEDDING_METHODS[0];
+    const seed = request.seed ?? CLUSTER_SEED_RANGE.default;
     return async (signal, progress) => {
       const report = await this.options.engine.run(
         'cluster',
-        { model: request.model, data, ...this.modelDirs() },
+        { model: request.model, data, layer, method, seed, ...this.modelDirs() },
         { signal, onProgress: (p) => progress(p.phase, p.done, p.total) },
       );
       const map: ClusterMap = {
         classes: report.classes,
         layer: report.layer,
+        method: report.method,
+        seed: report.seed,
         points: report.points.map((p) => {
           const name = basename(p.file);
           const token = this.options.media.register(p.file);
@@ -168,6 +267,24 @@ export class EditorEvaluation {
       };
       return { clusters: map };
     };
+  }
+
+  private assertIdle(): void {
+    const busy = [...this.evaluations.values()].find((e) => e.summary.state === 'running');
+    if (busy)
+      throw new ParameterError(
+        'kind',
+        `An evaluation (${busy.summary.kind}) is running; wait for it or cancel it first.`,
+      );
+  }
+
+  /** Of a kind, only the latest evaluation and the last finished one are kept. */
+  private forgetSuperseded(kind: EvaluationRequest['kind']): void {
+    const ofKind = [...this.evaluations.values()].filter((e) => e.summary.kind === kind);
+    const latest = ofKind.at(-1);
+    const lastFinished = ofKind.filter((e) => e.summary.state === 'finished').at(-1);
+    for (const e of ofKind)
+      if (e !== latest && e !== lastFinished) this.evaluations.delete(e.summary.id);
   }
 
   private modelDirs(): { modelsDir: string; shippedModelsDirs: string[] } {
@@ -194,6 +311,7 @@ export class EditorEvaluation {
             : `The evaluation failed: ${error instanceof Error ? error.message : String(error)}`,
         });
     }
+    this.forgetSuperseded(running.summary.kind);
   }
 
   private update(running: Running, change: Partial<EvaluationSummary>): void {

@@ -162,7 +162,9 @@ export class Editor {
       media: this.media,
       mediaUrl: (path) => host.mediaUrl(path),
       grants: this.grants,
+      dialogs: host.dialogs,
       models,
+      cache: this.models.cache,
       emit: (summary) => host.emit('evaluation:update', summary),
     });
   }

@@ -68,6 +68,19 @@ export function electronDialogs(window: () => BrowserWindow | undefined): Dialog
         : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    chooseRatingsExportFile: async (suggestedName) => {
+      const options: Electron.SaveDialogOptions = {
+        title: 'Export Ratings',
+        defaultPath: join(app.getPath('documents'), `${suggestedName}.csv`),
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+        properties: ['showOverwriteConfirmation'],
+      };
+      const owner = parent();
+      const result = owner
+        ? await dialog.showSaveDialog(owner, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
     chooseSaveFolder: async (suggestedName) => {
       const options: Electron.SaveDialogOptions = {
         title: 'Save Project As',

@@ -74,6 +74,10 @@ export function createHandlerTable(
     'evaluation:start': (request) => editor.evaluation.start(request),
     'evaluation:cancel': (id) => editor.evaluation.cancel(id),
     'evaluation:curves': (trackId) => editor.evaluation.curves(trackId),
+    'evaluation:list': () => editor.evaluation.list(),
+    'evaluation:cluster-options': (model) => editor.evaluation.clusterOptions(model),
+    'evaluation:ratings': () => editor.evaluation.ratings(),
+    'evaluation:export-ratings': (request) => editor.evaluation.exportRatings(request),
   };
   const table = {} as Record<IpcChannel, (args: unknown) => Promise<IpcReply<unknown>>>;
   for (const channel of Object.keys(implementations) as IpcChannel[]) {

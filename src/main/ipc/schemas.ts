@@ -4,6 +4,7 @@
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { IpcCalls, IpcChannel } from '../../shared/ipc-channels';
+import { CLUSTER_SEED_RANGE, EMBEDDING_METHODS } from '../../shared/ipc-evaluation';
 import { MP3_BITRATES, STEM_FILE_FORMATS, STEM_RATE_RANGE } from '../../shared/ipc-export';
 import type { TransferStartRequest } from '../../shared/ipc-jobs';
 import { WEIGHT_LIMITS } from '../../shared/ipc-project';
@@ -109,8 +110,21 @@ const evaluationStart = z.discriminatedUnion('kind', [
     model: modelNameSchema,
     trackIds: z.array(idSchema).min(1).max(256),
   }),
-  z.strictObject({ kind: z.literal('clusters'), model: modelNameSchema, data: pathSchema }),
+  z.strictObject({
+    kind: z.literal('clusters'),
+    model: modelNameSchema,
+    data: pathSchema,
+    method: z.enum(EMBEDDING_METHODS).optional(),
+    // Which layers the classifier has is checked against its manifest (editor-evaluation.ts).
+    layer: z.string().min(1).max(64).optional(),
+    seed: z.int().min(CLUSTER_SEED_RANGE.min).max(CLUSTER_SEED_RANGE.max).optional(),
+  }),
 ]);
+
+const ratingsExport = z.strictObject({
+  file: pathSchema.optional(),
+  replace: z.boolean().optional(),
+});
 
 const exportStems = z.strictObject({
   trackIds: z.array(idSchema).min(1).max(256),
@@ -184,6 +198,10 @@ export const ARGUMENT_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcCalls[C]['args'
   'evaluation:start': z.tuple([evaluationStart]),
   'evaluation:cancel': z.tuple([jobId]),
   'evaluation:curves': z.tuple([idSchema]),
+  'evaluation:list': none,
+  'evaluation:cluster-options': z.tuple([modelNameSchema]),
+  'evaluation:ratings': none,
+  'evaluation:export-ratings': z.tuple([ratingsExport]),
 };
 
 function describeValue(value: unknown): string {

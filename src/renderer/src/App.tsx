@@ -21,6 +21,7 @@ import { ExportDialog } from './panels/ExportDialog';
 import { ModelsPanel } from './panels/ModelsPanel';
 import { RenderQueue } from './panels/RenderQueue';
 import { TransferPanel } from './panels/TransferPanel';
+import { setEvaluationChoices } from './state/evaluation-state';
 import { blindOrder, matchLoudness } from './state/loudness-match';
 import { Store, useStore } from './state/store';
 import { Transport, type PlayableTrack } from './state/transport';
@@ -303,7 +304,11 @@ export function App(): React.JSX.Element {
               />
             )}
             {showEvaluation && (
-              <EvaluationPanel tracks={tracks} onClose={() => setShowEvaluation(false)} />
+              <EvaluationPanel
+                document={project.document}
+                blind={ab.blind}
+                onClose={() => setShowEvaluation(false)}
+              />
             )}
             <TransferPanel
               document={project.document}
@@ -317,6 +322,10 @@ export function App(): React.JSX.Element {
               targetLufs={match.targetLufs}
               limited={match.limited}
               onChange={setAb}
+              onShowRatings={() => {
+                setEvaluationChoices({ tab: 'ratings' });
+                setShowEvaluation(true);
+              }}
             />
             <RenderQueue jobs={jobs} />
           </aside>

@@ -23,6 +23,8 @@ interface Props {
   /** Candidates held quieter than the target so they do not clip. */
   limited: string[];
   onChange: (ab: ABState) => void;
+  /** Opens the Evaluation panel at the ratings' summary per pair and method. */
+  onShowRatings: () => void;
 }
 
 interface Reveal {
@@ -41,6 +43,7 @@ export function ABPanel({
   targetLufs,
   limited,
   onChange,
+  onShowRatings,
 }: Props): React.JSX.Element {
   const [reveal, setReveal] = useState<Reveal | null>(null);
   const finish = (): void => {
@@ -166,6 +169,11 @@ export function ABPanel({
             ))}
           </tbody>
         </table>
+      )}
+      {reveal && (
+        <button className="link" onClick={onShowRatings}>
+          Ratings per pair and method
+        </button>
       )}
     </section>
   );

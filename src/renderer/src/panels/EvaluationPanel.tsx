@@ -1,27 +1,57 @@
 // The Evaluation panel (issue 12, seed 000 and 001): did the transfers do anything, are they
-// consistent, are they new. Consistency counts the project's result tracks per class of a
-// classifier; Clusters maps a folder's clips through the classifier's features with t-SNE (click
-// a point to hear it); Curves plots a result's loss terms and content correlation per iteration.
-// The work runs in the engine (evaluation:start), its progress arriving as evaluation:update.
+// consistent, are they new, how did listeners rate them. One tab each: Consistency counts the
+// chosen result tracks per class of a classifier; Clusters maps a folder's clips through the
+// classifier's features with t-SNE or UMAP (click a point to hear it); Curves plots a result's
+// loss terms and content correlation per iteration; Ratings summarises the blind test's ratings
+// per pair and method and exports them as CSV. The long work runs in the engine
+// (evaluation:start), its progress arriving as evaluation:update; everything shown is kept for
+// the session (state/evaluation-state.ts), so closing the panel loses nothing.
 import { useEffect, useState } from 'react';
-import type {
-  ClusterMap,
-  CurvePoint,
-  EvaluationSummary,
-  TrackCurves,
+import {
+  CLUSTER_SEED_RANGE,
+  EMBEDDING_LABELS,
+  EMBEDDING_METHODS,
+  REFERENCE,
+  type ClusterMap,
+  type CurvePoint,
+  type EmbeddingMethod,
+  type EvaluationSummary,
+  type RatingGroup,
+  type TrackCurves,
 } from '../../../shared/ipc-evaluation';
 import type { LossPoint } from '../../../shared/ipc-jobs';
-import type { TrackState } from '../../../shared/ipc-project';
-import { attempt, messageOf } from '../app/notices';
+import type { ModelInfo } from '../../../shared/ipc-models';
+import type { ProjectDocument, TrackState } from '../../../shared/ipc-project';
+import { attempt, messageOf, notify } from '../app/notices';
 import { useEditor } from '../app/editor-context';
+import {
+  EVALUATION_TABS,
+  setEvaluationChoices,
+  clusterOptions,
+  evaluationChoices,
+  lastCurves,
+  lastRatings,
+  useEvaluations,
+  type EvaluationTab,
+} from '../state/evaluation-state';
+import { clusterSeed, evaluationOf } from '../state/evaluation-list';
 import { useModels } from '../state/use-models';
 import { useStore } from '../state/store';
 import { LossPlot } from './LossPlot';
 
 interface Props {
-  tracks: TrackState[];
+  document: ProjectDocument;
+  /** The A/B panel's blind test is on: its ratings are not summarised until it is finished. */
+  blind: boolean;
   onClose: () => void;
 }
+
+const TAB_LABELS: Record<EvaluationTab, string> = {
+  consistency: 'Consistency',
+  clusters: 'Clusters',
+  curves: 'Curves',
+  ratings: 'Ratings',
+};
 
 /** One colour per class, in the data's class order (distinct on the dark panel). */
 const CLASS_COLOURS = ['#5fb3d9', '#d9a25f', '#8fd36b', '#d96b9f', '#b99cf0', '#e5e07a'];
@@ -29,22 +59,7 @@ const CLASS_COLOURS = ['#5fb3d9', '#d9a25f', '#8fd36b', '#d96b9f', '#b99cf0', '#
 const classColour = (classes: string[], name: string): string =>
   CLASS_COLOURS[Math.max(0, classes.indexOf(name)) % CLASS_COLOURS.length]!;
 
-/** The latest evaluation of each kind, fed by evaluation:update. */
-function useEvaluations(): Partial<Record<EvaluationSummary['kind'], EvaluationSummary>> {
-  const [latest, setLatest] = useState<
-    Partial<Record<EvaluationSummary['kind'], EvaluationSummary>>
-  >({});
-  useEffect(
-    () =>
-      window.timbrefold.on('evaluation:update', (summary) =>
-        setLatest((l) => ({ ...l, [summary.kind]: summary })),
-      ),
-    [],
-  );
-  return latest;
-}
-
-function Status({ summary }: { summary: EvaluationSummary | undefined }): React.JSX.Element | null {
+function Status({ summary }: { summary: EvaluationSummary | null }): React.JSX.Element | null {
   if (!summary) return null;
   const text =
     summary.state === 'running'
@@ -152,7 +167,9 @@ function Scatter({ map }: { map: ClusterMap }): React.JSX.Element {
             ● {name}
           </span>
         ))}
-        <span className="hint">t-SNE of {map.layer}</span>
+        <span className="hint">
+          {EMBEDDING_LABELS[map.method]} of {map.layer}, seed {map.seed}
+        </span>
       </figcaption>
     </figure>
   );
@@ -210,19 +227,20 @@ const lossPoint = (p: CurvePoint): LossPoint => ({
 });
 
 function Curves({ results }: { results: TrackState[] }): React.JSX.Element {
-  const [trackId, setTrackId] = useState(results[0]?.id ?? '');
-  const [curves, setCurves] = useState<TrackCurves | null>(null);
+  const { curvesTrackId } = useStore(evaluationChoices);
+  const kept = useStore(lastCurves);
   // Why a result has no curves (a one-pass method, a result older than its history), inline.
   const [problem, setProblem] = useState<string | null>(null);
-  const chosen = results.find((t) => t.id === trackId) ?? results[0];
+  const chosen = results.find((t) => t.id === curvesTrackId) ?? results[0];
   const chosenId = chosen?.id;
+  const curves = kept?.trackId === chosenId ? kept : null;
   useEffect(() => {
-    setCurves(null);
     setProblem(null);
-    if (!chosenId) return;
+    // A result's curves never change: the ones kept from before are shown as they are.
+    if (!chosenId || lastCurves.get()?.trackId === chosenId) return;
     let current = true;
     void window.timbrefold.trackCurves(chosenId).then(
-      (c) => current && setCurves(c),
+      (c) => current && lastCurves.set(c),
       (error: unknown) => current && setProblem(messageOf(error)),
     );
     return () => {
@@ -237,7 +255,7 @@ function Curves({ results }: { results: TrackState[] }): React.JSX.Element {
         <select
           aria-label="Result for curves"
           value={chosen.id}
-          onChange={(e) => setTrackId(e.target.value)}
+          onChange={(e) => setEvaluationChoices({ curvesTrackId: e.target.value })}
         >
           {results.map((t) => (
             <option key={t.id} value={t.id}>
@@ -257,22 +275,313 @@ function Curves({ results }: { results: TrackState[] }): React.JSX.Element {
   );
 }
 
-export function EvaluationPanel({ tracks, onClose }: Props): React.JSX.Element {
-  const models = useModels();
-  const classifiers = (models ?? []).filter((m) => m.kind === 'classifier' && m.status === 'ok');
-  const [model, setModel] = useState('');
-  const chosenModel = classifiers.some((m) => m.name === model) ? model : classifiers[0]?.name;
-  const [folder, setFolder] = useState<{ folder: string; classes: string[]; clips: number } | null>(
-    null,
+function ClassifierChoice({ classifiers }: { classifiers: ModelInfo[] }): React.JSX.Element {
+  const { model } = useStore(evaluationChoices);
+  return (
+    <label className="field">
+      <span className="field-label">Classifier</span>
+      <select
+        aria-label="Classifier"
+        value={chosenClassifier(classifiers, model) ?? ''}
+        onChange={(e) => setEvaluationChoices({ model: e.target.value })}
+      >
+        {classifiers.map((m) => (
+          <option key={m.name} value={m.name}>
+            {m.name} ({m.classes.join(', ')})
+          </option>
+        ))}
+      </select>
+    </label>
   );
-  const evaluations = useEvaluations();
-  const results = tracks.filter((t) => t.role === 'result');
-  const busy = Object.values(evaluations).some((e) => e.state === 'running');
+}
 
+const chosenClassifier = (classifiers: ModelInfo[], model: string | null): string | undefined =>
+  classifiers.some((m) => m.name === model) ? (model ?? undefined) : classifiers[0]?.name;
+
+function Consistency({
+  results,
+  classifiers,
+  summaries,
+  busy,
+}: {
+  results: TrackState[];
+  classifiers: ModelInfo[];
+  summaries: ReturnType<typeof evaluationOf>;
+  busy: boolean;
+}): React.JSX.Element {
+  const { model, excluded } = useStore(evaluationChoices);
+  const chosenModel = chosenClassifier(classifiers, model);
+  const left = new Set(excluded);
+  const chosen = results.filter((t) => !left.has(t.id));
+  const include = (ids: string[], on: boolean): void =>
+    setEvaluationChoices({
+      excluded: on
+        ? excluded.filter((id) => !ids.includes(id))
+        : [...new Set([...excluded, ...ids])],
+    });
+  return (
+    <>
+      <ClassifierChoice classifiers={classifiers} />
+      <p className="hint">
+        Which class the classifier hears in each chosen result ({chosen.length} of {results.length}{' '}
+        in the project).
+      </p>
+      {results.length > 0 && (
+        <fieldset className="eval-tracks" aria-label="Results to classify">
+          <legend>Results to classify</legend>
+          <label className="inline">
+            <input
+              type="checkbox"
+              aria-label="All results"
+              checked={chosen.length === results.length}
+              ref={(box) => {
+                if (box) box.indeterminate = chosen.length > 0 && chosen.length < results.length;
+              }}
+              onChange={(e) =>
+                include(
+                  results.map((t) => t.id),
+                  e.target.checked,
+                )
+              }
+            />
+            All
+          </label>
+          {results.map((t) => (
+            <label key={t.id} className="inline">
+              <input
+                type="checkbox"
+                aria-label={`Classify ${t.name}`}
+                checked={!left.has(t.id)}
+                onChange={(e) => include([t.id], e.target.checked)}
+              />
+              {t.name}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <button
+        disabled={busy || !chosenModel || chosen.length === 0}
+        onClick={() =>
+          chosenModel &&
+          void attempt(
+            window.timbrefold.startEvaluation({
+              kind: 'consistency',
+              model: chosenModel,
+              trackIds: chosen.map((t) => t.id),
+            }),
+          )
+        }
+      >
+        Count classes
+      </button>
+      <Status summary={summaries.latest} />
+      {summaries.finished && <ConsistencyTable summary={summaries.finished} />}
+    </>
+  );
+}
+
+function Clusters({
+  classifiers,
+  summaries,
+  busy,
+}: {
+  classifiers: ModelInfo[];
+  summaries: ReturnType<typeof evaluationOf>;
+  busy: boolean;
+}): React.JSX.Element {
+  const { model, folder, method, layer, seed } = useStore(evaluationChoices);
+  const chosenModel = chosenClassifier(classifiers, model);
+  // Asked once per model as trained (a model trained again under its name may differ).
+  const trained = classifiers.find((m) => m.name === chosenModel);
+  const key = trained ? `${trained.name} ${trained.createdAt}` : '';
+  const options = useStore(clusterOptions)[key];
+  useEffect(() => {
+    if (!chosenModel || clusterOptions.get()[key]) return;
+    void attempt(window.timbrefold.clusterOptions(chosenModel)).then(
+      (o) => o && clusterOptions.update((all) => ({ ...all, [key]: o })),
+    );
+  }, [chosenModel, key]);
+  // A layer chosen for another classifier falls back to this one's last pooling layer.
+  const chosenLayer = options?.layers.includes(layer ?? '') ? layer! : options?.defaultLayer;
+  const seedValue = clusterSeed(seed);
   const chooseFolder = async (): Promise<void> => {
     const picked = await attempt(window.timbrefold.chooseTrainingData());
-    if (picked) setFolder(picked);
+    if (picked) setEvaluationChoices({ folder: picked });
   };
+  return (
+    <>
+      <ClassifierChoice classifiers={classifiers} />
+      <p className="hint" aria-label="Cluster data">
+        {folder
+          ? `${folder.classes.length} classes (${folder.classes.join(', ')}), ${folder.clips} clips`
+          : 'A folder with one subfolder of WAV clips per class.'}
+      </p>
+      <label className="field">
+        <span className="field-label">Map</span>
+        <select
+          aria-label="Map"
+          value={method}
+          onChange={(e) => setEvaluationChoices({ method: e.target.value as EmbeddingMethod })}
+        >
+          {EMBEDDING_METHODS.map((m) => (
+            <option key={m} value={m}>
+              {EMBEDDING_LABELS[m]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field-label">Layer</span>
+        <select
+          aria-label="Layer"
+          value={chosenLayer ?? ''}
+          disabled={!options}
+          onChange={(e) => setEvaluationChoices({ layer: e.target.value })}
+        >
+          {options?.layers.map((l) => (
+            <option key={l} value={l}>
+              {l === options.defaultLayer ? `${l} (last pooling)` : l}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field-label">Seed</span>
+        <input
+          aria-label="Seed"
+          type="number"
+          min={CLUSTER_SEED_RANGE.min}
+          max={CLUSTER_SEED_RANGE.max}
+          step={1}
+          value={seed}
+          aria-invalid={seedValue === null}
+          onChange={(e) => setEvaluationChoices({ seed: e.target.value })}
+        />
+      </label>
+      {seedValue === null && (
+        <p className="hint job-error">
+          The seed is a whole number from {CLUSTER_SEED_RANGE.min} to {CLUSTER_SEED_RANGE.max}.
+        </p>
+      )}
+      <div className="job-actions">
+        <button onClick={() => void chooseFolder()}>Choose folder…</button>
+        <button
+          disabled={busy || !chosenModel || !folder || !chosenLayer || seedValue === null}
+          onClick={() =>
+            chosenModel &&
+            folder &&
+            chosenLayer &&
+            seedValue !== null &&
+            void attempt(
+              window.timbrefold.startEvaluation({
+                kind: 'clusters',
+                model: chosenModel,
+                data: folder.folder,
+                method,
+                layer: chosenLayer,
+                seed: seedValue,
+              }),
+            )
+          }
+        >
+          Draw {EMBEDDING_LABELS[method]}
+        </button>
+      </div>
+      <Status summary={summaries.latest} />
+      {summaries.finished?.clusters && <Scatter map={summaries.finished.clusters} />}
+    </>
+  );
+}
+
+const pairLabel = (g: RatingGroup): string =>
+  g.method === REFERENCE ? `${g.content} (the content itself)` : `${g.content} ← ${g.styles}`;
+
+function Ratings({
+  document,
+  blind,
+}: {
+  document: ProjectDocument;
+  blind: boolean;
+}): React.JSX.Element {
+  const summary = useStore(lastRatings);
+  const [exported, setExported] = useState<string | null>(null);
+  // Asked again whenever a rating or the tracks change: the main process summarises (as the CLI).
+  useEffect(() => {
+    let current = true;
+    void attempt(window.timbrefold.ratingsSummary()).then(
+      (s) => current && s && lastRatings.set(s),
+    );
+    return () => {
+      current = false;
+    };
+  }, [document.ratings, document.tracks]);
+  const exportCsv = async (): Promise<void> => {
+    const done = await attempt(window.timbrefold.exportRatings({}));
+    if (!done) return;
+    setExported(done.file);
+    notify('info', `Exported the ratings (${done.groups} rows) to ${done.file}.`);
+  };
+  // Means per method during the test would say which sound is which.
+  if (blind)
+    return (
+      <p className="hint" aria-label="Ratings summary">
+        The summary appears when the blind test is finished (Finish and reveal, in the A/B panel).
+      </p>
+    );
+  if (!summary) return <p className="hint">Reading the ratings…</p>;
+  return (
+    <>
+      <p className="hint" aria-label="Ratings summary">
+        {summary.rated} of {summary.results} results rated (blind, 1 to 5).{' '}
+        {summary.groups.length === 0 && 'Rate results in the A/B panel’s blind test.'}
+      </p>
+      {summary.groups.length > 0 && (
+        <table className="eval-table" aria-label="Ratings per pair and method">
+          <thead>
+            <tr>
+              <th>Pair</th>
+              <th>Method</th>
+              <th>Count</th>
+              <th>Mean</th>
+              <th>SD</th>
+              <th>Range</th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.groups.map((g) => (
+              <tr key={`${g.content}|${g.styles}|${g.method}`}>
+                <td>{pairLabel(g)}</td>
+                <td>{g.method}</td>
+                <td>{g.count}</td>
+                <td>{g.mean.toFixed(2)}</td>
+                <td>{g.std === null ? '–' : g.std.toFixed(2)}</td>
+                <td>
+                  {g.min}–{g.max}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="job-actions">
+        <button disabled={summary.groups.length === 0} onClick={() => void exportCsv()}>
+          Export CSV…
+        </button>
+        {exported && <span className="hint">Saved to {exported}</span>}
+      </div>
+    </>
+  );
+}
+
+export function EvaluationPanel({ document, blind, onClose }: Props): React.JSX.Element {
+  const models = useModels();
+  const classifiers = (models ?? []).filter((m) => m.kind === 'classifier' && m.status === 'ok');
+  const { tab } = useStore(evaluationChoices);
+  const list = useEvaluations();
+  const results = document.tracks.filter((t) => t.role === 'result');
+  const busy = list.some((e) => e.state === 'running');
+  const running = (kind: EvaluationSummary['kind']): boolean =>
+    evaluationOf(list, kind).latest?.state === 'running';
 
   return (
     <section className="panel models-panel evaluation-panel" role="dialog" aria-label="Evaluation">
@@ -282,75 +591,43 @@ export function EvaluationPanel({ tracks, onClose }: Props): React.JSX.Element {
           ✕
         </button>
       </div>
-      <label className="field">
-        <span className="field-label">Classifier</span>
-        <select
-          aria-label="Classifier"
-          value={chosenModel ?? ''}
-          onChange={(e) => setModel(e.target.value)}
-        >
-          {classifiers.map((m) => (
-            <option key={m.name} value={m.name}>
-              {m.name} ({m.classes.join(', ')})
-            </option>
-          ))}
-        </select>
-      </label>
-
-      <h3>Consistency</h3>
-      <p className="hint">
-        Which class the classifier hears in each result ({results.length} in the project).
-      </p>
-      <button
-        disabled={busy || !chosenModel || results.length === 0}
-        onClick={() =>
-          chosenModel &&
-          void attempt(
-            window.timbrefold.startEvaluation({
-              kind: 'consistency',
-              model: chosenModel,
-              trackIds: results.map((t) => t.id),
-            }),
-          )
-        }
-      >
-        Count classes
-      </button>
-      <Status summary={evaluations.consistency} />
-      {evaluations.consistency?.state === 'finished' && (
-        <ConsistencyTable summary={evaluations.consistency} />
-      )}
-
-      <h3>Clusters</h3>
-      <p className="hint" aria-label="Cluster data">
-        {folder
-          ? `${folder.classes.length} classes (${folder.classes.join(', ')}), ${folder.clips} clips`
-          : 'A folder with one subfolder of WAV clips per class.'}
-      </p>
-      <div className="job-actions">
-        <button onClick={() => void chooseFolder()}>Choose folder…</button>
-        <button
-          disabled={busy || !chosenModel || !folder}
-          onClick={() =>
-            chosenModel &&
-            folder &&
-            void attempt(
-              window.timbrefold.startEvaluation({
-                kind: 'clusters',
-                model: chosenModel,
-                data: folder.folder,
-              }),
-            )
-          }
-        >
-          Draw t-SNE
-        </button>
+      <div className="eval-tabs" role="tablist" aria-label="Evaluation views">
+        {EVALUATION_TABS.map((t) => (
+          <button
+            key={t}
+            id={`eval-tab-${t}`}
+            role="tab"
+            aria-selected={tab === t}
+            aria-controls="eval-tab-panel"
+            className={tab === t ? 'on' : ''}
+            onClick={() => setEvaluationChoices({ tab: t })}
+          >
+            {TAB_LABELS[t]}
+            {(t === 'consistency' || t === 'clusters') && running(t) && (
+              <span aria-hidden="true"> …</span>
+            )}
+          </button>
+        ))}
       </div>
-      <Status summary={evaluations.clusters} />
-      {evaluations.clusters?.clusters && <Scatter map={evaluations.clusters.clusters} />}
-
-      <h3>Curves</h3>
-      <Curves results={results} />
+      <div id="eval-tab-panel" role="tabpanel" aria-labelledby={`eval-tab-${tab}`}>
+        {tab === 'consistency' && (
+          <Consistency
+            results={results}
+            classifiers={classifiers}
+            summaries={evaluationOf(list, 'consistency')}
+            busy={busy}
+          />
+        )}
+        {tab === 'clusters' && (
+          <Clusters
+            classifiers={classifiers}
+            summaries={evaluationOf(list, 'clusters')}
+            busy={busy}
+          />
+        )}
+        {tab === 'curves' && <Curves results={results} />}
+        {tab === 'ratings' && <Ratings document={document} blind={blind} />}
+      </div>
     </section>
   );
 }

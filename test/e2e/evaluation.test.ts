@@ -253,6 +253,13 @@ describe('evaluation panel (test host)', { skip: skip ?? false }, () => {
         assert.equal(await layer.inputValue(), 'pool2', 'the choices are kept too');
         await session.screenshot('umap');
 
+        // The A/B panel's revealed answers lead to the summary.
+        await page.keyboard.press('Escape');
+        await panel.waitFor({ state: 'detached' });
+        await page.getByRole('button', { name: 'Ratings per pair and method' }).click();
+        assert.equal(await tab('Ratings').getAttribute('aria-selected'), 'true');
+        await summary.waitFor();
+
         await page.keyboard.press('Escape');
         await panel.waitFor({ state: 'detached' });
         assertNoPageErrors(session.pageErrors);

@@ -6,7 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { encodeWav } from '../../src/main/audio';
-import { TrainingCancelled } from '../../src/main/training/errors';
+import * as tf from '@tensorflow/tfjs-core';
+import {
+  loadCheckpoint,
+  saveCheckpoint,
+  type CheckpointState,
+} from '../../src/main/training/checkpoint';
+import { TrainingCancelled, TrainingDivergedError } from '../../src/main/training/errors';
 import { trainCycleGan, type TrainCycleGanRequest } from '../../src/main/training/train-cyclegan';
 import { runCli } from '../cli/run-cli';
 import { corpusFile } from '../fixtures/paths';
@@ -72,6 +78,8 @@ describe('CycleGAN training: bad input, cancel and resume, the CLI', () => {
       { data: folder({ flute: familyClips('flute').slice(0, 1), keyboard: [] }) },
       /class folder .*keyboard has no WAV files/,
     );
+    // No epoch is no training: refused before anything is read.
+    await refused({ data: folder(two()), epochs: 0 }, /[Ee]pochs .*from 1 to 10000/);
   });
 
   test('clips shorter than a discriminator patch are refused, naming the class and the length', async () => {
@@ -122,6 +130,55 @@ describe('CycleGAN training: bad input, cancel and resume, the CLI', () => {
     assert.equal(resumed.resumedFrom, 1);
     assert.equal(resumed.history.length, 2);
     assert.ok(!existsSync(join(models, '.training', 'fk')));
+  });
+
+  test('a diverging run stops with a clear message and keeps its last good epoch', async () => {
+    const data = folder(two());
+    const models = mkdtempSync(join(tmpdir(), 'timbrefold-models-'));
+    roots.push(models);
+    const request: TrainCycleGanRequest = {
+      data,
+      name: 'nan',
+      modelsDir: models,
+      epochs: 3,
+      ...SMALL,
+    };
+    const controller = new AbortController();
+    await assert.rejects(
+      trainCycleGan(request, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.phase === 'training' && p.epoch === 1 && p.batch === 0) controller.abort();
+        },
+      }),
+      TrainingCancelled,
+    );
+    // Settings in range never diverged here (Adam bounds every step), so the run is made to blow
+    // up as a diverging one does: G's last layer scaled until its output overflows float32, and
+    // the least-squares and L1 terms of the next step are infinite.
+    const folderOfRun = join(models, '.training', 'nan');
+    const saved = await loadCheckpoint<CheckpointState<unknown, unknown>>(folderOfRun);
+    assert.ok(saved, 'the cancelled run kept a checkpoint');
+    const kernel = 'G/dec3/kernel';
+    assert.ok(saved.weights[kernel], `the checkpoint holds ${kernel}`);
+    const blown = { ...saved.weights, [kernel]: tf.mul(saved.weights[kernel]!, 1e30) };
+    await saveCheckpoint(folderOfRun, saved.state, blown, saved.optimizer);
+    tf.dispose([...Object.values(saved.weights), blown[kernel]!]);
+    tf.dispose(saved.optimizer.map((o) => o.tensor));
+
+    await assert.rejects(trainCycleGan(request), (error: Error & { userFacing?: boolean }) => {
+      assert.ok(error instanceof TrainingDivergedError, String(error));
+      assert.equal(error.userFacing, true);
+      assert.match(error.message, /diverged in epoch 2 \(.*(Infinity|NaN)/);
+      assert.match(error.message, /the last good epoch \(1\) is kept; resume with a lower --lr/);
+      return true;
+    });
+    // Nothing of the failed epoch was written: the checkpoint is still epoch 1, and no model.
+    const after = await loadCheckpoint<CheckpointState<unknown, unknown>>(folderOfRun);
+    assert.equal(after?.state.epochsDone, 1);
+    if (after)
+      tf.dispose([...Object.values(after.weights), ...after.optimizer.map((o) => o.tensor)]);
+    assert.ok(!existsSync(join(models, 'nan')));
   });
 
   test('train --kind cyclegan --help gives each kind its own default of the shared flags', async () => {

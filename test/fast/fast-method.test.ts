@@ -2,6 +2,7 @@
 // transfer through the trained generator moves a held-out clip's timbre toward the style while
 // keeping its envelope, and bad inputs each get one clear sentence.
 import assert from 'node:assert/strict';
+import { runCli } from '../cli/run-cli';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -133,6 +134,16 @@ describe('fast transfer with a trained generator', () => {
       trainGenerator(request({ style: silent, name: 'g-silent' })),
       /is silent: there is no timbre/,
     );
+  });
+
+  test('no epochs is refused: there would be nothing trained', async () => {
+    await assert.rejects(
+      trainGenerator(request({ epochs: 0, name: 'g-none' })),
+      /epochs must be a whole number from 1 to 10000, not 0/,
+    );
+    const cli = await runCli(['train', '--kind', 'generator', '--epochs', '0', '--out', 'x']);
+    assert.notEqual(cli.code, 0);
+    assert.match(cli.stderr, /--epochs/);
   });
 
   test('a content folder with no usable clip lists the skipped files', async () => {

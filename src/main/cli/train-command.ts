@@ -276,7 +276,7 @@ export function addTrainingSettingOptions(
     .option(
       '--epochs <n>',
       `passes over the data (${defaultsText('epochs', kinds)})`,
-      parseInteger('--epochs', 0, 10000),
+      parseInteger('--epochs', 1, 10000),
     )
     .option(
       '--lr <rate>',

@@ -79,7 +79,7 @@ export const CYCLEGAN_TRAINING_PARAMETERS = [
       'epochs',
       'Epochs',
       'iterations',
-      0,
+      1,
       10000,
       10,
       'passes over the two classes’ clips',

@@ -191,7 +191,7 @@ function checkRequest(request: TrainGeneratorRequest): void {
         `${name} must be a whole number from ${lo} to ${hi}, not ${v}.`,
       );
   };
-  int(request.epochs, 0, 10000, 'epochs');
+  int(request.epochs, 1, 10000, 'epochs');
   int(request.batchSize, 1, 512, 'batchSize');
   int(request.cropsPerClip, 1, 256, 'cropsPerClip');
   int(request.channels, 1, 1024, 'channels');

@@ -9,7 +9,8 @@
 // BENCH_CYCLEGAN_EPOCHS epochs run (default 1); the time for 2 x 100 clips and 10 epochs is
 // extrapolated by proportion (steps per epoch grow with the clips). Set 100 and 10 for the full
 // run. BENCH_CYCLEGAN_CLASSIFIER names the classifier (default: the shipped Verma & Smith demo,
-// trained on flute and keyboard with `timbrefold train`).
+// trained on flute and keyboard with `timbrefold train`). BENCH_CYCLEGAN_SETTINGS (JSON) overrides
+// training settings for a sweep.
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -53,7 +54,16 @@ export async function run(): Promise<Record<string, unknown>> {
     const models = join(root, 'models');
     const started = performance.now();
     const trained = await trainCycleGan(
-      { data, name: 'bench', modelsDir: models, epochs, holdOut: 0, backend: 'wasm' },
+      {
+        data,
+        name: 'bench',
+        modelsDir: models,
+        epochs,
+        holdOut: 0,
+        backend: 'wasm',
+        // Any other training setting, for sweeps: BENCH_CYCLEGAN_SETTINGS='{"learningRate":1e-3}'.
+        ...(JSON.parse(process.env['BENCH_CYCLEGAN_SETTINGS'] ?? '{}') as object),
+      },
       {
         // Each finished epoch on stderr: a long run stopped early still leaves its curve.
         onProgress: (p) => {

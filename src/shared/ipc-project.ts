@@ -116,6 +116,11 @@ export interface ProjectSnapshot {
   revision: number;
   /** When project.json was last written (ms since 1970), null if never. */
   savedAt: number | null;
+  /**
+   * Counts the projects opened (or started new) this session: when it changes, what the page
+   * kept of the last project (its evaluations, its curves) no longer applies.
+   */
+  opened: number;
 }
 
 export interface RecentProject {

@@ -295,6 +295,13 @@ describe('evaluation handlers', () => {
       }),
       /is not a result track/,
     );
+    // Another project: the table of this one's results goes, maps of folders stay.
+    const maps = (await listed('clusters')).length;
+    const before = (await fx.api.getProject()).opened;
+    const fresh = await fx.api.newProject();
+    assert.ok(fresh.opened > before, 'the snapshot says another project was opened');
+    assert.deepEqual(await listed('consistency'), []);
+    assert.equal((await listed('clusters')).length, maps);
   });
 
   test('ratings per pair and method, exported as the CLI writes them', async () => {

@@ -8,6 +8,8 @@ import {
   clusterSeed,
   evaluationOf,
   mergeEvaluations,
+  outlivingProject,
+  projectSwitches,
   withEvaluation,
 } from '../../src/renderer/src/state/evaluation-list';
 
@@ -72,5 +74,24 @@ describe('evaluation panel state', () => {
     assert.equal(clusterSeed(String(CLUSTER_SEED_RANGE.max)), CLUSTER_SEED_RANGE.max);
     for (const bad of ['', '-1', '1.5', '1e3', 'seven', String(CLUSTER_SEED_RANGE.max + 1)])
       assert.equal(clusterSeed(bad), null, `"${bad}" is no seed`);
+  });
+});
+
+describe('the Evaluation panel across projects', () => {
+  test('another project is told by a new count; only maps of folders outlive it', () => {
+    const switched = projectSwitches();
+    assert.deepEqual(
+      [1, 1, 2, 2, 3].map((opened) => switched(opened)),
+      [false, false, true, false, true],
+    );
+    const kept = outlivingProject([
+      summary('c1', 'consistency', 'finished'),
+      summary('m1', 'clusters', 'finished'),
+      summary('c2', 'consistency', 'running'),
+    ]);
+    assert.deepEqual(
+      kept.map((e) => e.id),
+      ['m1'],
+    );
   });
 });

@@ -168,6 +168,18 @@ export class EditorEvaluation {
     return running.summary;
   }
 
+  /**
+   * Another project was opened: a consistency table of the last one's result tracks no longer
+   * applies, so it is cancelled and dropped (cluster maps are of folders, and stay).
+   */
+  forgetProject(): void {
+    for (const [id, running] of this.evaluations)
+      if (running.summary.kind === 'consistency') {
+        this.evaluations.delete(id);
+        running.abort.abort();
+      }
+  }
+
   cancelAll(): void {
     for (const running of this.evaluations.values())
       if (running.summary.state === 'running') running.abort.abort();
@@ -316,6 +328,8 @@ export class EditorEvaluation {
 
   private update(running: Running, change: Partial<EvaluationSummary>): void {
     running.summary = { ...running.summary, ...change };
+    // A forgotten evaluation (forgetProject) ends quietly.
+    if (!this.evaluations.has(running.summary.id)) return;
     this.options.emit(running.summary);
   }
 }

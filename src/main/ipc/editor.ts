@@ -441,6 +441,7 @@ export class Editor {
   }
 
   private switching(): void {
+    this.evaluation.forgetProject();
     this.queue.cancelAll();
     this.queue.clearFinished();
     this.lanesCache.clear();

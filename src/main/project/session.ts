@@ -46,6 +46,7 @@ export class ProjectSession {
   private document: ProjectDocument = emptyDocument('Untitled');
   private readonly history = new UndoHistory();
   private revision = 0;
+  private opened = 0;
   private savedAt: number | null = null;
   private missing = new Set<string>();
   private readonly autosaver: Autosaver;
@@ -99,6 +100,7 @@ export class ProjectSession {
       redo: this.history.redoLabel,
       revision: this.revision,
       savedAt: this.savedAt,
+      opened: this.opened,
     };
   }
 
@@ -195,6 +197,7 @@ export class ProjectSession {
 
   private replace(folder: string, untitled: boolean, document: ProjectDocument): void {
     this.autosaver.cancel();
+    this.opened++;
     this.folderPath = folder;
     this.untitled = untitled;
     this.document = document;

@@ -30,6 +30,7 @@ import { historyMoved } from './state/use-pending-value';
 import { useJobNotices, useWindowTitle } from './state/use-job-progress';
 import { useTrainings } from './state/use-models';
 import { useProject } from './state/use-project';
+import { followProject } from './state/evaluation-state';
 import { TrackList } from './tracks/TrackList';
 
 const ROLE_ORDER: Record<TrackState['role'], number> = { content: 0, style: 1, result: 2 };
@@ -102,6 +103,10 @@ export function App(): React.JSX.Element {
     [jobs],
   );
   const tracks = useMemo(() => project?.document.tracks ?? [], [project]);
+  const opened = project?.opened;
+  useEffect(() => {
+    if (opened !== undefined) followProject(opened);
+  }, [opened]);
   useWindowTitle(project?.document.name ?? 'Untitled', jobs);
   useJobNotices(jobs);
 

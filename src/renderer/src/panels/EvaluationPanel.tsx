@@ -31,10 +31,10 @@ import {
   evaluationChoices,
   lastCurves,
   lastRatings,
-  useEvaluations,
   type EvaluationTab,
 } from '../state/evaluation-state';
 import { clusterSeed, evaluationOf } from '../state/evaluation-list';
+import { useEvaluations } from '../state/use-evaluations';
 import { useModels } from '../state/use-models';
 import { useStore } from '../state/store';
 import { LossPlot } from './LossPlot';

@@ -43,3 +43,18 @@ export function clusterSeed(text: string): number | null {
   const seed = Number(text.trim());
   return seed >= CLUSTER_SEED_RANGE.min && seed <= CLUSTER_SEED_RANGE.max ? seed : null;
 }
+
+/** Of the kept evaluations, those that outlive the project they were made in: maps of folders. */
+export function outlivingProject(list: readonly EvaluationSummary[]): EvaluationSummary[] {
+  return list.filter((e) => e.kind !== 'consistency');
+}
+
+/** Fed every snapshot's `opened`, says when it changed: another project was opened. */
+export function projectSwitches(): (opened: number) => boolean {
+  let last: number | null = null;
+  return (opened) => {
+    const switched = last !== null && opened !== last;
+    last = opened;
+    return switched;
+  };
+}

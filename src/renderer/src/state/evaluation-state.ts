@@ -3,7 +3,6 @@
 // and a running evaluation's progress. The evaluations themselves come from the main process
 // (evaluation:update, and evaluation:list when the panel opens, so nothing sent while it was
 // closed is missed); the user's choices and the last curves and ratings are kept here.
-import { useEffect } from 'react';
 import {
   CLUSTER_SEED_RANGE,
   EMBEDDING_METHODS,
@@ -14,9 +13,8 @@ import {
   type TrackCurves,
 } from '../../../shared/ipc-evaluation';
 import type { TrainingDataInfo } from '../../../shared/ipc-models';
-import { attempt } from '../app/notices';
-import { mergeEvaluations, withEvaluation } from './evaluation-list';
-import { Store, useStore } from './store';
+import { outlivingProject, projectSwitches } from './evaluation-list';
+import { Store } from './store';
 
 export const EVALUATION_TABS = ['consistency', 'clusters', 'curves', 'ratings'] as const;
 export type EvaluationTab = (typeof EVALUATION_TABS)[number];
@@ -61,19 +59,20 @@ export const lastRatings = new Store<RatingsSummary | null>(null);
 /** Each classifier's pooling layers, asked once a session, by name and training time. */
 export const clusterOptions = new Store<Record<string, ClusterOptions>>({});
 
-/** Follows the evaluations while the panel is open; catches up with the main process on open. */
-export function useEvaluations(): EvaluationSummary[] {
-  const list = useStore(evaluations);
-  useEffect(() => {
-    const received: EvaluationSummary[] = [];
-    const off = window.timbrefold.on('evaluation:update', (summary) => {
-      received.push(summary);
-      evaluations.update((l) => withEvaluation(l, summary));
-    });
-    void attempt(window.timbrefold.listEvaluations()).then((listed) => {
-      if (listed) evaluations.set(mergeEvaluations(listed, received));
-    });
-    return off;
-  }, []);
-  return list;
+/**
+ * Another project was opened: what was kept of the last one (its consistency tables, the curves
+ * and ratings of its results, the results left out) goes; cluster maps of folders stay.
+ */
+export function forgetProjectEvaluations(): void {
+  evaluations.update(outlivingProject);
+  lastCurves.set(null);
+  lastRatings.set(null);
+  setEvaluationChoices({ excluded: [], curvesTrackId: null });
+}
+
+const switched = projectSwitches();
+
+/** Called with every snapshot's `opened`: a new count means another project. */
+export function followProject(opened: number): void {
+  if (switched(opened)) forgetProjectEvaluations();
 }

@@ -191,6 +191,17 @@ describe('evaluation panel (test host)', { skip: skip ?? false }, () => {
           (await panel.getByLabel('Ratings summary').textContent()) ?? '',
           /appears when the blind test is finished/,
         );
+        // The tabs that name results are hidden too while the test runs.
+        for (const named of ['Consistency', 'Curves']) {
+          await tab(named).click();
+          assert.match(
+            (await panel.getByLabel('Hidden during the blind test').textContent()) ?? '',
+            new RegExp(`^${named} names the results`),
+          );
+          assert.equal(await table.count(), 0, `${named}: no table of results`);
+          assert.equal(await panel.locator('canvas').count(), 0, `${named}: no curves`);
+        }
+        await tab('Ratings').click();
         await page.getByRole('button', { name: 'Finish and reveal' }).click();
         const summary = panel.getByRole('table', { name: 'Ratings per pair and method' });
         await summary.waitFor();

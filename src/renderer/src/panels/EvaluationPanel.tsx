@@ -610,7 +610,14 @@ export function EvaluationPanel({ document, blind, onClose }: Props): React.JSX.
         ))}
       </div>
       <div id="eval-tab-panel" role="tabpanel" aria-labelledby={`eval-tab-${tab}`}>
-        {tab === 'consistency' && (
+        {blind && (tab === 'consistency' || tab === 'curves') ? (
+          // Result names and per-result numbers would say which blind sound is which.
+          <p className="hint" aria-label="Hidden during the blind test">
+            {TAB_LABELS[tab]} names the results: it is hidden until the blind test is finished
+            (Finish and reveal, in the A/B panel).
+          </p>
+        ) : null}
+        {tab === 'consistency' && !blind && (
           <Consistency
             results={results}
             classifiers={classifiers}
@@ -625,7 +632,7 @@ export function EvaluationPanel({ document, blind, onClose }: Props): React.JSX.
             busy={busy}
           />
         )}
-        {tab === 'curves' && <Curves results={results} />}
+        {tab === 'curves' && !blind && <Curves results={results} />}
         {tab === 'ratings' && <Ratings document={document} blind={blind} />}
       </div>
     </section>

@@ -16,6 +16,8 @@
 //   BENCH_GENERATOR_CROPS_PER_CLIP, BENCH_GENERATOR_LEARNING_RATE, BENCH_GENERATOR_STYLE_WEIGHT,
 //   BENCH_GENERATOR_FREQUENCY_WEIGHT
 //                              override one default, for the sweep that chose them
+//   BENCH_GENERATOR_CLASSIFIER the loss network: a classifier's name, looked up in the shipped
+//                              models and BENCH_GENERATOR_MODELS (a model cache folder)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,7 +53,9 @@ const env = (name: string): number | undefined => {
 
 export async function run(): Promise<Record<string, unknown>> {
   const corpus = resolve('../shared/corpus');
-  const shipped = [resolve('resources/models')];
+  const extraModels = process.env['BENCH_GENERATOR_MODELS'];
+  const shipped = [resolve('resources/models'), ...(extraModels ? [resolve(extraModels)] : [])];
+  const classifier = process.env['BENCH_GENERATOR_CLASSIFIER'];
   const parts = new Set(
     (process.env['BENCH_GENERATOR_PARTS'] ?? 'train,forward,batch,sound,shallow,phase').split(','),
   );
@@ -73,6 +77,7 @@ export async function run(): Promise<Record<string, unknown>> {
       ...(env('LEARNING_RATE') !== undefined && { learningRate: env('LEARNING_RATE')! }),
       ...(env('STYLE_WEIGHT') !== undefined && { styleWeight: env('STYLE_WEIGHT')! }),
       ...(env('FREQUENCY_WEIGHT') !== undefined && { frequencyWeight: env('FREQUENCY_WEIGHT')! }),
+      ...(classifier && { classifier }),
     };
     const epochs = env('EPOCHS') ?? 1;
     const needsModel = ['forward', 'batch', 'sound', 'phase'].some((p) => parts.has(p));

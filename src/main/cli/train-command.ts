@@ -67,87 +67,106 @@ function parseClasses(raw: string): string[] {
   return classes;
 }
 
+/** The flags only some kinds take, by their TrainFlags key. */
+const KIND_FLAGS = {
+  style: '--style',
+  classifier: '--classifier',
+  arch: '--arch',
+  width: '--width',
+  classes: '--classes',
+  validation: '--validation',
+} as const;
+
+/** Refuses each of `keys` that was given, with `why`'s sentence for its flag. */
+function refuseFlags(
+  flags: TrainFlags,
+  keys: readonly (keyof typeof KIND_FLAGS)[],
+  why: (flag: string) => string,
+): void {
+  for (const key of keys)
+    if (flags[key] !== undefined) throw new ParameterError(KIND_FLAGS[key], why(KIND_FLAGS[key]));
+}
+
+/** The run's part of every kind's request: the model's name, the cache, resume and replace. */
+function runOf(flags: TrainFlags): {
+  name: string;
+  modelsDir: string;
+  resume: 'auto' | 'resume' | 'restart';
+  replace: boolean;
+  backend: BackendChoice;
+} {
+  if (!flags.out) throw new ParameterError('--out', 'Give the new model a name with --out NAME.');
+  if (flags.resume && flags.restart)
+    throw new ParameterError('--resume', '--resume and --restart cannot be used together.');
+  return {
+    name: flags.out,
+    modelsDir: flags.models ?? defaultModelsFolder(),
+    resume: flags.resume ? 'resume' : flags.restart ? 'restart' : 'auto',
+    replace: flags.replace ?? false,
+    backend: flags.backend,
+  };
+}
+
+/** `request` with each setting that was given: one left out keeps the trainer's default. */
+function withGiven<Request extends object>(request: Request, given: Partial<Request>): Request {
+  for (const [key, value] of Object.entries(given))
+    if (value !== undefined) (request as Record<string, unknown>)[key] = value;
+  return request;
+}
+
 /** The generator's training request a set of flags stands for (train --kind generator). */
 export function trainGeneratorRequestOf(flags: TrainFlags): TrainGeneratorRequest {
   if (!flags.style)
     throw new ParameterError('--style', 'Give the style clip with --style FILE.wav.');
   if (!flags.data)
     throw new ParameterError('--data', 'Give the folder of content clips with --data DIR.');
-  if (!flags.out) throw new ParameterError('--out', 'Give the new model a name with --out NAME.');
-  if (flags.resume && flags.restart)
-    throw new ParameterError('--resume', '--resume and --restart cannot be used together.');
-  for (const [flag, value] of [
-    ['--arch', flags.arch],
-    ['--width', flags.width],
-    ['--classes', flags.classes],
-    ['--validation', flags.validation],
-  ] as const)
-    if (value !== undefined)
-      throw new ParameterError(flag, `${flag} is for training a classifier, not a generator.`);
-  const request: TrainGeneratorRequest = {
-    style: flags.style,
-    data: flags.data,
-    name: flags.out,
-    modelsDir: flags.models ?? defaultModelsFolder(),
-    shippedModelsDirs: [shippedModelsFolder()],
-    resume: flags.resume ? 'resume' : flags.restart ? 'restart' : 'auto',
-    replace: flags.replace ?? false,
-    backend: flags.backend,
-  };
-  const optional: Partial<TrainGeneratorRequest> = {
-    classifier: flags.classifier,
-    epochs: flags.epochs,
-    learningRate: flags.lr,
-    batchSize: flags.batchSize,
-    cropSeconds: flags.cropSeconds,
-    cropsPerClip: flags.cropsPerClip,
-    holdOut: flags.holdOut,
-    seed: flags.seed,
-  };
-  for (const [key, value] of Object.entries(optional))
-    if (value !== undefined) (request as unknown as Record<string, unknown>)[key] = value;
-  return request;
+  const run = runOf(flags);
+  refuseFlags(
+    flags,
+    ['arch', 'width', 'classes', 'validation'],
+    (flag) => `${flag} is for training a classifier, not a generator.`,
+  );
+  return withGiven<TrainGeneratorRequest>(
+    { style: flags.style, data: flags.data, ...run, shippedModelsDirs: [shippedModelsFolder()] },
+    {
+      classifier: flags.classifier,
+      epochs: flags.epochs,
+      learningRate: flags.lr,
+      batchSize: flags.batchSize,
+      cropSeconds: flags.cropSeconds,
+      cropsPerClip: flags.cropsPerClip,
+      holdOut: flags.holdOut,
+      seed: flags.seed,
+    },
+  );
 }
 
 /** The request a set of flags stands for. */
 export function trainRequestOf(flags: TrainFlags): TrainRequest {
   if (!flags.data) throw new ParameterError('--data', 'Give the training folder with --data DIR.');
-  for (const [flag, value] of [
-    ['--style', flags.style],
-    ['--classifier', flags.classifier],
-  ] as const)
-    if (value !== undefined)
-      throw new ParameterError(flag, `${flag} is for training a generator (--kind generator).`);
+  refuseFlags(
+    flags,
+    ['style', 'classifier'],
+    (flag) => `${flag} is for training a generator (--kind generator).`,
+  );
   if (!flags.arch)
     throw new ParameterError('--arch', `Give the network with --arch ${ARCHITECTURES.join('|')}.`);
-  if (!flags.out) throw new ParameterError('--out', 'Give the new model a name with --out NAME.');
-  if (flags.resume && flags.restart)
-    throw new ParameterError('--resume', '--resume and --restart cannot be used together.');
-  const request: TrainRequest = {
-    data: flags.data,
-    layout: flags.layout,
-    architecture: flags.arch,
-    name: flags.out,
-    modelsDir: flags.models ?? defaultModelsFolder(),
-    resume: flags.resume ? 'resume' : flags.restart ? 'restart' : 'auto',
-    replace: flags.replace ?? false,
-    backend: flags.backend,
-  };
-  const optional: Partial<TrainRequest> = {
-    classes: flags.classes,
-    epochs: flags.epochs,
-    learningRate: flags.lr,
-    width: flags.width,
-    batchSize: flags.batchSize,
-    cropSeconds: flags.cropSeconds,
-    cropsPerClip: flags.cropsPerClip,
-    holdOut: flags.holdOut,
-    validation: flags.validation,
-    seed: flags.seed,
-  };
-  for (const [key, value] of Object.entries(optional))
-    if (value !== undefined) (request as unknown as Record<string, unknown>)[key] = value;
-  return request;
+  const run = runOf(flags);
+  return withGiven<TrainRequest>(
+    { data: flags.data, layout: flags.layout, architecture: flags.arch, ...run },
+    {
+      classes: flags.classes,
+      epochs: flags.epochs,
+      learningRate: flags.lr,
+      width: flags.width,
+      batchSize: flags.batchSize,
+      cropSeconds: flags.cropSeconds,
+      cropsPerClip: flags.cropsPerClip,
+      holdOut: flags.holdOut,
+      validation: flags.validation,
+      seed: flags.seed,
+    },
+  );
 }
 
 const percent = (value: number | null | undefined): string =>
@@ -434,29 +453,18 @@ export function trainCycleGanRequestOf(flags: TrainFlags): TrainCycleGanRequest 
       '--data',
       'Give the folder with the two class folders with --data DIR (DIR/flute, DIR/keyboard ...).',
     );
-  if (!flags.out) throw new ParameterError('--out', 'Give the new model a name with --out NAME.');
-  if (flags.resume && flags.restart)
-    throw new ParameterError('--resume', '--resume and --restart cannot be used together.');
-  for (const [flag, value] of [
-    ['--style', flags.style],
-    ['--classifier', flags.classifier],
-    ['--arch', flags.arch],
-    ['--width', flags.width],
-    ['--classes', flags.classes],
-    ['--validation', flags.validation],
-  ] as const)
-    if (value !== undefined)
-      throw new ParameterError(flag, `${flag} is not a setting of a CycleGAN's training.`);
+  const run = runOf(flags);
+  refuseFlags(
+    flags,
+    ['style', 'classifier', 'arch', 'width', 'classes', 'validation'],
+    (flag) => `${flag} is not a setting of a CycleGAN's training.`,
+  );
   if (flags.layout !== 'auto' && flags.layout !== 'folders')
     throw new ParameterError('--layout', 'A CycleGAN reads two class folders (--layout folders).');
   return {
     ...declaredValues(CYCLEGAN_TRAINING_PARAMETERS, flags),
     data: flags.data,
-    name: flags.out,
-    modelsDir: flags.models ?? defaultModelsFolder(),
-    resume: flags.resume ? 'resume' : flags.restart ? 'restart' : 'auto',
-    replace: flags.replace ?? false,
-    backend: flags.backend,
+    ...run,
   };
 }
 

@@ -14,6 +14,21 @@ export function electronDialogs(window: () => BrowserWindow | undefined): Dialog
       : await dialog.showOpenDialog(options);
     return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
   };
+  /** One file or folder, or null when cancelled. */
+  const openOne = async (options: Electron.OpenDialogOptions): Promise<string | null> =>
+    (await open(options))?.[0] ?? null;
+  /** A path to write, or null when cancelled; `name` is suggested in the user's documents. */
+  const save = async (
+    name: string,
+    options: Omit<Electron.SaveDialogOptions, 'defaultPath'>,
+  ): Promise<string | null> => {
+    const full = { ...options, defaultPath: join(app.getPath('documents'), name) };
+    const owner = parent();
+    const result = owner
+      ? await dialog.showSaveDialog(owner, full)
+      : await dialog.showSaveDialog(full);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  };
   return {
     chooseAudioFiles: () =>
       open({
@@ -24,78 +39,47 @@ export function electronDialogs(window: () => BrowserWindow | undefined): Dialog
           { name: 'All files', extensions: ['*'] },
         ],
       }),
-    chooseProjectFolder: async () =>
-      (await open({ title: 'Open Project', properties: ['openDirectory'] }))?.[0] ?? null,
-    chooseExportFolder: async () =>
-      (
-        await open({
-          title: 'Export Stems To',
-          buttonLabel: 'Export Here',
-          properties: ['openDirectory', 'createDirectory'],
-        })
-      )?.[0] ?? null,
-    chooseModelFile: async () =>
-      (
-        await open({
-          title: 'Import Model',
-          properties: ['openFile'],
-          filters: [
-            { name: 'Timbrefold model', extensions: ['tfmodel'] },
-            { name: 'All files', extensions: ['*'] },
-          ],
-        })
-      )?.[0] ?? null,
-    chooseModelFolder: async () =>
-      (await open({ title: 'Import Model Folder', properties: ['openDirectory'] }))?.[0] ?? null,
-    chooseTrainingFolder: async () =>
-      (
-        await open({
-          title: 'Training Data (one folder per class)',
-          buttonLabel: 'Use This Folder',
-          properties: ['openDirectory'],
-        })
-      )?.[0] ?? null,
-    chooseModelExportFile: async (suggestedName) => {
-      const options: Electron.SaveDialogOptions = {
+    chooseProjectFolder: () => openOne({ title: 'Open Project', properties: ['openDirectory'] }),
+    chooseExportFolder: () =>
+      openOne({
+        title: 'Export Stems To',
+        buttonLabel: 'Export Here',
+        properties: ['openDirectory', 'createDirectory'],
+      }),
+    chooseModelFile: () =>
+      openOne({
+        title: 'Import Model',
+        properties: ['openFile'],
+        filters: [
+          { name: 'Timbrefold model', extensions: ['tfmodel'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      }),
+    chooseModelFolder: () =>
+      openOne({ title: 'Import Model Folder', properties: ['openDirectory'] }),
+    chooseTrainingFolder: () =>
+      openOne({
+        title: 'Training Data (one folder per class)',
+        buttonLabel: 'Use This Folder',
+        properties: ['openDirectory'],
+      }),
+    chooseModelExportFile: (suggestedName) =>
+      save(`${suggestedName}.tfmodel`, {
         title: 'Export Model',
-        defaultPath: join(app.getPath('documents'), `${suggestedName}.tfmodel`),
         filters: [{ name: 'Timbrefold model', extensions: ['tfmodel'] }],
         properties: ['showOverwriteConfirmation'],
-      };
-      const owner = parent();
-      const result = owner
-        ? await dialog.showSaveDialog(owner, options)
-        : await dialog.showSaveDialog(options);
-      return result.canceled || !result.filePath ? null : result.filePath;
-    },
-    chooseRatingsExportFile: async (suggestedName) => {
-      const options: Electron.SaveDialogOptions = {
+      }),
+    chooseRatingsExportFile: (suggestedName) =>
+      save(`${suggestedName}.csv`, {
         title: 'Export Ratings',
-        defaultPath: join(app.getPath('documents'), `${suggestedName}.csv`),
         filters: [{ name: 'CSV', extensions: ['csv'] }],
         properties: ['showOverwriteConfirmation'],
-      };
-      const owner = parent();
-      const result = owner
-        ? await dialog.showSaveDialog(owner, options)
-        : await dialog.showSaveDialog(options);
-      return result.canceled || !result.filePath ? null : result.filePath;
-    },
-    chooseSaveFolder: async (suggestedName) => {
-      const options: Electron.SaveDialogOptions = {
+      }),
+    chooseSaveFolder: (suggestedName) =>
+      save(suggestedName === 'Untitled' ? 'My Timbrefold Project' : suggestedName, {
         title: 'Save Project As',
         buttonLabel: 'Save Project',
-        defaultPath: join(
-          app.getPath('documents'),
-          suggestedName === 'Untitled' ? 'My Timbrefold Project' : suggestedName,
-        ),
         properties: ['createDirectory', 'showOverwriteConfirmation'],
-      };
-      const owner = parent();
-      const result = owner
-        ? await dialog.showSaveDialog(owner, options)
-        : await dialog.showSaveDialog(options);
-      return result.canceled || !result.filePath ? null : result.filePath;
-    },
+      }),
   };
 }

@@ -10,6 +10,7 @@ import type { LogSpectrogram } from '../engine/spectrogram';
 import type { EpochSummary } from './checkpoint';
 import { clipAccuracy } from './classify';
 import { fillBatch, loudStarts, randomCrops } from './crops';
+import { runEpochs } from './training-run';
 
 /** Random level changes of the training crops, in dB. */
 const GAIN_RANGE_DB: readonly [number, number] = [-12, 6];
@@ -58,9 +59,6 @@ export interface FitHooks {
   afterEpoch?: () => Promise<void>;
 }
 
-const elapsed = (since: number): number => (performance.now() - since) / 1000;
-const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 /** Runs the epochs from `state.epochsDone` to `settings.epochs`, training `network` in place. */
 export async function fitClassifier(
   network: CnnNetwork,
@@ -76,84 +74,73 @@ export async function fitClassifier(
   const batches = Math.ceil((data.train.length * settings.cropsPerClip) / settings.batchSize);
   const bins = spectrograms[0]!.bins;
   const validationClips = data.validation.map((i) => clips[i]!);
-  const started = performance.now();
-  let batchesRun = 0;
 
-  for (let epoch = state.epochsDone; epoch < settings.epochs; epoch++) {
-    const epochStarted = performance.now();
-    // Each epoch's crops and gains come from its own seed: a resumed run draws what the
-    // uninterrupted run would have drawn.
-    const crops = randomCrops(
-      data.train,
-      starts,
-      settings.cropsPerClip,
-      GAIN_RANGE_DB,
-      seededRandom(settings.seed * 100003 + epoch + 1),
-    );
-    let lossSum = 0;
-    let correct = 0;
-    let seen = 0;
-    for (let b = 0; b < batches; b++) {
-      if (hooks.signal?.aborted) throw hooks.cancelled();
-      const batch = crops.slice(b * settings.batchSize, (b + 1) * settings.batchSize);
-      const x = tf.tensor4d(fillBatch(spectrograms, batch, cropFrames), [
-        batch.length,
-        cropFrames,
-        bins,
-        1,
-      ]);
-      const labels = batch.map((c) => clips[c.clip]!.label);
-      const targets = tf.tidy(() =>
-        tf.cast(tf.oneHot(tf.tensor1d(labels, 'int32'), data.classes), 'float32'),
-      ) as tf.Tensor2D;
-      let right: tf.Tensor | undefined;
-      const { value, grads } = tf.variableGrads(() => {
-        const logits = network.logits(x);
-        right = tf.keep(
-          tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), tf.argMax(targets, 1)), 'float32')),
-        );
-        return softmaxCrossEntropy(logits, targets);
-      }, network.variables());
-      optimizer.applyGradients(grads as Parameters<typeof optimizer.applyGradients>[0]);
-      lossSum += value.dataSync()[0]! * batch.length;
-      correct += right!.dataSync()[0]!;
-      seen += batch.length;
-      tf.dispose([x, targets, value, right!, ...Object.values(grads)]);
-      batchesRun++;
-      const perBatch = elapsed(started) / batchesRun;
-      hooks.onProgress?.({
-        epoch: state.epochsDone,
-        batch: b + 1,
-        batches,
-        loss: lossSum / seen,
-        accuracy: correct / seen,
-        validationAccuracy: state.history.at(-1)?.validationAccuracy ?? null,
-        remainingSeconds: perBatch * ((settings.epochs - epoch) * batches - (b + 1)),
-      });
-      await yieldToEvents();
-    }
-    const validationAccuracy =
-      validationClips.length > 0 ? clipAccuracy(network, validationClips, cropFrames).clips : null;
-    const loss = lossSum / Math.max(1, seen);
-    const accuracy = correct / Math.max(1, seen);
-    state.history.push({
-      epoch: epoch + 1,
-      loss,
-      accuracy,
-      validationAccuracy,
-      seconds: elapsed(epochStarted),
-    });
-    state.epochsDone = epoch + 1;
-    state.seconds += elapsed(epochStarted);
-    await hooks.afterEpoch?.();
-    // Epoch done: `epoch + 1` epochs completed, no batch of the next one yet.
-    hooks.onProgress?.({
-      epoch: state.epochsDone,
-      batch: 0,
-      batches,
-      loss,
-      accuracy,
-      validationAccuracy,
-    });
-  }
+  await runEpochs({
+    state,
+    epochs: settings.epochs,
+    batches,
+    signal: hooks.signal,
+    cancelled: hooks.cancelled,
+    epoch: (epoch) => {
+      // Each epoch's crops and gains come from its own seed: a resumed run draws what the
+      // uninterrupted run would have drawn.
+      const crops = randomCrops(
+        data.train,
+        starts,
+        settings.cropsPerClip,
+        GAIN_RANGE_DB,
+        seededRandom(settings.seed * 100003 + epoch + 1),
+      );
+      let lossSum = 0;
+      let correct = 0;
+      let seen = 0;
+      return {
+        step: (b) => {
+          const batch = crops.slice(b * settings.batchSize, (b + 1) * settings.batchSize);
+          const x = tf.tensor4d(fillBatch(spectrograms, batch, cropFrames), [
+            batch.length,
+            cropFrames,
+            bins,
+            1,
+          ]);
+          const labels = batch.map((c) => clips[c.clip]!.label);
+          const targets = tf.tidy(() =>
+            tf.cast(tf.oneHot(tf.tensor1d(labels, 'int32'), data.classes), 'float32'),
+          ) as tf.Tensor2D;
+          let right: tf.Tensor | undefined;
+          const { value, grads } = tf.variableGrads(() => {
+            const logits = network.logits(x);
+            right = tf.keep(
+              tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), tf.argMax(targets, 1)), 'float32')),
+            );
+            return softmaxCrossEntropy(logits, targets);
+          }, network.variables());
+          optimizer.applyGradients(grads as Parameters<typeof optimizer.applyGradients>[0]);
+          lossSum += value.dataSync()[0]! * batch.length;
+          correct += right!.dataSync()[0]!;
+          seen += batch.length;
+          tf.dispose([x, targets, value, right!, ...Object.values(grads)]);
+          return true;
+        },
+        // During an epoch the last finished epoch's validation accuracy; after it, its own.
+        measure: () => ({
+          loss: lossSum / Math.max(1, seen),
+          accuracy: correct / Math.max(1, seen),
+          validationAccuracy: state.history.at(-1)?.validationAccuracy ?? null,
+        }),
+        summary: (seconds) => ({
+          epoch: epoch + 1,
+          loss: lossSum / Math.max(1, seen),
+          accuracy: correct / Math.max(1, seen),
+          validationAccuracy:
+            validationClips.length > 0
+              ? clipAccuracy(network, validationClips, cropFrames).clips
+              : null,
+          seconds,
+        }),
+      };
+    },
+    ...(hooks.afterEpoch && { afterEpoch: hooks.afterEpoch }),
+    onProgress: ({ measure, ...at }) => hooks.onProgress?.({ ...at, ...measure }),
+  });
 }

@@ -1,6 +1,6 @@
 // Held-out and validation clips are chosen by file, never by crop: crops of one recording are
 // near copies, and a held-out crop whose neighbour was trained on would flatter the accuracy.
-import { seededRandom } from '../dsp/random';
+import { seededRandom, type SeededRandom } from '../dsp/random';
 
 export interface SplitFractions {
   /** Share of each class's files kept aside for the final accuracy (seed 000's hold-out set). */
@@ -16,6 +16,36 @@ export interface Split {
   heldOut: number[];
 }
 
+/** Shuffles `items` in place (Fisher-Yates): the same generator state gives the same order. */
+export function shuffle<T>(items: T[], random: SeededRandom): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random.next() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
+
+/**
+ * A held-out set of `count` files (a `holdOut` share of them, at least one file kept to train
+ * on), the rest to train on, each in file order. A trainer that splits several classes passes
+ * them one generator in turn, so each class's draw follows the last's.
+ */
+export function holdOutByFile(
+  count: number,
+  holdOut: number,
+  random: SeededRandom,
+): { train: number[]; heldOut: number[] } {
+  const order = shuffle(
+    Array.from({ length: count }, (_, i) => i),
+    random,
+  );
+  const held = count > 1 ? Math.min(count - 1, Math.round(holdOut * count)) : 0;
+  return {
+    heldOut: order.slice(0, held).sort((a, b) => a - b),
+    train: order.slice(held).sort((a, b) => a - b),
+  };
+}
+
 /**
  * Splits clip indices per class. A class with at least two files gives at least one to the
  * held-out set; every class keeps at least one file for training.
@@ -25,12 +55,10 @@ export function splitByFile(labels: readonly number[], fractions: SplitFractions
   const split: Split = { train: [], validation: [], heldOut: [] };
   const classes = [...new Set(labels)].sort((a, b) => a - b);
   for (const label of classes) {
-    const members = labels.flatMap((l, i) => (l === label ? [i] : []));
-    // Fisher-Yates with the seeded generator: the same seed gives the same split.
-    for (let i = members.length - 1; i > 0; i--) {
-      const j = Math.floor(random.next() * (i + 1));
-      [members[i], members[j]] = [members[j]!, members[i]!];
-    }
+    const members = shuffle(
+      labels.flatMap((l, i) => (l === label ? [i] : [])),
+      random,
+    );
     const n = members.length;
     let held = fractions.holdOut > 0 ? Math.max(1, Math.round(n * fractions.holdOut)) : 0;
     held = Math.min(held, n - 1);
@@ -55,11 +83,10 @@ export function foldsByFile(labels: readonly number[], folds: number, seed: numb
   const foldOf = new Array<number>(labels.length).fill(0);
   const classes = [...new Set(labels)].sort((a, b) => a - b);
   for (const label of classes) {
-    const members = labels.flatMap((l, i) => (l === label ? [i] : []));
-    for (let i = members.length - 1; i > 0; i--) {
-      const j = Math.floor(random.next() * (i + 1));
-      [members[i], members[j]] = [members[j]!, members[i]!];
-    }
+    const members = shuffle(
+      labels.flatMap((l, i) => (l === label ? [i] : [])),
+      random,
+    );
     members.forEach((clip, position) => (foldOf[clip] = position % folds));
   }
   return Array.from({ length: folds }, (_, f) => ({

@@ -16,25 +16,23 @@ import {
   type SpectrogramSettings,
 } from '../engine/cnn/spectrogram-settings';
 import { resolveFraming } from '../dsp';
-import { ModelExistsError } from '../models/errors';
 import type { ClassifierManifest } from '../models/manifest';
 import { ModelCache, checkModelName } from '../models/model-cache';
 import { packageVersion } from '../app/version';
 import {
-  loadCheckpoint,
   removeCheckpoint,
   saveCheckpoint,
-  type CheckpointState,
   type EpochSummary,
   type TrainingFingerprint,
 } from './checkpoint';
 import { clipAccuracy } from './classify';
 import { spectrogramStatistics } from './crops';
 import { fitClassifier } from './fit-classifier';
-import { CheckpointMismatchError, TrainingCancelled } from './errors';
+import { TrainingCancelled } from './errors';
 import { loadTrainingClips, type SkippedClip } from './load-clips';
 import { splitByFile } from './split';
 import { findTrainingData, type DataLayout } from './training-data';
+import { elapsed, refuseExistingModel, resumableCheckpoint, startingState } from './training-run';
 
 export interface TrainRequest {
   /** A folder with one subfolder per class, or NSynth's layout. */
@@ -253,8 +251,6 @@ export function resolveTraining(request: TrainingSettings): ResolvedTraining {
   return r;
 }
 
-const elapsed = (since: number): number => (performance.now() - since) / 1000;
-
 export async function trainClassifier(
   request: TrainRequest,
   options: TrainOptions = {},
@@ -264,11 +260,7 @@ export async function trainClassifier(
   const r = resolveTraining(request);
   checkModelName(request.name);
   const cache = new ModelCache({ dir: request.modelsDir });
-  if (!request.replace && (await cache.exists(request.name)))
-    throw new ModelExistsError(
-      request.name,
-      `A model called "${request.name}" already exists in ${request.modelsDir}: choose another name, or replace it.`,
-    );
+  await refuseExistingModel(cache, request);
   const progress = (p: Omit<TrainProgress, 'elapsedSeconds'>) =>
     onProgress?.({ ...p, elapsedSeconds: elapsed(started) });
 
@@ -306,25 +298,14 @@ export async function trainClassifier(
   };
 
   // A checkpoint of the same training continues; one of another training is never mixed in.
-  const checkpointFolder = cache.checkpointFolder(request.name);
-  const mode = request.resume ?? 'auto';
-  let checkpoint = mode === 'restart' ? undefined : await loadCheckpoint(checkpointFolder);
-  if (checkpoint && JSON.stringify(checkpoint.state.fingerprint) !== JSON.stringify(fingerprint)) {
-    const differs = Object.keys(fingerprint).filter(
-      (key) =>
-        JSON.stringify(checkpoint!.state.fingerprint[key as keyof TrainingFingerprint]) !==
-        JSON.stringify(fingerprint[key as keyof TrainingFingerprint]),
-    );
-    disposeCheckpoint(checkpoint);
-    throw new CheckpointMismatchError(
-      `The interrupted training of "${request.name}" used other ${differs.join(', ')}: give the same data and settings to resume, or restart it.`,
-    );
-  }
-  if (!checkpoint && mode === 'resume') {
-    throw new CheckpointMismatchError(
-      `There is no interrupted training of "${request.name}" to resume in ${request.modelsDir}.`,
-    );
-  }
+  const resumable = await resumableCheckpoint<TrainingFingerprint, EpochSummary>(
+    cache,
+    request,
+    fingerprint,
+    'data and settings',
+  );
+  const checkpointFolder = resumable.folder;
+  let checkpoint = resumable.checkpoint;
 
   const backend = await initBackend({ backend: request.backend ?? 'auto' });
   const trainClips = split.train.map((i) => clips[i]!);
@@ -344,9 +325,7 @@ export async function trainClassifier(
   const optimizer = tf.train.adam(r.learningRate);
   try {
     if (checkpoint) await optimizer.setWeights(checkpoint.optimizer);
-    const state: CheckpointState = checkpoint
-      ? { ...checkpoint.state }
-      : { fingerprint, epochsDone: 0, history: [], input, seconds: 0 };
+    const state = startingState(checkpoint, fingerprint, input);
     const resumedFrom = state.epochsDone;
     if (checkpoint) disposeCheckpoint(checkpoint);
     checkpoint = undefined;

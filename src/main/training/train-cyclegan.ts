@@ -28,17 +28,9 @@ import {
   type DiscriminatorConfig,
 } from '../engine/cyclegan/patch-discriminator';
 import { GeneratorNetwork, type GeneratorConfig } from '../engine/generator/generator-network';
-import { ModelExistsError } from '../models/errors';
 import type { CycleGanManifest, CycleGanTerms } from '../models/manifest';
 import { ModelCache, checkModelName } from '../models/model-cache';
-import {
-  checkFingerprint,
-  loadCheckpoint,
-  removeCheckpoint,
-  saveCheckpoint,
-  type CheckpointState,
-  type NamedTensor,
-} from './checkpoint';
+import { removeCheckpoint, saveCheckpoint, type NamedTensor } from './checkpoint';
 import { fillBatch, loudStarts, randomCrops, type Crop } from './crops';
 import {
   CYCLEGAN_ANALYSIS_NAME,
@@ -47,8 +39,16 @@ import {
   type CycleGanTrainingSettings,
 } from './cyclegan-parameters';
 import { loadTwoClasses, type SkippedClip } from './cyclegan-data';
-import { CheckpointMismatchError, TrainingCancelled, TrainingDivergedError } from './errors';
+import { TrainingCancelled, TrainingDivergedError } from './errors';
 import { spectrogramStatistics } from './spectrogram-statistics';
+import { holdOutByFile } from './split';
+import {
+  elapsed,
+  refuseExistingModel,
+  resumableCheckpoint,
+  runEpochs,
+  startingState,
+} from './training-run';
 
 /** The analysis both generators read and write: Verma & Smith's (16 kHz, 10 ms hop, 257 bins). */
 export const CYCLEGAN_ANALYSIS: SpectrogramSettings = SPECTROGRAM_PRESETS[CYCLEGAN_ANALYSIS_NAME];
@@ -100,13 +100,9 @@ interface CycleGanFingerprint {
   cropFrames: number;
 }
 
-type CycleGanState = CheckpointState<CycleGanFingerprint, CycleGanEpochSummary>;
-
 const NETWORKS = ['G', 'F', 'DX', 'DY'] as const;
 const TERMS = Object.keys(CYCLEGAN_TERM_LABELS) as (keyof CycleGanTerms)[];
 
-const elapsed = (since: number): number => (performance.now() - since) / 1000;
-const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const zeroTerms = (): CycleGanTerms =>
   Object.fromEntries(TERMS.map((t) => [t, 0])) as unknown as CycleGanTerms;
 
@@ -164,11 +160,7 @@ export async function trainCycleGan(
     );
 
   const cache = new ModelCache({ dir: request.modelsDir });
-  if (!request.replace && (await cache.exists(request.name)))
-    throw new ModelExistsError(
-      request.name,
-      `A model called "${request.name}" already exists in ${request.modelsDir}: choose another name, or replace it.`,
-    );
+  await refuseExistingModel(cache, request);
   const data = await loadTwoClasses(
     request.data,
     analysis,
@@ -185,19 +177,7 @@ export async function trainCycleGan(
 
   // Held-out clips per class, never trained on.
   const random = seededRandom(seed);
-  const split = data.clips.map((clips) => {
-    const order = clips.map((_, i) => i);
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random.next() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    const held =
-      clips.length > 1 ? Math.min(clips.length - 1, Math.round(holdOut * clips.length)) : 0;
-    return {
-      heldOut: order.slice(0, held).sort((a, b) => a - b),
-      train: order.slice(held).sort((a, b) => a - b),
-    };
-  });
+  const split = data.clips.map((clips) => holdOutByFile(clips.length, holdOut, random));
   const spectrograms = data.clips.map((clips) => clips.map((c) => c.spectrogram));
   const trainStats = spectrogramStatistics(
     split.flatMap((s, c) => s.train.map((i) => spectrograms[c]![i]!)),
@@ -218,15 +198,10 @@ export async function trainCycleGan(
     cropFrames,
   };
 
-  const checkpointFolder = cache.checkpointFolder(request.name);
-  const mode = request.resume ?? 'auto';
-  const checkpoint =
-    mode === 'restart' ? undefined : await loadCheckpoint<CycleGanState>(checkpointFolder);
-  if (checkpoint) checkFingerprint(checkpoint, fingerprint, request.name, 'data and settings');
-  if (!checkpoint && mode === 'resume')
-    throw new CheckpointMismatchError(
-      `There is no interrupted training of "${request.name}" to resume in ${request.modelsDir}.`,
-    );
+  const { folder: checkpointFolder, checkpoint } = await resumableCheckpoint<
+    CycleGanFingerprint,
+    CycleGanEpochSummary
+  >(cache, request, fingerprint, 'data and settings');
   const input = checkpoint?.state.input ?? trainStats;
   const generatorConfig: GeneratorConfig = {
     ...fingerprint.generator,
@@ -257,15 +232,14 @@ export async function trainCycleGan(
     }
     const nets = made as CycleGanNetworks;
     // Adam with the paper's beta1 of 0.5 (GANs train more steadily with less momentum).
-    generatorOptimizer = tf.train.adam(learningRate, 0.5, 0.999);
-    discriminatorOptimizer = tf.train.adam(learningRate, 0.5, 0.999);
+    // Consts for the epochs' closures; the lets are for the finally below.
+    const adamG = (generatorOptimizer = tf.train.adam(learningRate, 0.5, 0.999));
+    const adamD = (discriminatorOptimizer = tf.train.adam(learningRate, 0.5, 0.999));
     if (checkpoint) {
       await generatorOptimizer.setWeights(untagged('generators', checkpoint.optimizer));
       await discriminatorOptimizer.setWeights(untagged('discriminators', checkpoint.optimizer));
     }
-    const state: CycleGanState = checkpoint
-      ? { ...checkpoint.state }
-      : { fingerprint, epochsDone: 0, history: [], input, seconds: 0 };
+    const state = startingState(checkpoint, fingerprint, input);
     const resumedFrom = state.epochsDone;
 
     const starts = spectrograms.map((list) => list.map((s) => loudStarts(s, cropFrames)));
@@ -283,93 +257,81 @@ export async function trainCycleGan(
         (Math.max(split[0]!.train.length, split[1]!.train.length) * cropsPerClip) / batchSize,
       ),
     );
-    const trainingStarted = performance.now();
-    let stepsRun = 0;
-    for (let epoch = state.epochsDone; epoch < epochs; epoch++) {
-      const epochStarted = performance.now();
-      // Each epoch's crops come from its own seed: a resumed run draws what the whole run would.
-      const cropsOf = (c: 0 | 1) => {
-        const crops = randomCrops(
-          split[c]!.train,
-          starts[c]!,
-          cropsPerClip,
-          [0, 0],
-          seededRandom(seed * 100003 + epoch * 2 + c + 1),
-        );
-        // The smaller class is repeated so that every step has a batch of each.
-        return Array.from({ length: steps * batchSize }, (_, i) => crops[i % crops.length]!);
-      };
-      const crops = [cropsOf(0), cropsOf(1)] as const;
-      const sums = zeroTerms();
-      for (let b = 0; b < steps; b++) {
-        if (signal?.aborted) throw new TrainingCancelled(request.name, state.epochsDone, epochs);
-        const x = batchOf(0, crops[0].slice(b * batchSize, (b + 1) * batchSize));
-        const y = batchOf(1, crops[1].slice(b * batchSize, (b + 1) * batchSize));
-        try {
-          const gen = generatorStep(nets, x, y, weights);
-          const disc = discriminatorStep(nets, x, y);
-          const terms: CycleGanTerms = {
-            adversarialG: gen.values.adversarialG,
-            adversarialF: gen.values.adversarialF,
-            cycle: gen.values.cycle,
-            identity: gen.values.identity,
-            discriminatorX: disc.values.dX,
-            discriminatorY: disc.values.dY,
-          };
-          const bad = TERMS.filter((t) => !Number.isFinite(terms[t]));
-          if (bad.length > 0) {
-            tf.dispose([...Object.values(gen.grads!), ...Object.values(disc.grads!)]);
-            throw new TrainingDivergedError(
-              request.name,
-              state.epochsDone,
-              `Training of ${request.name} diverged in epoch ${epoch + 1} (${bad.map((t) => `${t} ${terms[t]}`).join(', ')}): ` +
-                (state.epochsDone > 0
-                  ? `the last good epoch (${state.epochsDone}) is kept; resume with a lower --lr, or restart.`
-                  : 'no epoch had finished; train again with a lower --lr.'),
-            );
-          }
-          generatorOptimizer.applyGradients(gen.grads as Record<string, tf.Variable>);
-          discriminatorOptimizer.applyGradients(disc.grads as Record<string, tf.Variable>);
-          tf.dispose([...Object.values(gen.grads!), ...Object.values(disc.grads!)]);
-          for (const t of TERMS) sums[t] += terms[t];
-        } finally {
-          tf.dispose([x, y]);
-        }
-        stepsRun++;
-        const perStep = elapsed(trainingStarted) / stepsRun;
-        progress({
-          phase: 'training',
-          epoch: state.epochsDone,
-          epochs,
-          batch: b + 1,
-          batches: steps,
-          terms: meanOf(sums, b + 1),
-          remainingSeconds: perStep * ((epochs - epoch) * steps - (b + 1)),
-        });
-        await yieldToEvents();
-      }
-      const seconds = elapsed(epochStarted);
-      state.history.push({ epoch: epoch + 1, seconds, ...meanOf(sums, steps) });
-      state.epochsDone = epoch + 1;
-      state.seconds += seconds;
-      const generatorState = await generatorOptimizer.getWeights();
-      const discriminatorState = await discriminatorOptimizer.getWeights();
-      await saveCheckpoint(checkpointFolder, state, allWeights(nets), [
-        ...tagged('generators', generatorState),
-        ...tagged('discriminators', discriminatorState),
-      ]);
-      // getWeights makes a new tensor of the step count; the moments are the optimiser's own.
-      generatorState[0]?.tensor.dispose();
-      discriminatorState[0]?.tensor.dispose();
-      progress({
-        phase: 'training',
-        epoch: state.epochsDone,
-        epochs,
-        batch: 0,
-        batches: steps,
-        terms: meanOf(sums, steps),
-      });
-    }
+    await runEpochs({
+      state,
+      epochs,
+      batches: steps,
+      signal,
+      cancelled: () => new TrainingCancelled(request.name, state.epochsDone, epochs),
+      epoch: (epoch) => {
+        // Each epoch's crops come from its own seed: a resumed run draws what the whole run would.
+        const cropsOf = (c: 0 | 1) => {
+          const crops = randomCrops(
+            split[c]!.train,
+            starts[c]!,
+            cropsPerClip,
+            [0, 0],
+            seededRandom(seed * 100003 + epoch * 2 + c + 1),
+          );
+          // The smaller class is repeated so that every step has a batch of each.
+          return Array.from({ length: steps * batchSize }, (_, i) => crops[i % crops.length]!);
+        };
+        const crops = [cropsOf(0), cropsOf(1)] as const;
+        const sums = zeroTerms();
+        return {
+          step: (b) => {
+            const x = batchOf(0, crops[0].slice(b * batchSize, (b + 1) * batchSize));
+            const y = batchOf(1, crops[1].slice(b * batchSize, (b + 1) * batchSize));
+            try {
+              const gen = generatorStep(nets, x, y, weights);
+              const disc = discriminatorStep(nets, x, y);
+              const terms: CycleGanTerms = {
+                adversarialG: gen.values.adversarialG,
+                adversarialF: gen.values.adversarialF,
+                cycle: gen.values.cycle,
+                identity: gen.values.identity,
+                discriminatorX: disc.values.dX,
+                discriminatorY: disc.values.dY,
+              };
+              const bad = TERMS.filter((t) => !Number.isFinite(terms[t]));
+              if (bad.length > 0) {
+                tf.dispose([...Object.values(gen.grads!), ...Object.values(disc.grads!)]);
+                throw new TrainingDivergedError(
+                  request.name,
+                  state.epochsDone,
+                  `Training of ${request.name} diverged in epoch ${epoch + 1} (${bad.map((t) => `${t} ${terms[t]}`).join(', ')}): ` +
+                    (state.epochsDone > 0
+                      ? `the last good epoch (${state.epochsDone}) is kept; resume with a lower --lr, or restart.`
+                      : 'no epoch had finished; train again with a lower --lr.'),
+                );
+              }
+              adamG.applyGradients(gen.grads as Record<string, tf.Variable>);
+              adamD.applyGradients(disc.grads as Record<string, tf.Variable>);
+              tf.dispose([...Object.values(gen.grads!), ...Object.values(disc.grads!)]);
+              for (const t of TERMS) sums[t] += terms[t];
+            } finally {
+              tf.dispose([x, y]);
+            }
+            return true;
+          },
+          measure: (done) => meanOf(sums, done),
+          summary: (seconds) => ({ epoch: epoch + 1, seconds, ...meanOf(sums, steps) }),
+        };
+      },
+      afterEpoch: async () => {
+        const generatorState = await adamG.getWeights();
+        const discriminatorState = await adamD.getWeights();
+        await saveCheckpoint(checkpointFolder, state, allWeights(nets), [
+          ...tagged('generators', generatorState),
+          ...tagged('discriminators', discriminatorState),
+        ]);
+        // getWeights makes a new tensor of the step count; the moments are the optimiser's own.
+        generatorState[0]?.tensor.dispose();
+        discriminatorState[0]?.tensor.dispose();
+      },
+      onProgress: ({ measure, ...at }) =>
+        progress({ phase: 'training', epochs, ...at, terms: measure }),
+    });
 
     // The held-out clips: one crop each at its loudest start, both steps without gradients.
     progress({ phase: 'evaluating', epoch: epochs, epochs, batch: 0, batches: 0 });

@@ -25,22 +25,23 @@ import { GeneratorNetwork, type GeneratorConfig } from '../engine/generator/gene
 import type { LogSpectrogram } from '../engine/spectrogram';
 import { loadClassifier } from '../methods/cnn/classifier';
 import { cnnPreset } from '../methods/cnn/parameters';
-import { ModelExistsError } from '../models/errors';
 import type { GeneratorManifest } from '../models/manifest';
 import { ModelCache, checkModelName } from '../models/model-cache';
 import { DEMO_MODELS } from '../models/shipped';
 import { packageVersion } from '../app/version';
-import {
-  checkFingerprint,
-  loadCheckpoint,
-  removeCheckpoint,
-  saveCheckpoint,
-  type CheckpointState,
-} from './checkpoint';
+import { removeCheckpoint, saveCheckpoint } from './checkpoint';
 import { audioSpectrogram } from './clip-spectrogram';
 import { fillBatch, loudStarts, randomCrops, type Crop } from './crops';
-import { CheckpointMismatchError, TrainingCancelled, TrainingDataError } from './errors';
+import { TrainingCancelled, TrainingDataError } from './errors';
 import { spectrogramStatistics } from './spectrogram-statistics';
+import { holdOutByFile } from './split';
+import {
+  elapsed,
+  refuseExistingModel,
+  resumableCheckpoint,
+  runEpochs,
+  startingState,
+} from './training-run';
 import { wavFilesBelow } from './training-data';
 
 export interface TrainGeneratorRequest {
@@ -162,8 +163,6 @@ interface GeneratorFingerprint {
   seed: number;
 }
 
-type GeneratorState = CheckpointState<GeneratorFingerprint, GeneratorEpochSummary>;
-
 /** What differs, in the user's words, when a checkpoint is of another training. */
 const FINGERPRINT_WORDS: Record<keyof GeneratorFingerprint, string> = {
   dataHash: 'other content clips',
@@ -179,9 +178,6 @@ const FINGERPRINT_WORDS: Record<keyof GeneratorFingerprint, string> = {
   holdOut: 'another held-out share',
   seed: 'another seed',
 };
-
-const elapsed = (since: number): number => (performance.now() - since) / 1000;
-const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function checkRequest(request: TrainGeneratorRequest): void {
   const int = (v: number | undefined, lo: number, hi: number, name: string) => {
@@ -244,11 +240,7 @@ export async function trainGenerator(
     dir: request.modelsDir,
     ...(request.shippedModelsDirs && { shipped: request.shippedModelsDirs }),
   });
-  if (!request.replace && (await cache.exists(request.name)))
-    throw new ModelExistsError(
-      request.name,
-      `A model called "${request.name}" already exists in ${request.modelsDir}: choose another name, or replace it.`,
-    );
+  await refuseExistingModel(cache, request);
   const backend = await initBackend({ backend: request.backend ?? 'auto' });
   const classifierName = request.classifier ?? DEMO_MODELS['verma-smith']!;
   const { manifest: lossManifest, network } = await loadClassifier(cache, classifierName);
@@ -296,18 +288,7 @@ export async function trainGenerator(
       progress({ phase: 'loading', epoch: done, epochs: total, batch: 0, batches: 0 }),
     );
     if (signal?.aborted) throw new TrainingCancelled(request.name, 0, epochs);
-    const random = seededRandom(seed);
-    const order = content.clips.map((_, i) => i);
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random.next() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    const heldOutCount =
-      content.clips.length > 1
-        ? Math.min(content.clips.length - 1, Math.round(holdOut * content.clips.length))
-        : 0;
-    const heldOut = order.slice(0, heldOutCount).sort((a, b) => a - b);
-    const train = order.slice(heldOutCount).sort((a, b) => a - b);
+    const { heldOut, train } = holdOutByFile(content.clips.length, holdOut, seededRandom(seed));
     const spectrograms = content.clips.map((c) => c.spectrogram);
     const trainStats = spectrogramStatistics(train.map((i) => spectrograms[i]!));
 
@@ -330,35 +311,27 @@ export async function trainGenerator(
       holdOut,
       seed,
     };
-    const checkpointFolder = cache.checkpointFolder(request.name);
-    const mode = request.resume ?? 'auto';
-    let checkpoint =
-      mode === 'restart' ? undefined : await loadCheckpoint<GeneratorState>(checkpointFolder);
-    if (checkpoint)
-      checkFingerprint(
-        checkpoint,
-        fingerprint,
-        request.name,
-        'style, data and settings',
-        FINGERPRINT_WORDS,
-      );
-    if (!checkpoint && mode === 'resume')
-      throw new CheckpointMismatchError(
-        `There is no interrupted training of "${request.name}" to resume in ${request.modelsDir}.`,
-      );
+    const resumable = await resumableCheckpoint<GeneratorFingerprint, GeneratorEpochSummary>(
+      cache,
+      request,
+      fingerprint,
+      'style, data and settings',
+      FINGERPRINT_WORDS,
+    );
+    const checkpointFolder = resumable.folder;
+    let checkpoint = resumable.checkpoint;
     const input = checkpoint?.state.input ?? trainStats;
     const config: GeneratorConfig = {
       ...fingerprint.config,
       inputMean: input.mean,
       inputStd: input.std,
     };
-    generator = checkpoint
+    // Consts for the epochs' closures; the lets are for the finally below.
+    const net = (generator = checkpoint
       ? new GeneratorNetwork(config, checkpoint.weights)
-      : GeneratorNetwork.initialise(config, seed);
-    optimizer = tf.train.adam(learningRate);
-    const state: GeneratorState = checkpoint
-      ? { ...checkpoint.state }
-      : { fingerprint, epochsDone: 0, history: [], input, seconds: 0 };
+      : GeneratorNetwork.initialise(config, seed));
+    const adam = (optimizer = tf.train.adam(learningRate));
+    const state = startingState(checkpoint, fingerprint, input);
     if (checkpoint) {
       await optimizer.setWeights(checkpoint.optimizer);
       tf.dispose(Object.values(checkpoint.weights));
@@ -407,62 +380,47 @@ export async function trainGenerator(
     };
     const batches = Math.max(1, Math.ceil((train.length * cropsPerClip) / batchSize));
     let initialLoss = Number.NaN;
-    const trainingStarted = performance.now();
-    let batchesRun = 0;
-    for (let epoch = state.epochsDone; epoch < epochs; epoch++) {
-      const epochStarted = performance.now();
-      // Each epoch's crops come from its own seed: a resumed run draws what the whole run would.
-      const crops = randomCrops(
-        train,
-        starts,
-        cropsPerClip,
-        [0, 0],
-        seededRandom(seed * 100003 + epoch + 1),
-      );
-      let lossSum = 0;
-      let seen = 0;
-      for (let b = 0; b < batches; b++) {
-        if (signal?.aborted) throw new TrainingCancelled(request.name, state.epochsDone, epochs);
-        const batch = crops.slice(b * batchSize, (b + 1) * batchSize);
-        if (batch.length === 0) continue;
-        const { values, grads } = evaluate(batch, true);
-        optimizer.applyGradients(grads as Parameters<tf.AdamOptimizer['applyGradients']>[0]);
-        tf.dispose(Object.values(grads!));
-        if (Number.isNaN(initialLoss)) initialLoss = values.total;
-        lossSum += values.total * batch.length;
-        seen += batch.length;
-        batchesRun++;
-        const perBatch = elapsed(trainingStarted) / batchesRun;
-        progress({
-          phase: 'training',
-          epoch: state.epochsDone,
-          epochs,
-          batch: b + 1,
-          batches,
-          loss: lossSum / seen,
-          remainingSeconds: perBatch * ((epochs - epoch) * batches - (b + 1)),
-        });
-        await yieldToEvents();
-      }
-      state.history.push({
-        epoch: epoch + 1,
-        loss: lossSum / Math.max(1, seen),
-        seconds: elapsed(epochStarted),
-      });
-      state.epochsDone = epoch + 1;
-      state.seconds += elapsed(epochStarted);
-      const optimizerState = await optimizer.getWeights();
-      await saveCheckpoint(checkpointFolder, state, generator.namedWeights(), optimizerState);
-      optimizerState[0]?.tensor.dispose();
-      progress({
-        phase: 'training',
-        epoch: state.epochsDone,
-        epochs,
-        batch: 0,
-        batches,
-        loss: lossSum / Math.max(1, seen),
-      });
-    }
+    await runEpochs({
+      state,
+      epochs,
+      batches,
+      signal,
+      cancelled: () => new TrainingCancelled(request.name, state.epochsDone, epochs),
+      epoch: (epoch) => {
+        // Each epoch's crops come from its own seed: a resumed run draws what the whole run would.
+        const crops = randomCrops(
+          train,
+          starts,
+          cropsPerClip,
+          [0, 0],
+          seededRandom(seed * 100003 + epoch + 1),
+        );
+        let lossSum = 0;
+        let seen = 0;
+        return {
+          step: (b) => {
+            const batch = crops.slice(b * batchSize, (b + 1) * batchSize);
+            if (batch.length === 0) return false;
+            const { values, grads } = evaluate(batch, true);
+            adam.applyGradients(grads as Parameters<tf.AdamOptimizer['applyGradients']>[0]);
+            tf.dispose(Object.values(grads!));
+            if (Number.isNaN(initialLoss)) initialLoss = values.total;
+            lossSum += values.total * batch.length;
+            seen += batch.length;
+            return true;
+          },
+          measure: () => lossSum / Math.max(1, seen),
+          summary: (seconds) => ({ epoch: epoch + 1, loss: lossSum / Math.max(1, seen), seconds }),
+        };
+      },
+      afterEpoch: async () => {
+        const optimizerState = await adam.getWeights();
+        await saveCheckpoint(checkpointFolder, state, net.namedWeights(), optimizerState);
+        optimizerState[0]?.tensor.dispose();
+      },
+      onProgress: ({ measure, ...at }) =>
+        progress({ phase: 'training', epochs, ...at, loss: measure }),
+    });
 
     // The held-out files, never trained on: fixed crops at their loud starts.
     progress({ phase: 'evaluating', epoch: epochs, epochs, batch: 0, batches: 0 });

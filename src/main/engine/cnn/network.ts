@@ -10,7 +10,6 @@
 // input gradients without weight gradients, and save/load is tf.io.encodeWeights here. Two
 // layer lists on tfjs-core ops are smaller than that adaptation.
 import * as tf from '@tensorflow/tfjs-core';
-import { seededRandom } from '../../dsp/random';
 import { EngineParameterError } from '../errors';
 import {
   buildLayers,
@@ -21,7 +20,7 @@ import {
 } from './architectures';
 import { convLayer } from './conv2d';
 import { dense, globalMean, maxPool2x2, standardise } from './layers';
-import { weightVariables } from '../weight-variables';
+import { checkInputStatistics, initialiseNetwork, NamedWeightsNetwork } from '../named-weights';
 
 export interface NetworkConfig extends ArchitectureConfig {
   /** Mean and standard deviation of the training spectrograms; inputs are standardised by them. */
@@ -45,10 +44,8 @@ export class NetworkWeightsError extends Error {
   override readonly name = 'NetworkWeightsError';
 }
 
-export class CnnNetwork {
+export class CnnNetwork extends NamedWeightsNetwork {
   readonly layers: readonly LayerSpec[];
-  private readonly weights: Map<string, tf.Variable>;
-  private disposed = false;
 
   /**
    * Makes variables of `weights`, which must match the architecture's shapes exactly. The
@@ -58,24 +55,16 @@ export class CnnNetwork {
     readonly config: NetworkConfig,
     weights: tf.NamedTensorMap,
   ) {
-    this.layers = buildLayers(config);
-    if (!(
-      Number.isFinite(config.inputStd) &&
-      config.inputStd > 0 &&
-      Number.isFinite(config.inputMean)
-    ))
-      throw new EngineParameterError(
-        'inputStd',
-        config.inputStd,
-        `The input statistics must be finite with a standard deviation above 0, not mean ${config.inputMean}, std ${config.inputStd}.`,
-      );
-    this.weights = weightVariables(
-      weights,
-      weightShapes(this.layers),
-      'cnn',
-      'the architecture',
-      (problem) => new NetworkWeightsError(problem),
-    );
+    const layers = buildLayers(config);
+    checkInputStatistics(config);
+    super(weights, {
+      expected: weightShapes(layers),
+      kind: 'cnn',
+      needs: 'the architecture',
+      weightsError: (problem) => new NetworkWeightsError(problem),
+      label: 'CnnNetwork',
+    });
+    this.layers = layers;
   }
 
   /**
@@ -84,27 +73,18 @@ export class CnnNetwork {
    */
   static initialise(config: NetworkConfig, seed: number): CnnNetwork {
     const layers = buildLayers(config);
-    const random = seededRandom(seed);
-    const weights: tf.NamedTensorMap = {};
-    for (const [name, shape] of weightShapes(layers)) {
-      const size = shape.reduce((a, b) => a * b, 1);
-      if (name.endsWith('/bias')) {
-        weights[name] = tf.zeros(shape);
-        continue;
-      }
-      const layer = layers.find((l) => `${l.name}/kernel` === name)!;
-      const fanIn = size / shape[shape.length - 1]!;
-      const gain = layer.kind === 'dense' && !layer.relu ? 1 : 2;
-      weights[name] = tf.tensor(
-        random.fillNormal(new Float32Array(size), 0, Math.sqrt(gain / fanIn)),
-        shape,
-      );
-    }
-    try {
-      return new CnnNetwork(config, weights);
-    } finally {
-      tf.dispose(Object.values(weights));
-    }
+    return initialiseNetwork(
+      weightShapes(layers),
+      seed,
+      (name, shape) => {
+        const size = shape.reduce((a, b) => a * b, 1);
+        const layer = layers.find((l) => `${l.name}/kernel` === name)!;
+        const fanIn = size / shape[shape.length - 1]!;
+        const gain = layer.kind === 'dense' && !layer.relu ? 1 : 2;
+        return Math.sqrt(gain / fanIn);
+      },
+      (weights) => new CnnNetwork(config, weights),
+    );
   }
 
   /** Frames (and bins) an input needs so that no pooling up to `until` runs out of rows. */
@@ -163,22 +143,6 @@ export class CnnNetwork {
     return this.forward(input).last as tf.Tensor2D;
   }
 
-  /** The trainable weights, in layer order. */
-  variables(): tf.Variable[] {
-    return [...this.weights.values()];
-  }
-
-  /** The weights by name (the network keeps ownership). */
-  namedWeights(): tf.NamedTensorMap {
-    return Object.fromEntries(this.weights);
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    for (const v of this.weights.values()) v.dispose();
-  }
-
   private apply(
     layer: LayerSpec,
     x: tf.Tensor,
@@ -187,12 +151,11 @@ export class CnnNetwork {
   ): tf.Tensor {
     switch (layer.kind) {
       case 'conv':
-        return convLayer(
-          x as tf.Tensor4D,
-          this.weight(`${layer.name}/kernel`) as tf.Tensor4D,
-          this.weight(`${layer.name}/bias`) as tf.Tensor1D,
-          { relu: true, inputGradient, weightGradients },
-        );
+        return convLayer(x as tf.Tensor4D, ...this.convWeights(layer.name), {
+          relu: true,
+          inputGradient,
+          weightGradients,
+        });
       case 'pool':
         return maxPool2x2(x as tf.Tensor4D);
       case 'global-mean':
@@ -205,13 +168,5 @@ export class CnnNetwork {
           layer.relu,
         );
     }
-  }
-
-  private weight(name: string): tf.Variable {
-    return this.weights.get(name)!;
-  }
-
-  private checkLive(): void {
-    if (this.disposed) throw new Error('CnnNetwork used after dispose()');
   }
 }

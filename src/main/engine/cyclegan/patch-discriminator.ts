@@ -13,11 +13,10 @@
 // harmonics of a mid-range note (at C4, 262 Hz, nine) so that it judges timbre, but not the whole
 // spectrum, so that the scores stay local and the generator gets a gradient for each region.
 import * as tf from '@tensorflow/tfjs-core';
-import { seededRandom } from '../../dsp/random';
 import { convLayer } from '../cnn/conv2d';
 import { maxPool2x2, standardise } from '../cnn/layers';
 import { EngineParameterError } from '../errors';
-import { weightVariables } from '../weight-variables';
+import { checkInputStatistics, initialiseNetwork, NamedWeightsNetwork } from '../named-weights';
 
 export interface DiscriminatorConfig {
   /** Channels of the first block; each further block doubles them. */
@@ -80,10 +79,8 @@ export function minimumFrames(config: Pick<DiscriminatorConfig, 'blocks'>): numb
   return 2 ** config.blocks;
 }
 
-export class PatchDiscriminator {
+export class PatchDiscriminator extends NamedWeightsNetwork {
   readonly layers: readonly Layer[];
-  private readonly weights: Map<string, tf.Variable>;
-  private disposed = false;
 
   constructor(
     readonly config: DiscriminatorConfig,
@@ -96,47 +93,31 @@ export class PatchDiscriminator {
         JSON.stringify(config),
         'A discriminator needs whole channels (1 or more) and 1 to 8 blocks.',
       );
-    if (!(
-      Number.isFinite(config.inputStd) &&
-      config.inputStd > 0 &&
-      Number.isFinite(config.inputMean)
-    ))
-      throw new EngineParameterError(
-        'inputStd',
-        config.inputStd,
-        `The input statistics must be finite with a standard deviation above 0, not mean ${config.inputMean}, std ${config.inputStd}.`,
-      );
-    this.layers = discriminatorLayers(config);
-    this.weights = weightVariables(
-      weights,
-      discriminatorWeightShapes(config),
-      'discriminator',
-      'the discriminator',
-      (problem) => new DiscriminatorWeightsError(problem),
-    );
+    checkInputStatistics(config);
+    const layers = discriminatorLayers(config);
+    super(weights, {
+      expected: discriminatorWeightShapes(config),
+      kind: 'discriminator',
+      needs: 'the discriminator',
+      weightsError: (problem) => new DiscriminatorWeightsError(problem),
+      label: 'PatchDiscriminator',
+    });
+    this.layers = layers;
   }
 
   /** Fresh weights from `seed`: He-normal before a ReLU, LeCun-normal for the scores. */
   static initialise(config: DiscriminatorConfig, seed: number): PatchDiscriminator {
-    const random = seededRandom(seed);
     const layers = discriminatorLayers(config);
-    const weights: tf.NamedTensorMap = {};
-    for (const [name, shape] of discriminatorWeightShapes(config)) {
-      if (name.endsWith('/bias')) {
-        weights[name] = tf.zeros(shape);
-        continue;
-      }
-      const layer = layers.find((l) => `${l.name}/kernel` === name)!;
-      const fanIn = KERNEL * KERNEL * layer.channelsIn;
-      const std = Math.sqrt((layer.relu ? 2 : 1) / fanIn);
-      const size = shape.reduce((a, b) => a * b, 1);
-      weights[name] = tf.tensor(random.fillNormal(new Float32Array(size), 0, std), shape);
-    }
-    try {
-      return new PatchDiscriminator(config, weights);
-    } finally {
-      tf.dispose(Object.values(weights));
-    }
+    return initialiseNetwork(
+      discriminatorWeightShapes(config),
+      seed,
+      (name) => {
+        const layer = layers.find((l) => `${l.name}/kernel` === name)!;
+        const fanIn = KERNEL * KERNEL * layer.channelsIn;
+        return Math.sqrt((layer.relu ? 2 : 1) / fanIn);
+      },
+      (weights) => new PatchDiscriminator(config, weights),
+    );
   }
 
   /**
@@ -149,7 +130,7 @@ export class PatchDiscriminator {
     input: tf.Tensor4D,
     options: { inputGradient: boolean; weightGradients: boolean },
   ): tf.Tensor4D {
-    if (this.disposed) throw new Error('PatchDiscriminator used after dispose()');
+    this.checkLive();
     const least = minimumFrames(this.config);
     if (input.shape[1] < least || input.shape[2] < least || input.shape[3] !== 1)
       throw new EngineParameterError(
@@ -159,7 +140,7 @@ export class PatchDiscriminator {
       );
     let x = standardise(input, this.config.inputMean, this.config.inputStd);
     for (const [i, layer] of this.layers.entries()) {
-      x = convLayer(x, this.weight(`${layer.name}/kernel`), this.weight(`${layer.name}/bias`), {
+      x = convLayer(x, ...this.convWeights(layer.name), {
         relu: layer.relu,
         inputGradient: i > 0 || options.inputGradient,
         weightGradients: options.weightGradients,
@@ -167,23 +148,5 @@ export class PatchDiscriminator {
       if (layer.relu) x = maxPool2x2(x);
     }
     return x;
-  }
-
-  variables(): tf.Variable[] {
-    return [...this.weights.values()];
-  }
-
-  namedWeights(): tf.NamedTensorMap {
-    return Object.fromEntries(this.weights);
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    for (const v of this.weights.values()) v.dispose();
-  }
-
-  private weight(name: string): tf.Tensor4D & tf.Tensor1D {
-    return this.weights.get(name)! as unknown as tf.Tensor4D & tf.Tensor1D;
   }
 }

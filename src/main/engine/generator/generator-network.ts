@@ -16,11 +16,10 @@
 // Every op has its gradient written out (conv2d.ts, layers.ts and the two below): tfjs-core's
 // Node bundle registers none.
 import * as tf from '@tensorflow/tfjs-core';
-import { seededRandom } from '../../dsp/random';
 import { convLayer } from '../cnn/conv2d';
 import { standardise } from '../cnn/layers';
 import { EngineParameterError } from '../errors';
-import { weightVariables } from '../weight-variables';
+import { checkInputStatistics, initialiseNetwork, NamedWeightsNetwork } from '../named-weights';
 
 export interface GeneratorConfig {
   /** Frequency bins of the spectrograms it reads and writes (n_fft / 2 + 1). */
@@ -104,10 +103,8 @@ export function reshape4d(x: tf.Tensor4D, shape: [number, number, number, number
   return op(x);
 }
 
-export class GeneratorNetwork {
+export class GeneratorNetwork extends NamedWeightsNetwork {
   readonly layers: readonly ConvSpec[];
-  private readonly weights: Map<string, tf.Variable>;
-  private disposed = false;
 
   /** Makes variables of `weights`, which must match the configuration's shapes exactly. */
   constructor(
@@ -129,24 +126,16 @@ export class GeneratorNetwork {
         JSON.stringify(config),
         'A generator needs whole bins (2 or more), channels (1 or more), residual blocks (0 or more) and odd kernel lengths.',
       );
-    if (!(
-      Number.isFinite(config.inputStd) &&
-      config.inputStd > 0 &&
-      Number.isFinite(config.inputMean)
-    ))
-      throw new EngineParameterError(
-        'inputStd',
-        config.inputStd,
-        `The input statistics must be finite with a standard deviation above 0, not mean ${config.inputMean}, std ${config.inputStd}.`,
-      );
-    this.layers = generatorLayers(config);
-    this.weights = weightVariables(
-      weights,
-      generatorWeightShapes(config),
-      'generator',
-      'the generator',
-      (problem) => new GeneratorWeightsError(problem),
-    );
+    checkInputStatistics(config);
+    const layers = generatorLayers(config);
+    super(weights, {
+      expected: generatorWeightShapes(config),
+      kind: 'generator',
+      needs: 'the generator',
+      weightsError: (problem) => new GeneratorWeightsError(problem),
+      label: 'GeneratorNetwork',
+    });
+    this.layers = layers;
   }
 
   /**
@@ -154,25 +143,17 @@ export class GeneratorNetwork {
    * the last layer at a tenth of LeCun-normal, so that blocks and network start near the identity.
    */
   static initialise(config: GeneratorConfig, seed: number): GeneratorNetwork {
-    const random = seededRandom(seed);
-    const weights: tf.NamedTensorMap = {};
     const layers = generatorLayers(config);
-    for (const [name, shape] of generatorWeightShapes(config)) {
-      const size = shape.reduce((a, b) => a * b, 1);
-      if (name.endsWith('/bias')) {
-        weights[name] = tf.zeros(shape);
-        continue;
-      }
-      const layer = layers.find((l) => `${l.name}/kernel` === name)!;
-      const fanIn = layer.kernel * layer.channelsIn;
-      const std = layer.relu ? Math.sqrt(2 / fanIn) : 0.1 * Math.sqrt(1 / fanIn);
-      weights[name] = tf.tensor(random.fillNormal(new Float32Array(size), 0, std), shape);
-    }
-    try {
-      return new GeneratorNetwork(config, weights);
-    } finally {
-      tf.dispose(Object.values(weights));
-    }
+    return initialiseNetwork(
+      generatorWeightShapes(config),
+      seed,
+      (name) => {
+        const layer = layers.find((l) => `${l.name}/kernel` === name)!;
+        const fanIn = layer.kernel * layer.channelsIn;
+        return layer.relu ? Math.sqrt(2 / fanIn) : 0.1 * Math.sqrt(1 / fanIn);
+      },
+      (weights) => new GeneratorNetwork(config, weights),
+    );
   }
 
   /**
@@ -184,7 +165,7 @@ export class GeneratorNetwork {
     input: tf.Tensor4D,
     options: { weightGradients?: boolean; inputGradient?: boolean } = {},
   ): tf.Tensor4D {
-    if (this.disposed) throw new Error('GeneratorNetwork used after dispose()');
+    this.checkLive();
     const [n, frames, bins] = input.shape;
     if (bins !== this.config.bins || input.shape[3] !== 1)
       throw new EngineParameterError(
@@ -198,7 +179,7 @@ export class GeneratorNetwork {
     let blockInput: tf.Tensor4D | undefined;
     for (const [i, layer] of this.layers.entries()) {
       if (layer.name.endsWith('a') && layer.name.startsWith('res')) blockInput = x;
-      x = convLayer(x, this.weight(`${layer.name}/kernel`), this.weight(`${layer.name}/bias`), {
+      x = convLayer(x, ...this.convWeights(layer.name), {
         relu: layer.relu,
         // A spectrogram of data needs no gradient; another network's output does (CycleGAN's
         // cycle F(G(x)) trains G through F).
@@ -222,23 +203,5 @@ export class GeneratorNetwork {
     // S = log(1 + |X|) is never negative.
     for (let i = 0; i < values.length; i++) if (values[i]! < 0) values[i] = 0;
     return values;
-  }
-
-  variables(): tf.Variable[] {
-    return [...this.weights.values()];
-  }
-
-  namedWeights(): tf.NamedTensorMap {
-    return Object.fromEntries(this.weights);
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    for (const v of this.weights.values()) v.dispose();
-  }
-
-  private weight(name: string): tf.Tensor4D & tf.Tensor1D {
-    return this.weights.get(name)! as unknown as tf.Tensor4D & tf.Tensor1D;
   }
 }

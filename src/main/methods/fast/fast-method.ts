@@ -1,15 +1,8 @@
 // The fast method (METHODS.md section 4, after Johnson et al.) as the transfer skeleton calls it:
 // a generator of the model cache, trained for one style, whose analysis the skeleton reads the
 // content at; each window is one forward pass, so it reports no iterations.
-import { ParameterError } from '../../../shared/user-error';
 import type { TransferMethod } from '../method';
-import {
-  generatorWindowMemory,
-  modelAnalysis,
-  modelCacheOf,
-  NO_LOSSES,
-  onePassOptimiser,
-} from '../model-methods';
+import { openOnePass } from '../one-pass-method';
 import { loadGenerator } from './generator-model';
 import { FAST_PARAMETERS, FAST_PRESETS, type FastSettings } from './parameters';
 
@@ -24,59 +17,24 @@ export const fastMethod: TransferMethod<FastSettings> = {
   styleFrom: 'model',
   analysisFrom: 'model',
 
-  async open({ request, settings, backendReady }) {
-    if (typeof request.model !== 'string' || request.model === '')
-      throw new ParameterError(
-        'model',
+  open(job) {
+    return openOnePass(job, {
+      modelMissing:
         'Name the generator to transfer with (--model NAME): the fast method’s style is its generator’s.',
-      );
-    await backendReady;
-    const cache = modelCacheOf(request);
-    const { manifest, generator } = await loadGenerator(cache, request.model);
-    try {
-      const analysis = manifest.spectrogram;
-      const modelAnalysisSettings = modelAnalysis(
-        manifest.name,
-        analysis,
-        request.analysis,
-        (at, key, value) =>
-          `The generator "${manifest.name}" was trained at ${at}; the request asks for ${key} ${value}. A generator only works at its own analysis: leave it to the model, or train one at the analysis you want.`,
-      );
-      return {
-        settings,
-        preset: FAST_PRESETS[0].name,
-        analysis: modelAnalysisSettings,
-        minimumFrames: 1,
-        windowMemory: generatorWindowMemory(generator.config),
-        noLosses: { ...NO_LOSSES },
-        // The style is the generator's: the streams' (empty) style lists are not used.
-        async streamOptimiser() {
-          return onePassOptimiser(generator);
-        },
-        recipe: {
-          model: {
-            name: manifest.name,
-            kind: manifest.kind,
-            style: manifest.style,
-            lossNetwork: manifest.lossNetwork,
-            generator: manifest.generator,
-            weightsSha256: manifest.weights.sha256,
-            heldOutLoss: manifest.loss.heldOut,
-          },
-          analysis,
-        },
-        result: {
-          model: {
-            name: manifest.name,
-            architecture: 'generator',
-            weightsSha256: manifest.weights.sha256,
-          },
-        },
-        dispose: () => generator.dispose(),
-      };
-    } catch (error) {
-      generator.dispose();
-      throw error;
-    }
+      load: loadGenerator,
+      refusal: (name, at, key, value) =>
+        `The generator "${name}" was trained at ${at}; the request asks for ${key} ${value}. A generator only works at its own analysis: leave it to the model, or train one at the analysis you want.`,
+      preset: FAST_PRESETS[0].name,
+      architecture: 'generator',
+      recipeModel: ({ manifest }) => ({
+        name: manifest.name,
+        kind: manifest.kind,
+        style: manifest.style,
+        lossNetwork: manifest.lossNetwork,
+        generator: manifest.generator,
+        weightsSha256: manifest.weights.sha256,
+        heldOutLoss: manifest.loss.heldOut,
+      }),
+    });
   },
 };

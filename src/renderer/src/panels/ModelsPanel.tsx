@@ -8,7 +8,6 @@ import { isModelName } from '../../../shared/model-name';
 import { ModelNameField } from './ModelNameField';
 import { useEffect, useState } from 'react';
 import {
-  TRAINING_EPOCH_LIMITS,
   type ModelArchitecture,
   type ModelInfo,
   type TrainingDataInfo,
@@ -19,6 +18,8 @@ import { formatTime } from '../lanes/time-ticks';
 import type { TrackState } from '../../../shared/ipc-project';
 import { models as modelStore, refreshModels, useModels } from '../state/use-models';
 import { useCloseOnEscape } from '../app/escape-close';
+import { EpochsField } from './EpochsField';
+import { TrainButton } from './TrainButton';
 import { TrainCycleGanForm } from './TrainCycleGanForm';
 import { TrainGeneratorForm } from './TrainGeneratorForm';
 
@@ -275,31 +276,11 @@ function TrainForm({ busy }: { busy: boolean }): React.JSX.Element {
           ))}
         </select>
       </label>
-      <label className="field">
-        <span className="field-label">Epochs</span>
-        <input
-          type="number"
-          aria-label="Epochs"
-          min={TRAINING_EPOCH_LIMITS.min}
-          max={TRAINING_EPOCH_LIMITS.max}
-          value={epochs}
-          onChange={(e) => {
-            const n = Number(e.target.value);
-            if (Number.isInteger(n) && n >= TRAINING_EPOCH_LIMITS.min) setEpochs(n);
-          }}
-        />
-      </label>
+      <EpochsField label="Epochs" value={epochs} onChange={setEpochs} />
       <ModelNameField label="Model name" value={name} onChange={setName} />
-      <div className="actions">
-        <button
-          className="primary"
-          disabled={!data || !validName || busy}
-          title={busy ? 'A model is training' : undefined}
-          onClick={() => void train()}
-        >
-          Train
-        </button>
-      </div>
+      <TrainButton ready={!!data && validName} busy={busy} onTrain={train}>
+        Train
+      </TrainButton>
     </fieldset>
   );
 }

@@ -14,6 +14,7 @@ import {
 } from '../../../shared/parameters';
 import { attempt, notify } from '../app/notices';
 import { ParameterControl } from './ParameterControl';
+import { TrainButton } from './TrainButton';
 
 const clipCount = (n: number): string => `${n} WAV ${n === 1 ? 'clip' : 'clips'}`;
 
@@ -79,16 +80,9 @@ export function TrainCycleGanForm({ busy }: { busy: boolean }): React.JSX.Elemen
         />
       ))}
       <ModelNameField label="CycleGAN name" value={name} onChange={setName} />
-      <div className="actions">
-        <button
-          className="primary"
-          disabled={!data || !fields || !validName || busy}
-          title={busy ? 'A model is training' : undefined}
-          onClick={() => void train()}
-        >
-          Train CycleGAN
-        </button>
-      </div>
+      <TrainButton ready={!!data && !!fields && validName} busy={busy} onTrain={train}>
+        Train CycleGAN
+      </TrainButton>
     </fieldset>
   );
 }

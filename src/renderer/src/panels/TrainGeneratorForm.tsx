@@ -4,9 +4,11 @@
 import { isModelName } from '../../../shared/model-name';
 import { ModelNameField } from './ModelNameField';
 import { useState } from 'react';
-import { TRAINING_EPOCH_LIMITS, type ContentFolderInfo } from '../../../shared/ipc-models';
+import type { ContentFolderInfo } from '../../../shared/ipc-models';
 import type { TrackState } from '../../../shared/ipc-project';
 import { attempt, notify } from '../app/notices';
+import { EpochsField } from './EpochsField';
+import { TrainButton } from './TrainButton';
 
 interface Props {
   tracks: readonly TrackState[];
@@ -79,31 +81,11 @@ export function TrainGeneratorForm({ tracks, busy }: Props): React.JSX.Element {
       ) : (
         <p className="hint">A folder of clips to learn from (WAVs in any subfolder, any length).</p>
       )}
-      <label className="field">
-        <span className="field-label">Epochs</span>
-        <input
-          type="number"
-          aria-label="Generator epochs"
-          min={TRAINING_EPOCH_LIMITS.min}
-          max={TRAINING_EPOCH_LIMITS.max}
-          value={epochs}
-          onChange={(e) => {
-            const n = Number(e.target.value);
-            if (Number.isInteger(n) && n >= TRAINING_EPOCH_LIMITS.min) setEpochs(n);
-          }}
-        />
-      </label>
+      <EpochsField label="Generator epochs" value={epochs} onChange={setEpochs} />
       <ModelNameField label="Generator name" value={name} onChange={setName} />
-      <div className="actions">
-        <button
-          className="primary"
-          disabled={!content || !style || !validName || busy}
-          title={busy ? 'A model is training' : undefined}
-          onClick={() => void train()}
-        >
-          Train generator
-        </button>
-      </div>
+      <TrainButton ready={!!content && !!style && validName} busy={busy} onTrain={train}>
+        Train generator
+      </TrainButton>
     </fieldset>
   );
 }

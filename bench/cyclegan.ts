@@ -52,6 +52,9 @@ export async function run(): Promise<Record<string, unknown>> {
         symlinkSync(join(corpus, train[i % train.length]!), join(data, family, `clip-${i}.wav`));
     }
     const models = join(root, 'models');
+    const overrides = JSON.parse(process.env['BENCH_CYCLEGAN_SETTINGS'] ?? '{}') as Partial<
+      typeof CYCLEGAN_TRAINING_DEFAULTS
+    >;
     const started = performance.now();
     const trained = await trainCycleGan(
       {
@@ -62,7 +65,7 @@ export async function run(): Promise<Record<string, unknown>> {
         holdOut: 0,
         backend: 'wasm',
         // Any other training setting, for sweeps: BENCH_CYCLEGAN_SETTINGS='{"learningRate":1e-3}'.
-        ...(JSON.parse(process.env['BENCH_CYCLEGAN_SETTINGS'] ?? '{}') as object),
+        ...overrides,
       },
       {
         // Each finished epoch on stderr: a long run stopped early still leaves its curve.
@@ -151,7 +154,7 @@ export async function run(): Promise<Record<string, unknown>> {
     });
     const labelled = labels.filter((l) => 'class' in l && l.class === 'keyboard').length;
     return {
-      settings: CYCLEGAN_TRAINING_DEFAULTS,
+      settings: { ...CYCLEGAN_TRAINING_DEFAULTS, ...overrides, epochs },
       clipsPerClass: perClass,
       epochs,
       trainingSeconds,

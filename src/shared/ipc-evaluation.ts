@@ -36,7 +36,7 @@ export interface ClustersRequest {
 
 export type EvaluationRequest = ConsistencyRequest | ClustersRequest;
 
-/** What a classifier offers a cluster map: its pooling layers, the last one by default. */
+/** What a classifier offers a cluster map: its activations (ReLUs and poolings), the last pooling by default. */
 export interface ClusterOptions {
   model: string;
   layers: string[];

@@ -106,13 +106,13 @@ describe('evaluation panel (test host)', { skip: skip ?? false }, () => {
         await session.screenshot('consistency');
 
         // Clusters: t-SNE of 8 clips; one point per clip in its class's colour, a legend; a click plays.
-        // The layers offered are the classifier's pooling layers, the last chosen.
+        // The layers offered are the classifier's activations (as the CLI's), the last pooling chosen.
         await tab('Clusters').click();
         const layer = panel.getByRole('combobox', { name: 'Layer' });
         await layer.locator('option[value="pool5"]').waitFor({ state: 'attached' });
         assert.deepEqual(
           await layer.locator('option').evaluateAll((o) => o.map((n) => n.getAttribute('value'))),
-          ['pool1', 'pool2', 'pool5'],
+          ['relu1', 'pool1', 'relu2', 'pool2', 'relu3', 'relu4', 'relu5', 'pool5'],
         );
         assert.equal(await layer.inputValue(), 'pool5');
         assert.equal(await panel.getByRole('combobox', { name: 'Map' }).inputValue(), 'tsne');

@@ -122,29 +122,26 @@ describe('evaluation handlers', () => {
     );
   });
 
-  test('a classifier offers its pooling layers; other layers, maps and seeds are refused', async () => {
+  test('a classifier offers its activations, the last pooling by default; other layers, maps and seeds are refused', async () => {
     assert.deepEqual(await fx.api.clusterOptions('demo-verma-smith'), {
       model: 'demo-verma-smith',
-      layers: ['pool1', 'pool2', 'pool5'],
+      layers: ['relu1', 'pool1', 'relu2', 'pool2', 'relu3', 'relu4', 'relu5', 'pool5'],
       defaultLayer: 'pool5',
     });
-    assert.deepEqual((await fx.api.clusterOptions('demo-audio-vgg')).layers, [
-      'pool1',
-      'pool2',
-      'pool3',
-      'pool4',
-      'pool5',
-    ]);
+    const vgg = await fx.api.clusterOptions('demo-audio-vgg');
+    assert.equal(vgg.layers.length, 16 + 5, 'sixteen convolutions and five poolings');
+    assert.deepEqual(vgg.layers.slice(0, 3), ['relu1_1', 'relu1_2', 'pool1']);
+    assert.equal(vgg.defaultLayer, 'pool5');
     const data = await chosenFolder({
       flute: familyClips('flute').slice(0, 2),
       keyboard: familyClips('keyboard').slice(0, 2),
     });
     const clusters = { kind: 'clusters', model: 'demo-verma-smith', data };
-    // A convolution's activation, or audio-VGG's pool3 on Verma & Smith: named, with the choices.
-    for (const layer of ['relu1', 'pool3'])
+    // The head's layer, or audio-VGG's pool3 on Verma & Smith: named, with the choices.
+    for (const layer of ['fc6', 'pool3'])
       assert.equal(
         await refusal('evaluation:start', { ...clusters, layer }),
-        `The classifier "demo-verma-smith" has no pooling layer "${layer}": choose one of pool1, pool2, pool5.`,
+        `The classifier "demo-verma-smith" has no layer "${layer}": choose one of relu1, pool1, relu2, pool2, relu3, relu4, relu5, pool5.`,
       );
     assert.match(
       await refusal('evaluation:start', { ...clusters, method: 'pca' }),

@@ -26,7 +26,7 @@ import { clipCropStarts } from '../training/classify';
 import { fillBatch } from '../training/crops';
 import { loadTrainingClips, type SkippedClip } from '../training/load-clips';
 import { findTrainingData } from '../training/training-data';
-import { poolingLayers } from './cluster-layers';
+import { defaultMapLayer, mapLayers } from './cluster-layers';
 import { EvaluationError } from './errors';
 
 export { EMBEDDING_METHODS, type EmbeddingMethod };
@@ -105,12 +105,12 @@ export async function clusterClips(
         'CLASS_MISMATCH',
         `The classifier "${request.model}" knows ${manifest.classes.join(', ')}, and none of the class folders of ${data.root} (${data.classes.join(', ')}) is one of them: use the classifier trained on these sources, or name the source folders after its classes.`,
       );
-    const layer = request.layer ?? lastPoolingLayer(network);
-    const pooling = network.layers.filter((l) => l.kind === 'pool' || l.kind === 'conv');
-    if (!pooling.some((l) => l.output === layer))
+    const layer = request.layer ?? defaultMapLayer(network.layers);
+    const choices = mapLayers(network.layers);
+    if (!choices.includes(layer))
       throw new ParameterError(
         'layer',
-        `The classifier "${request.model}" (${manifest.architecture}) has no layer "${layer}": use one of ${pooling.map((l) => l.output).join(', ')}.`,
+        `The classifier "${request.model}" (${manifest.architecture}) has no layer "${layer}": use one of ${choices.join(', ')}.`,
       );
     const loaded = await loadTrainingClips(data, manifest.spectrogram, {
       ...(options.signal && { signal: options.signal }),
@@ -157,11 +157,6 @@ export async function clusterClips(
   } finally {
     network.dispose();
   }
-}
-
-/** The output name of the network's last pooling layer. */
-export function lastPoolingLayer(network: CnnNetwork): string {
-  return poolingLayers(network.layers).at(-1)!;
 }
 
 /**

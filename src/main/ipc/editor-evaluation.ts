@@ -23,7 +23,7 @@ import {
 } from '../../shared/ipc-evaluation';
 import { ParameterError, isUserFacingError } from '../../shared/user-error';
 import { countClasses } from '../evaluation/class-counts';
-import { classifierPoolingLayers } from '../evaluation/cluster-layers';
+import { classifierMapLayers } from '../evaluation/cluster-layers';
 import { readRecipeCurves } from '../evaluation/curves';
 import { EvaluationError } from '../evaluation/errors';
 import { ratingsCsv, summariseRatings } from '../evaluation/ratings';
@@ -66,7 +66,7 @@ export class EditorEvaluation {
   async start(request: EvaluationRequest): Promise<EvaluationSummary> {
     this.assertIdle();
     // Checked before any work: tracks must be results of this project, the folder chosen, the
-    // layer one of the classifier's pooling layers.
+    // layer one of the classifier's activations.
     const work =
       request.kind === 'consistency' ? this.consistency(request) : await this.clusters(request);
     // Again: another start may have begun while the classifier's manifest was read.
@@ -101,7 +101,7 @@ export class EditorEvaluation {
     return [...this.evaluations.values()].map((e) => e.summary);
   }
 
-  /** The pooling layers a cluster map of this classifier may be drawn from; the last by default. */
+  /** The layers a cluster map of this classifier may be drawn from; the last pooling by default. */
   async clusterOptions(model: string): Promise<ClusterOptions> {
     const { manifest } = await readModel(await this.options.cache.locate(model));
     if (manifest.kind !== 'classifier')
@@ -109,8 +109,7 @@ export class EditorEvaluation {
         model,
         `The model "${model}" is a ${manifest.kind}, not a classifier: consistency and clusters need a classifier.`,
       );
-    const layers = classifierPoolingLayers(manifest);
-    return { model, layers, defaultLayer: layers.at(-1)! };
+    return { model, ...classifierMapLayers(manifest) };
   }
 
   /** The project's blind ratings per pair and method (what `evaluate ratings` prints). */
@@ -250,7 +249,7 @@ export class EditorEvaluation {
     if (!layers.includes(layer))
       throw new ParameterError(
         'layer',
-        `The classifier "${request.model}" has no pooling layer "${layer}": choose one of ${layers.join(', ')}.`,
+        `The classifier "${request.model}" has no layer "${layer}": choose one of ${layers.join(', ')}.`,
       );
     const method = request.method ?? EMBEDDING_METHODS[0];
     const seed = request.seed ?? CLUSTER_SEED_RANGE.default;

@@ -52,7 +52,9 @@ export interface TransferRequest {
   backend?: BackendChoice;
 }
 
-export type BackendChoice = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
+/** The compute backends a user may ask for; `auto` tries tensorflow, then wasm, then cpu. */
+export const BACKEND_CHOICES = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
+export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 
 export type TransferPhase = 'analysis' | 'optimisation' | 'reconstruction' | 'writing';
 

@@ -8,7 +8,8 @@ import type { ArchitectureName } from '../../src/main/engine/cnn/architectures';
 import { softmaxCrossEntropy } from '../../src/main/engine/cnn/layers';
 import { CnnNetwork } from '../../src/main/engine/cnn/network';
 import { clipSpectrogram } from '../../src/main/training/clip-spectrogram';
-import { fillBatch, spectrogramStatistics } from '../../src/main/training/crops';
+import { fillBatch } from '../../src/main/training/crops';
+import { spectrogramStatistics } from '../../src/main/training/spectrogram-statistics';
 import { corpusFile } from '../fixtures/paths';
 import { familyClips } from './fixtures';
 

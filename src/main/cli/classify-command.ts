@@ -6,7 +6,7 @@ import { defaultModelsFolder, shippedModelsFolder } from '../models/locations';
 import { createEngineJobRunner, type EngineJobRunner } from '../worker/engine-jobs';
 import type { ClassifyRequest, FileClassification } from '../training/classify-job';
 import { cancelOnInterrupt } from './interrupt';
-import { parseChoice } from './parse-options';
+import { backendOption } from './parse-options';
 import type { CnnCommandOptions } from './train-command';
 
 /** The flags of a command that classifies files with a classifier of the model cache. */
@@ -25,12 +25,7 @@ export function addClassifierOptions(command: Command): Command {
   return command
     .requiredOption('--model <name>', 'a classifier in the model cache')
     .option('--models <dir>', 'the model cache folder (default: the app’s user-data folder)')
-    .option(
-      '--backend <name>',
-      'auto, tensorflow, wasm or cpu',
-      parseChoice('--backend', ['auto', 'tensorflow', 'wasm', 'cpu'] as const),
-      'auto',
-    );
+    .option(...backendOption());
 }
 
 /** The files classified in the engine worker (Ctrl-C cancels); a file that fails gets its error. */

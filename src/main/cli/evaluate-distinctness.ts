@@ -8,7 +8,7 @@ import type { DistinctnessReport, DistinctnessRequest } from '../evaluation/dist
 import { DISTINCTNESS_HOLD_OUT } from '../evaluation/distinctness';
 import { createEngineJobRunner } from '../worker/engine-jobs';
 import { cancelOnInterrupt } from './interrupt';
-import { parseChoice, parseInteger, parseNumber } from './parse-options';
+import { backendOption, parseChoice, parseInteger, parseNumber } from './parse-options';
 import { createProgressBar, remainingText } from './progress';
 import { addTrainingSettingOptions, type CnnCommandOptions } from './train-command';
 
@@ -96,12 +96,7 @@ export function registerDistinctnessCommand(
       'seed of the split, weights and crops',
       parseInteger('--seed', 0, 2 ** 31 - 1),
     )
-    .option(
-      '--backend <name>',
-      'auto, tensorflow, wasm or cpu',
-      parseChoice('--backend', ['auto', 'tensorflow', 'wasm', 'cpu'] as const),
-      'auto',
-    )
+    .option(...backendOption())
     .option(
       '--json',
       'print one JSON object: {accuracy, classes: [{name, files, recall, precision}], confusion, files, ...}',

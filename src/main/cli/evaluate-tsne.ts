@@ -14,7 +14,7 @@ import { defaultModelsFolder, shippedModelsFolder } from '../models/locations';
 import { renderScatterPlot } from '../plot/scatter-plot';
 import { createEngineJobRunner } from '../worker/engine-jobs';
 import { cancelOnInterrupt } from './interrupt';
-import { parseChoice, parseInteger } from './parse-options';
+import { backendOption, parseChoice, parseInteger } from './parse-options';
 import { createProgressBar } from './progress';
 import type { CnnCommandOptions } from './train-command';
 
@@ -70,12 +70,7 @@ export function registerTsneCommand(evaluate: Command, options: CnnCommandOption
       EMBEDDING_METHODS[0],
     )
     .option('--models <dir>', 'the model cache folder (default: the app’s user-data folder)')
-    .option(
-      '--backend <name>',
-      'auto, tensorflow, wasm or cpu',
-      parseChoice('--backend', ['auto', 'tensorflow', 'wasm', 'cpu'] as const),
-      'auto',
-    )
+    .option(...backendOption())
     .option(
       '--json',
       'print one JSON object: {model, layer, method, classes, points: [{file, class, x, y}]}',

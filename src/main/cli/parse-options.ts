@@ -1,4 +1,5 @@
 // Option parsers that reject absurd values with a sentence naming the option.
+import { BACKEND_CHOICES, type BackendChoice } from '../../shared/transfer';
 import { ParameterError } from '../../shared/user-error';
 
 export function parseInteger(option: string, min: number, max: number) {
@@ -51,4 +52,14 @@ export function parsePowerOfTwo(option: string, min: number, max: number) {
     }
     return value;
   };
+}
+
+/** --backend's arguments to Command.option, as every command that runs the engine takes it. */
+export function backendOption(): [string, string, (raw: string) => BackendChoice, BackendChoice] {
+  return [
+    '--backend <name>',
+    `${BACKEND_CHOICES.slice(0, -1).join(', ')} or ${BACKEND_CHOICES.at(-1)}`,
+    parseChoice('--backend', BACKEND_CHOICES),
+    'auto',
+  ];
 }

@@ -19,7 +19,7 @@ import {
 import type { TrainCycleGanRequest } from '../training/train-cyclegan';
 import { cancelOnInterrupt } from './interrupt';
 import { addDeclaredOptions, declaredValues } from './parameter-options';
-import { parseChoice, parseInteger, parseNumber } from './parse-options';
+import { backendOption, parseChoice, parseInteger, parseNumber } from './parse-options';
 import { createProgressBar, remainingText } from './progress';
 
 interface TrainFlags {
@@ -375,12 +375,7 @@ export function registerTrainCommand(program: Command, options: CnnCommandOption
     .option('--restart', 'discard an interrupted training of this name and start over')
     .option('--replace', 'replace an existing model of this name')
     .option('--models <dir>', 'the model cache folder (default: the app’s user-data folder)')
-    .option(
-      '--backend <name>',
-      'auto, tensorflow, wasm or cpu',
-      parseChoice('--backend', ['auto', 'tensorflow', 'wasm', 'cpu'] as const),
-      'auto',
-    )
+    .option(...backendOption())
     .option('--json', 'one JSON object per progress event, then a summary object')
     .action(async (flags: TrainFlags) => {
       if (flags.kind === 'cyclegan') {

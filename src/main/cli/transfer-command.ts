@@ -8,7 +8,7 @@ import { resourcePaths } from '../app/resource-paths';
 import { createEngineJobRunner } from '../worker/engine-jobs';
 import { cancelOnInterrupt } from './interrupt';
 import { addParameterOptions, settingsFromFlags } from './parameter-options';
-import { parseChoice, parseNumber } from './parse-options';
+import { backendOption, parseChoice, parseNumber } from './parse-options';
 import { createProgressBar, remainingText } from './progress';
 
 const demoDir = resourcePaths().demo;
@@ -203,12 +203,7 @@ export function registerTransferCommand(program: Command): void {
       'transfer only this part of the content, in seconds',
       parseRegion,
     )
-    .option(
-      '--backend <name>',
-      'auto, tensorflow, wasm or cpu',
-      parseChoice('--backend', ['auto', 'tensorflow', 'wasm', 'cpu'] as const),
-      'auto',
-    )
+    .option(...backendOption())
     .option('--json', 'one JSON object per progress event, then a summary object');
   // Every method's settings, as declared in its folder (src/main/methods/<name>/parameters.ts).
   addParameterOptions(command, METHODS);

@@ -7,12 +7,12 @@ import os from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfWasm from '@tensorflow/tfjs-backend-wasm';
+import { BACKEND_CHOICES, type BackendChoice } from '../../shared/transfer';
 import { resourcePaths } from '../app/resource-paths';
 import { EngineBackendError } from './errors';
 import { bridgeWasmThreads } from './wasm-threads';
 
-/** `auto` tries tensorflow, then wasm, then cpu. */
-export type BackendChoice = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
+export type { BackendChoice };
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 
 export interface BackendOptions {
@@ -209,11 +209,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 function envChoice(): BackendChoice | undefined {
   const value = process.env.TIMBREFOLD_BACKEND;
   if (value === undefined || value === '') return undefined;
-  if (value === 'auto' || value === 'tensorflow' || value === 'wasm' || value === 'cpu')
-    return value;
+  if ((BACKEND_CHOICES as readonly string[]).includes(value)) return value as BackendChoice;
   throw new EngineBackendError(
     value,
-    `TIMBREFOLD_BACKEND is "${value}": use auto, tensorflow, wasm or cpu.`,
+    `TIMBREFOLD_BACKEND is "${value}": use ${BACKEND_CHOICES.slice(0, -1).join(', ')} or ${BACKEND_CHOICES.at(-1)}.`,
   );
 }
 

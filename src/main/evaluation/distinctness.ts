@@ -13,7 +13,7 @@ import type { ArchitectureName } from '../engine/cnn/architectures';
 import { CnnNetwork } from '../engine/cnn/network';
 import { binsOf, framesOf } from '../engine/cnn/spectrogram-settings';
 import { clipAccuracy } from '../training/classify';
-import { spectrogramStatistics } from '../training/crops';
+import { spectrogramStatistics } from '../training/spectrogram-statistics';
 import { TrainingCancelled } from '../training/errors';
 import { fitClassifier, type FitState } from '../training/fit-classifier';
 import { loadTrainingClips, type SkippedClip } from '../training/load-clips';

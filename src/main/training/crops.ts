@@ -96,21 +96,3 @@ export function fillBatch(
   });
   return out;
 }
-
-/** Mean and standard deviation of the spectrogram values (float64 sums). */
-export function spectrogramStatistics(spectrograms: readonly LogSpectrogram[]): {
-  mean: number;
-  std: number;
-} {
-  let n = 0;
-  let sum = 0;
-  let sumSq = 0;
-  for (const { data } of spectrograms)
-    for (let i = 0; i < data.length; i++) {
-      sum += data[i]!;
-      sumSq += data[i]! * data[i]!;
-      n++;
-    }
-  const mean = sum / n;
-  return { mean, std: Math.sqrt(Math.max(sumSq / n - mean * mean, 1e-12)) };
-}

@@ -1,7 +1,9 @@
 // The mean and standard deviation of training spectrograms: a trained network reads its input
-// standardised by them. Shared by the generator's and CycleGAN's training.
+// standardised by them. Shared by every trainer (classifier, generator, CycleGAN) and the
+// distinctness check. The floor keeps a near-silent set from being scaled up a thousandfold.
 import type { LogSpectrogram } from '../engine/spectrogram';
 
+/** Mean and standard deviation of the spectrogram values (float64 sums). */
 export function spectrogramStatistics(spectrograms: readonly LogSpectrogram[]): {
   mean: number;
   std: number;

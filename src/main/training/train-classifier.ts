@@ -26,7 +26,7 @@ import {
   type TrainingFingerprint,
 } from './checkpoint';
 import { clipAccuracy } from './classify';
-import { spectrogramStatistics } from './crops';
+import { spectrogramStatistics } from './spectrogram-statistics';
 import { fitClassifier } from './fit-classifier';
 import { TrainingCancelled } from './errors';
 import { loadTrainingClips, type SkippedClip } from './load-clips';

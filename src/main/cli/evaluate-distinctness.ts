@@ -8,7 +8,7 @@ import type { DistinctnessReport, DistinctnessRequest } from '../evaluation/dist
 import { DISTINCTNESS_HOLD_OUT } from '../evaluation/distinctness';
 import { createEngineJobRunner } from '../worker/engine-jobs';
 import { cancelOnInterrupt } from './interrupt';
-import { backendOption, parseChoice, parseInteger, parseNumber } from './parse-options';
+import { backendOption, parseChoice, parseInteger, parseNumber, withGiven } from './parse-options';
 import { createProgressBar, remainingText } from './progress';
 import { addTrainingSettingOptions, type CnnCommandOptions } from './train-command';
 
@@ -102,24 +102,20 @@ export function registerDistinctnessCommand(
       'print one JSON object: {accuracy, classes: [{name, files, recall, precision}], confusion, files, ...}',
     )
     .action(async (flags: DistinctnessFlags) => {
-      const request: DistinctnessRequest = {
-        data: flags.data,
-        architecture: flags.arch,
-        backend: flags.backend,
-      };
-      const optional: Partial<DistinctnessRequest> = {
-        folds: flags.folds,
-        epochs: flags.epochs,
-        learningRate: flags.lr,
-        width: flags.width,
-        batchSize: flags.batchSize,
-        cropSeconds: flags.cropSeconds,
-        cropsPerClip: flags.cropsPerClip,
-        holdOut: flags.holdOut,
-        seed: flags.seed,
-      };
-      for (const [key, value] of Object.entries(optional))
-        if (value !== undefined) (request as unknown as Record<string, unknown>)[key] = value;
+      const request = withGiven<DistinctnessRequest>(
+        { data: flags.data, architecture: flags.arch, backend: flags.backend },
+        {
+          folds: flags.folds,
+          epochs: flags.epochs,
+          learningRate: flags.lr,
+          width: flags.width,
+          batchSize: flags.batchSize,
+          cropSeconds: flags.cropSeconds,
+          cropsPerClip: flags.cropsPerClip,
+          holdOut: flags.holdOut,
+          seed: flags.seed,
+        },
+      );
       // The bar is on stderr: stdout holds only the table or the JSON.
       const bar = flags.json
         ? undefined

@@ -63,3 +63,13 @@ export function backendOption(): [string, string, (raw: string) => BackendChoice
     'auto',
   ];
 }
+
+/** `request` with each setting that was given: one left out keeps the default of who reads it. */
+export function withGiven<Request extends object>(
+  request: Request,
+  given: Partial<Request>,
+): Request {
+  for (const [key, value] of Object.entries(given))
+    if (value !== undefined) (request as Record<string, unknown>)[key] = value;
+  return request;
+}

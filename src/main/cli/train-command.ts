@@ -19,7 +19,7 @@ import {
 import type { TrainCycleGanRequest } from '../training/train-cyclegan';
 import { cancelOnInterrupt } from './interrupt';
 import { addDeclaredOptions, declaredValues } from './parameter-options';
-import { backendOption, parseChoice, parseInteger, parseNumber } from './parse-options';
+import { backendOption, parseChoice, parseInteger, parseNumber, withGiven } from './parse-options';
 import { createProgressBar, remainingText } from './progress';
 
 interface TrainFlags {
@@ -105,13 +105,6 @@ function runOf(flags: TrainFlags): {
     replace: flags.replace ?? false,
     backend: flags.backend,
   };
-}
-
-/** `request` with each setting that was given: one left out keeps the trainer's default. */
-function withGiven<Request extends object>(request: Request, given: Partial<Request>): Request {
-  for (const [key, value] of Object.entries(given))
-    if (value !== undefined) (request as Record<string, unknown>)[key] = value;
-  return request;
 }
 
 /** The generator's training request a set of flags stands for (train --kind generator). */

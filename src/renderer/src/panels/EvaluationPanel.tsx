@@ -582,6 +582,8 @@ export function EvaluationPanel({ document, blind, onClose }: Props): React.JSX.
   const busy = list.some((e) => e.state === 'running');
   const running = (kind: EvaluationSummary['kind']): boolean =>
     evaluationOf(list, kind).latest?.state === 'running';
+  // Result names and per-result numbers would say which blind sound is which.
+  const namesHidden = blind && (tab === 'consistency' || tab === 'curves');
 
   return (
     <section className="panel models-panel evaluation-panel" role="dialog" aria-label="Evaluation">
@@ -610,14 +612,13 @@ export function EvaluationPanel({ document, blind, onClose }: Props): React.JSX.
         ))}
       </div>
       <div id="eval-tab-panel" role="tabpanel" aria-labelledby={`eval-tab-${tab}`}>
-        {blind && (tab === 'consistency' || tab === 'curves') ? (
-          // Result names and per-result numbers would say which blind sound is which.
+        {namesHidden ? (
           <p className="hint" aria-label="Hidden during the blind test">
             {TAB_LABELS[tab]} names the results: it is hidden until the blind test is finished
             (Finish and reveal, in the A/B panel).
           </p>
         ) : null}
-        {tab === 'consistency' && !blind && (
+        {tab === 'consistency' && !namesHidden && (
           <Consistency
             results={results}
             classifiers={classifiers}
@@ -632,7 +633,7 @@ export function EvaluationPanel({ document, blind, onClose }: Props): React.JSX.
             busy={busy}
           />
         )}
-        {tab === 'curves' && !blind && <Curves results={results} />}
+        {tab === 'curves' && !namesHidden && <Curves results={results} />}
         {tab === 'ratings' && <Ratings document={document} blind={blind} />}
       </div>
     </section>
